@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./organisations";
+export * from "./accounting";
+export * from "./jobs";
+export * from "./integrations";

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships a WASM build of Postgres and postgres.js opens sockets: both must stay real Node
+  // modules rather than be bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "smtp-server", "nodemailer"],
+  typedRoutes: false,
+};
+
+export default nextConfig;
