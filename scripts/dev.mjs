@@ -1,0 +1,43 @@
+// `npm run dev`: the sandbox emulators beside `next dev`, so a newcomer can connect, sync and
+// receive webhooks with no accounts and no network. Ctrl-C stops both.
+import { spawn } from "node:child_process";
+import net from "node:net";
+
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
+const children = [];
+
+function run(name, cmd, args, env = {}) {
+  const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  child.on("exit", (code, signal) => {
+    if (signal !== "SIGTERM" && signal !== "SIGINT") {
+      console.error(`[dev] ${name} exited (${signal ?? code}); stopping.`);
+      shutdown(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function shutdown(code = 0) {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+if (process.env.HUB_PROVIDERS === "live") {
+  console.log("[dev] HUB_PROVIDERS=live: not starting the sandbox.");
+} else if (await portInUse(sandboxPort)) {
+  console.log(`[dev] something already listens on ${sandboxPort}; using it as the sandbox.`);
+} else {
+  run("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"]);
+}
+run("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)]);
