@@ -7,7 +7,7 @@ import { atPointer, matchTemplate, responseSchema, toJsonSchema, type Json } fro
 
 // ajv and ajv-formats are CommonJS with a `default` export; under ESM interop the default import
 // may be the module object itself, so take `.default` when it is there.
-type AjvCtor = typeof AjvModule.default;
+type AjvCtor = typeof AjvModule;
 const Ajv = ((AjvModule as unknown as { default?: AjvCtor }).default ?? AjvModule) as AjvCtor;
 type AddFormats = typeof formatsModule.default;
 const addFormats = ((formatsModule as unknown as { default?: AddFormats }).default ?? formatsModule) as AddFormats;
@@ -36,7 +36,8 @@ export class SpecValidator {
   private readonly docId: string;
   private readonly cache = new Map<string, ValidateFunction | string>();
 
-  constructor(raw: Json, name: string) {
+  constructor(spec: unknown, name: string) {
+    const raw = spec as Json;
     this.docId = `spec://${name.replace(/[^A-Za-z0-9._-]/g, "_")}`;
     const formats = new Set<string>();
     this.doc = toJsonSchema(raw, this.docId, formats);
@@ -69,7 +70,7 @@ export class SpecValidator {
     const template = this.paths().includes(pathOrTemplate) ? pathOrTemplate : (this.template(pathOrTemplate) ?? pathOrTemplate);
     const key = `${method.toUpperCase()} ${template} ${status}`;
     let fn = this.cache.get(key);
-    if (!fn) {
+    if (fn === undefined) {
       const found = responseSchema(this.doc, this.docId, method, template, status);
       fn = found.error ?? this.ajv.compile({ $id: `${this.docId}/op/${this.cache.size}`, ...(found.schema as object) });
       this.cache.set(key, fn);
@@ -80,7 +81,7 @@ export class SpecValidator {
   /** Validates `value` against the schema at a JSON pointer, e.g. `#/components/schemas/customer`. */
   validatePointer(pointer: string, value: unknown): ValidationResult {
     let fn = this.cache.get(pointer);
-    if (!fn) {
+    if (fn === undefined) {
       const target = atPointer(this.doc, pointer);
       fn = target === undefined ? `no schema at ${pointer}` : this.ajv.compile({ $ref: `${this.docId}${pointer.startsWith("#") ? pointer : "#" + pointer}` });
       this.cache.set(pointer, fn);
