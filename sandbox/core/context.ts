@@ -1,4 +1,4 @@
-import type { Router } from "./http";
+import { Router } from "./http";
 import { Faults } from "./faults";
 import { TokenStore } from "./tokens";
 
@@ -28,6 +28,11 @@ export interface Emulator {
 
 export type SandboxContext = {
   router: Router;
+  /**
+   * Routes served on Stripe's own port (SANDBOX_STRIPE_PORT): the Stripe SDK cannot take a path
+   * prefix, so the Stripe emulator mounts its API here and server.ts serves this router there.
+   */
+  stripeRouter: Router;
   tokens: TokenStore;
   faults: Faults;
   /** Public origin of the main port, e.g. http://localhost:4010. */
@@ -39,5 +44,5 @@ export type SandboxContext = {
 };
 
 export function createContext(router: Router, origin: string, ports: Record<string, number>): SandboxContext {
-  return { router, tokens: new TokenStore(), faults: new Faults(), origin, ports, webhookTargets: new Map() };
+  return { router, stripeRouter: new Router(), tokens: new TokenStore(), faults: new Faults(), origin, ports, webhookTargets: new Map() };
 }
