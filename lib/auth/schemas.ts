@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/** Emails are compared case-insensitively, so they are stored trimmed and lower-cased. */
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const signUpSchema = z.object({
+  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  email: emailSchema,
+  password: z
+    .string({ error: "Choose a password." })
+    .min(8, "Use at least 8 characters.")
+    .max(200, "Use at most 200 characters."),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const roleSchema = z.enum(["owner", "admin", "member"], { error: "Choose a role." });
+
+export const organisationNameSchema = z.object({
+  name: z.string({ error: "Enter a name." }).trim().min(2, "Use at least 2 characters.").max(100, "Use at most 100 characters."),
+});
+
+export const addMemberSchema = z.object({ email: emailSchema, role: roleSchema });
+
+export const switchOrganisationSchema = z.object({ organisationId: z.string().min(1).max(100) });
+
+/** Field errors as returned to forms: field name → messages. */
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+/** zod's per-field messages, for `useActionState` forms. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  return z.flattenError(error).fieldErrors as FieldErrors;
+}
