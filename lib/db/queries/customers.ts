@@ -1,0 +1,66 @@
+import { asc, eq, ilike, or } from "drizzle-orm";
+import { customers } from "@/drizzle/schema";
+import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { DbOrTx } from "@/lib/db/client";
+import {
+  customerCreateSchema, customerUpdateSchema, listQuerySchema,
+  type CustomerCreateInput, type CustomerUpdateInput, type ListQuery, type Page,
+} from "@/lib/accounting/schemas";
+import { countWhere, likePattern } from "./pagination";
+
+/** A customer row as the app reads it. */
+export type Customer = typeof customers.$inferSelect;
+
+/** Customers of the tenant's organisation, searched by name or email, ordered by name. */
+export async function listCustomers(db: DbOrTx, tenant: Tenant, query: ListQuery = {}): Promise<Page<Customer>> {
+  const { q, limit, offset } = listQuerySchema.parse(query);
+  const where = scoped(
+    customers,
+    tenant,
+    q ? or(ilike(customers.name, likePattern(q)), ilike(customers.email, likePattern(q))) : undefined,
+  );
+  const [rows, total] = await Promise.all([
+    db.select().from(customers).where(where).orderBy(asc(customers.name), asc(customers.id)).limit(limit).offset(offset),
+    countWhere(db, customers, where),
+  ]);
+  return { rows, total, limit, offset };
+}
+
+/** One customer; NotFoundError when it does not exist in the tenant's organisation. */
+export async function getCustomer(db: DbOrTx, tenant: Tenant, id: string): Promise<Customer> {
+  const [row] = await db.select().from(customers).where(scoped(customers, tenant, eq(customers.id, id)));
+  if (!row) throw new NotFoundError("Customer not found");
+  return row;
+}
+
+export async function createCustomer(db: DbOrTx, tenant: Tenant, input: CustomerCreateInput): Promise<Customer> {
+  const data = customerCreateSchema.parse(input);
+  const [row] = await db.insert(customers).values({ ...data, organisationId: tenant.organisationId }).returning();
+  return row!;
+}
+
+export async function updateCustomer(
+  db: DbOrTx, tenant: Tenant, id: string, input: CustomerUpdateInput,
+): Promise<Customer> {
+  const data = customerUpdateSchema.parse(input);
+  // Absent keys must stay untouched, not be written as NULL.
+  const patch = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
+  if (Object.keys(patch).length === 0) return getCustomer(db, tenant, id);
+  const [row] = await db
+    .update(customers)
+    .set(patch)
+    .where(scoped(customers, tenant, eq(customers.id, id)))
+    .returning();
+  if (!row) throw new NotFoundError("Customer not found");
+  return row;
+}
+
+/** Id/name pairs for pickers (the invoice form's customer select). */
+export async function customerOptions(db: DbOrTx, tenant: Tenant, limit = 500) {
+  return db
+    .select({ id: customers.id, name: customers.name, currency: customers.currency })
+    .from(customers)
+    .where(scoped(customers, tenant))
+    .orderBy(asc(customers.name))
+    .limit(limit);
+}

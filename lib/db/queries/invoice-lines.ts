@@ -1,0 +1,94 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { invoiceLines, invoices, taxRates } from "@/drizzle/schema";
+import { scoped, type Tenant } from "@/lib/auth/tenant";
+import type { DbOrTx } from "@/lib/db/client";
+import { AccountingRuleError } from "@/lib/accounting/errors";
+import { formatInvoiceNumber } from "@/lib/accounting/numbering";
+import type { invoiceLineSchema } from "@/lib/accounting/schemas";
+import { computeTotals, type InvoiceTotals } from "@/lib/accounting/totals";
+import type { z } from "zod";
+import { ownedProductIds } from "./products";
+import { taxRatesById } from "./tax-rates";
+
+type ParsedLine = z.output<typeof invoiceLineSchema>;
+type LineRow = typeof invoiceLines.$inferInsert;
+
+/**
+ * Resolves the lines' tax rates and products within the tenant's organisation and computes
+ * every amount. A rate or product id of another organisation is refused like a missing one.
+ */
+export async function priceLines(
+  db: DbOrTx, tenant: Tenant, lines: ParsedLine[],
+): Promise<{ totals: InvoiceTotals; rows: Omit<LineRow, "invoiceId">[] }> {
+  const rateIds = [...new Set(lines.map((l) => l.taxRateId).filter((v): v is string => !!v))];
+  const productIds = [...new Set(lines.map((l) => l.productId).filter((v): v is string => !!v))];
+  const [rates, owned] = await Promise.all([
+    taxRatesById(db, tenant, rateIds),
+    ownedProductIds(db, tenant, productIds),
+  ]);
+  lines.forEach((l, i) => {
+    if (l.taxRateId && !rates.has(l.taxRateId)) {
+      throw new AccountingRuleError("invalid_reference", "Choose one of your tax rates.", `lines.${i}.taxRateId`);
+    }
+    if (l.productId && !owned.has(l.productId)) {
+      throw new AccountingRuleError("invalid_reference", "Choose one of your products.", `lines.${i}.productId`);
+    }
+  });
+  const { lines: amounts, ...totals } = computeTotals(
+    lines.map((l) => ({ ...l, taxRateBps: l.taxRateId ? rates.get(l.taxRateId)!.rateBps : 0 })),
+  );
+  const rows = lines.map((l, i) => ({
+    organisationId: tenant.organisationId,
+    description: l.description,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    taxRateId: l.taxRateId ?? null,
+    productId: l.productId ?? null,
+    amount: amounts[i]!.amount,
+    taxAmount: amounts[i]!.taxAmount,
+    position: i,
+  }));
+  return { totals, rows };
+}
+
+/** Inserts all lines of an invoice in one statement. */
+export async function insertLines(db: DbOrTx, invoiceId: string, rows: Omit<LineRow, "invoiceId">[]) {
+  if (rows.length === 0) return;
+  await db.insert(invoiceLines).values(rows.map((r) => ({ ...r, invoiceId })));
+}
+
+/** The lines of an invoice with their tax rate's name and rate, in order. */
+export async function linesOf(db: DbOrTx, tenant: Tenant, invoiceId: string) {
+  return db
+    .select({
+      id: invoiceLines.id,
+      description: invoiceLines.description,
+      quantity: invoiceLines.quantity,
+      unitPrice: invoiceLines.unitPrice,
+      amount: invoiceLines.amount,
+      taxAmount: invoiceLines.taxAmount,
+      taxRateId: invoiceLines.taxRateId,
+      taxRateName: taxRates.name,
+      taxRateBps: taxRates.rateBps,
+      productId: invoiceLines.productId,
+      position: invoiceLines.position,
+    })
+    .from(invoiceLines)
+    .leftJoin(taxRates, eq(taxRates.id, invoiceLines.taxRateId))
+    .where(scoped(invoiceLines, tenant, eq(invoiceLines.invoiceId, invoiceId)))
+    .orderBy(asc(invoiceLines.position));
+}
+
+/**
+ * The next free number of the organisation. A transaction-scoped advisory lock per organisation
+ * serialises concurrent creators, so two requests never compute the same number; it is released
+ * at commit or rollback. Must run inside the transaction that inserts the invoice.
+ */
+export async function nextInvoiceNumber(tx: DbOrTx, tenant: Tenant): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`invoice-number:${tenant.organisationId}`}, 0))`);
+  const [row] = await tx
+    .select({ max: sql<number | null>`max(substring(${invoices.number} from '^INV-([0-9]+)$')::bigint)`.mapWith(Number) })
+    .from(invoices)
+    .where(scoped(invoices, tenant));
+  return formatInvoiceNumber((row?.max ?? 0) + 1);
+}

@@ -1,0 +1,71 @@
+import { desc, eq } from "drizzle-orm";
+import { invoices, payments } from "@/drizzle/schema";
+import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { AccountingRuleError } from "@/lib/accounting/errors";
+import { formatMoney } from "@/lib/accounting/money";
+import { paymentCreateSchema, type PaymentCreateInput } from "@/lib/accounting/schemas";
+import { assertPayable } from "@/lib/accounting/status";
+import { balanceDue } from "@/lib/accounting/totals";
+
+/** A payment row (amount in minor units). */
+export type Payment = typeof payments.$inferSelect;
+
+/** Payments of one invoice, newest first. */
+export async function paymentsOfInvoice(db: DbOrTx, tenant: Tenant, invoiceId: string): Promise<Payment[]> {
+  return db
+    .select()
+    .from(payments)
+    .where(scoped(payments, tenant, eq(payments.invoiceId, invoiceId)))
+    .orderBy(desc(payments.paidAt), desc(payments.createdAt));
+}
+
+/**
+ * Records a payment against an invoice in one transaction: the invoice row is locked, the
+ * amount checked against the balance, the payment inserted and the invoice's amount paid
+ * raised; a full payment marks it `paid`. Overpayment, void and draft invoices are refused
+ * with an AccountingRuleError and nothing is written.
+ */
+export async function recordPayment(
+  db: Db, tenant: Tenant, invoiceId: string, input: PaymentCreateInput,
+): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect }> {
+  const data = paymentCreateSchema.parse(input);
+  return db.transaction(async (tx) => {
+    // The row lock makes two concurrent payments see each other's amount_paid.
+    const [invoice] = await tx
+      .select()
+      .from(invoices)
+      .where(scoped(invoices, tenant, eq(invoices.id, invoiceId)))
+      .for("update");
+    if (!invoice) throw new NotFoundError("Invoice not found");
+    assertPayable(invoice.status);
+    const balance = balanceDue(invoice);
+    if (data.amount > balance) {
+      throw new AccountingRuleError(
+        "overpayment",
+        `${formatMoney(data.amount, invoice.currency)} is more than the balance of ${formatMoney(balance, invoice.currency)}.`,
+        "amount",
+      );
+    }
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        organisationId: tenant.organisationId,
+        invoiceId: invoice.id,
+        customerId: invoice.customerId,
+        amount: data.amount,
+        currency: invoice.currency,
+        method: data.method,
+        reference: data.reference,
+        paidAt: data.paidAt,
+      })
+      .returning();
+    const amountPaid = invoice.amountPaid + data.amount;
+    const [updated] = await tx
+      .update(invoices)
+      .set({ amountPaid, status: amountPaid >= invoice.total ? "paid" : invoice.status })
+      .where(scoped(invoices, tenant, eq(invoices.id, invoice.id)))
+      .returning();
+    return { payment: payment!, invoice: updated! };
+  });
+}
