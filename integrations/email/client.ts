@@ -1,0 +1,21 @@
+import nodemailer from "nodemailer";
+import type { ProviderEndpoints } from "@/lib/connections/endpoints";
+import type { SmtpFields } from "./schema";
+
+/**
+ * A nodemailer transport for the connection. Port 465 is implicit TLS; other ports upgrade with
+ * STARTTLS when offered. Only against the local sandbox (sandbox mode and a loopback host) is
+ * a self-signed certificate accepted.
+ */
+export function smtpTransport(fields: SmtpFields, endpoints: Pick<ProviderEndpoints, "mode">) {
+  const loopback = ["localhost", "127.0.0.1", "::1"].includes(fields.host);
+  return nodemailer.createTransport({
+    host: fields.host,
+    port: fields.port,
+    secure: fields.port === 465,
+    auth: { user: fields.username, pass: fields.password },
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    tls: { rejectUnauthorized: !(endpoints.mode === "sandbox" && loopback) },
+  });
+}

@@ -1,0 +1,27 @@
+import { defineManifest } from "../manifest-schema";
+
+export default defineManifest({
+  id: "zapier",
+  name: "Zapier",
+  description: "Send hub events to a Zapier catch hook and start Zaps in 7,000+ apps.",
+  category: "automation",
+  authMode: "webhook_url",
+  availability: "available",
+  logo: { icon: "Zap", color: "#FF4F00" },
+  apiBaseUrl: "https://hooks.zapier.com",
+  docsUrl: "https://help.zapier.com/hc/en-us/articles/8496288690317",
+  fields: [
+    {
+      name: "webhookUrl",
+      label: "Webhook URL",
+      type: "url",
+      pattern: "^https://hooks\\.zapier\\.com/hooks/catch/[0-9]+/[A-Za-z0-9]+/?$",
+      placeholder: "https://hooks.zapier.com/hooks/catch/123456/abcdef/",
+      help: "In Zapier, add the trigger \"Webhooks by Zapier → Catch Hook\" and paste its URL here.",
+      // The URL itself is the credential: anyone holding it can post to the hook.
+      secret: true,
+    },
+  ],
+  capabilities: { notify: true },
+  hooks: { verifyCredentials: "verifyCredentials" },
+});
