@@ -2,8 +2,12 @@ import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } 
 import { users } from "./auth";
 import { organisations } from "./organisations";
 
+/**
+ * `pending`: authorised at the provider but waiting for the user to choose the account (Xero
+ * with several organisations); its tokens are already encrypted in `credentials`.
+ */
 export const connectionStatusEnum = pgEnum("connection_status", [
-  "connected", "needs_reauth", "error", "disconnected",
+  "connected", "needs_reauth", "error", "disconnected", "pending",
 ]);
 
 /**
