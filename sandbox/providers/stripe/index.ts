@@ -1,0 +1,94 @@
+/**
+ * The Stripe emulator. Its API and hosted pages live on Stripe's own port (ctx.stripeRouter,
+ * served by server.ts on SANDBOX_STRIPE_PORT) because the stripe SDK takes host/port/protocol
+ * but no path prefix. Nothing is mounted on the main router.
+ */
+import { z } from "zod";
+import { sandboxApps, SANDBOX_STRIPE_PORT } from "../../config";
+import type { Emulator, SandboxContext } from "../../core/context";
+import type { Router } from "../../core/http";
+import { completeSession } from "./checkout";
+import { stripeError } from "./errors";
+import { finalize, markPaid } from "./invoices";
+import { mountPages } from "./pages";
+import { mountCore } from "./routes-core";
+import { mountInvoices } from "./routes-invoices";
+import { mountPayments } from "./routes-payments";
+import { seedStripe } from "./seed";
+import { installMiddleware, StripeState } from "./state";
+
+/** Control API changes: `{ provider: "stripe", action, id }`. */
+const changeSchema = z.object({
+  action: z.enum(["pay_checkout_session", "pay_invoice", "expire_checkout_session"]),
+  id: z.string().min(1),
+  email: z.string().email().optional(),
+});
+
+export function stripeOrigin(ctx: SandboxContext): string {
+  const url = new URL(ctx.origin);
+  url.port = String(ctx.ports.stripe ?? SANDBOX_STRIPE_PORT);
+  return url.origin;
+}
+
+export function mountStripe(r: Router, state: StripeState) {
+  installMiddleware(r, state);
+  mountCore(r, state);
+  mountPayments(r, state);
+  mountInvoices(r, state);
+  mountPages(r, state);
+  for (const m of ["GET", "POST", "DELETE"]) {
+    // Registered last: the router tries routes in order, so this only catches unknown /v1 URLs.
+    r.add(m, "/v1/.*", (req) => stripeError(404, "invalid_request_error", `Unrecognized request URL (${req.method}: ${req.path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`));
+  }
+}
+
+export function createStripeEmulator(): Emulator & { state: StripeState } {
+  const state = new StripeState();
+  return {
+    id: "stripe",
+    state,
+    mount(ctx) {
+      state.ctx = ctx;
+      mountStripe(ctx.stripeRouter, state);
+    },
+    describe(ctx) {
+      const origin = stripeOrigin(ctx);
+      return {
+        id: "stripe",
+        name: "Stripe",
+        urls: { apiBaseUrl: `${origin}/v1`, host: new URL(origin).hostname, port: new URL(origin).port, protocol: "http", checkoutUrl: `${origin}/checkout/{CHECKOUT_SESSION_ID}` },
+        accounts: [{ id: "acct_1SbxSandbox0001", name: "Sandbox Trading Ltd (test mode)", credentials: { ...sandboxApps.stripe } }],
+        notes: "new Stripe(secretKey, { host, port, protocol: 'http' }). Webhooks: endpoints created via POST /v1/webhook_endpoints get their own whsec_ secret; the sandbox's configured Stripe target is signed with webhookSecret. Rate limit 100 requests/second (fault-configurable).",
+      };
+    },
+    reset() {
+      state.store.reset();
+    },
+    seed(entity, count) {
+      return seedStripe(state, entity, count, stripeOrigin(state.ctx));
+    },
+    async change(body) {
+      const c = changeSchema.parse(body);
+      const { store } = state;
+      if (c.action === "pay_invoice") {
+        const inv = store.get("invoice", c.id);
+        if (!inv) throw new Error(`No such invoice: ${c.id}`);
+        if (inv.status === "draft") finalize(state, inv, stripeOrigin(state.ctx));
+        if (inv.status === "open") markPaid(state, inv, false);
+        await state.events.flush();
+        return inv;
+      }
+      const cs = store.get("checkout.session", c.id);
+      if (!cs) throw new Error(`No such checkout.session: ${c.id}`);
+      if (c.action === "expire_checkout_session") {
+        if (cs.status === "open") {
+          cs.status = "expired";
+          state.events.emit("checkout.session.expired", cs);
+        }
+      } else completeSession(state, cs, { email: c.email });
+      await state.events.flush();
+      return cs;
+    },
+  };
+}
+
