@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { ZodError } from "zod";
+import { fieldErrorsOf } from "@/lib/auth/schemas";
+import { getCurrentUser, ORG_COOKIE, orgCookieOptions, requireTenant } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/auth/tenant";
+import { getDb } from "@/lib/db/client";
+import { addMemberByEmail, createOrganisation, renameOrganisation } from "@/lib/db/queries/organisations";
+import type { SettingsFormState } from "./form-state";
+
+const text = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+/** Turns validation and permission errors into form state; anything else propagates. */
+function failure(err: unknown, values: Record<string, string>): SettingsFormState {
+  if (err instanceof ZodError) return { ok: false, fieldErrors: fieldErrorsOf(err), values, at: Date.now() };
+  if (err instanceof ForbiddenError) return { ok: false, message: err.message, values, at: Date.now() };
+  throw err;
+}
+
+export async function renameOrganisationAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const tenant = await requireTenant();
+  const values = { name: text(form, "name") };
+  try {
+    await renameOrganisation(await getDb(), tenant, values);
+  } catch (err) {
+    return failure(err, values);
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Organisation renamed.", values, at: Date.now() };
+}
+
+export async function addMemberAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const tenant = await requireTenant();
+  const values = { email: text(form, "email"), role: text(form, "role") || "member" };
+  try {
+    const result = await addMemberByEmail(await getDb(), tenant, values);
+    if (!result.ok) return { ok: false, fieldErrors: { [result.field]: [result.message] }, values, at: Date.now() };
+  } catch (err) {
+    return failure(err, values);
+  }
+  revalidatePath("/settings");
+  return { ok: true, message: `${values.email} was added.`, values: { email: "", role: "member" }, at: Date.now() };
+}
+
+/** Any signed-in user may create another organisation; they become its owner and it becomes active. */
+export async function createAnotherOrganisationAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  const values = { name: text(form, "name") };
+  let id: string;
+  try {
+    id = (await createOrganisation(await getDb(), user.id, values)).id;
+  } catch (err) {
+    return failure(err, values);
+  }
+  (await cookies()).set(ORG_COOKIE, id, orgCookieOptions);
+  redirect("/dashboard");
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireTenant } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/tenant";
+import { getDb } from "@/lib/db/client";
+import { getOrganisation, listMembers } from "@/lib/db/queries/organisations";
+import { AddMemberForm } from "./add-member-form";
+import { NewOrganisationForm } from "./new-organisation-form";
+import { OrganisationNameForm } from "./organisation-name-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const roleVariant = { owner: "default", admin: "secondary", member: "outline" } as const;
+
+export default async function SettingsPage() {
+  const tenant = await requireTenant();
+  const db = await getDb();
+  const [org, members] = await Promise.all([getOrganisation(db, tenant), listMembers(db, tenant)]);
+  const canManage = hasRole(tenant, "admin");
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Settings"
+        description={
+          <>
+            Your role in {org.name}: <span className="font-medium text-foreground capitalize">{tenant.role}</span>
+            {canManage ? null : " (read-only)"}
+          </>
+        }
+      />
+      <Card>
+        <CardHeader>
+          <CardTitle>Organisation</CardTitle>
+          <CardDescription>Shown in the switcher and on messages the hub sends.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <OrganisationNameForm name={org.name} canEdit={canManage} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Members</CardTitle>
+          <CardDescription>
+            Owners and admins manage integrations and members; members see read-only screens.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-6">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Name</TableHead>
+                <TableHead>Email</TableHead>
+                <TableHead>Role</TableHead>
+                <TableHead className="hidden sm:table-cell">Joined</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {members.map((m) => (
+                <TableRow key={m.userId}>
+                  <TableCell className="font-medium">
+                    {m.name ?? "—"}
+                    {m.userId === tenant.userId ? <span className="ml-2 text-xs text-muted-foreground">(you)</span> : null}
+                  </TableCell>
+                  <TableCell>{m.email}</TableCell>
+                  <TableCell>
+                    <Badge variant={roleVariant[m.role]} className="capitalize">
+                      {m.role}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">{m.joinedAt.toISOString().slice(0, 10)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {canManage ? (
+            <div className="space-y-3 border-t pt-6">
+              <h2 className="text-sm font-semibold">Add a member</h2>
+              <p className="text-sm text-muted-foreground">They need an account already; they can sign up with their email first.</p>
+              <AddMemberForm canGrantOwner={tenant.role === "owner"} />
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+      <Card id="new-organisation">
+        <CardHeader>
+          <CardTitle>New organisation</CardTitle>
+          <CardDescription>Create another organisation; you will be its owner and it becomes the active one.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <NewOrganisationForm />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormField } from "@/components/form-field";
+import { createOrganisationAction } from "../actions";
+import type { AuthFormState } from "../form-state";
+import { SubmitButton } from "../submit-button";
+
+export function OrganisationForm() {
+  const [state, action] = useActionState(createOrganisationAction, {} as AuthFormState);
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      <FormField
+        name="name" label="Organisation name" placeholder="e.g. Smith & Co Accounting" required
+        defaultValue={state.values?.name} error={state.fieldErrors?.name}
+      />
+      <SubmitButton>Create organisation</SubmitButton>
+    </form>
+  );
+}

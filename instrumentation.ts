@@ -1,0 +1,40 @@
+// Server start (Next.js instrumentation hook): open the database (migrations run inside getDb),
+// seed the demo organisation in the embedded default, and start the in-process job runner when
+// Inngest is not configured (DESIGN.md, "Jobs"). Everything is imported dynamically so the Edge
+// runtime and `next build` never load Node-only modules or touch the database.
+
+const g = globalThis as typeof globalThis & { __hubRunnerStarted?: boolean };
+
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+
+  const { randomBytes } = await import("node:crypto");
+  const { secretFromEnvOrDataDir } = await import("./lib/data-dir");
+  // Fails the start in production when AUTH_SECRET is missing; generates it once in embedded mode.
+  secretFromEnvOrDataDir("AUTH_SECRET", "auth-secret", () => randomBytes(32).toString("base64url"));
+
+  const { getDb } = await import("./lib/db/client");
+  const db = await getDb();
+
+  const { seedDemoIfEmbedded } = await import("./lib/seed/startup");
+  try {
+    const seeded = await seedDemoIfEmbedded(db);
+    if (seeded?.created) console.log("[hub] seeded the demo organisation; sign in as admin@example.com / admin123");
+  } catch (err) {
+    // A failed demo seed must not keep the app down; the log says why.
+    console.error("[hub] demo seed failed", err);
+  }
+
+  if (process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV) return;
+  // Once per process, even when dev-server reloads run register() again.
+  if (g.__hubRunnerStarted) return;
+  try {
+    const { startLocalRunner } = await import("./lib/jobs");
+    startLocalRunner({ db });
+    g.__hubRunnerStarted = true;
+    console.log("[hub] Inngest is not configured: jobs run in-process (local runner).");
+  } catch (err) {
+    console.error("[hub] could not start the local job runner", err);
+  }
+}
