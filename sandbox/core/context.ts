@@ -24,6 +24,15 @@ export interface Emulator {
   seed?(entity: string, count: number, account?: string): unknown;
   /** Changes a record and fires the matching signed webhook (control API). */
   change?(body: Record<string, unknown>): Promise<unknown> | unknown;
+  /**
+   * Mints an access (+ refresh) token for `account` without the browser flow (control API);
+   * returns the provider's own token-response shape.
+   */
+  mintToken?(account: string | undefined, scopes: string[] | undefined): Record<string, unknown>;
+  /** Starts anything beyond HTTP routes (the SMTP server, on `ctx.ports.smtp`); called after mount. */
+  start?(ctx: SandboxContext): Promise<void>;
+  /** Stops what `start` started. */
+  stop?(): Promise<void>;
 }
 
 export type SandboxContext = {

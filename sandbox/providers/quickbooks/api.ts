@@ -1,0 +1,121 @@
+import type { SandboxContext } from "../../core/context";
+import { json, parseBody, type SandboxResponse } from "../../core/http";
+import { sandboxPaths } from "../../config";
+import { buildEntity, missing } from "./entities";
+import { fault, guard } from "./guard";
+import { matches, parseQuery, QueryError, fieldValue } from "./query";
+import { qboEntity, type QboCompany, type QboEntity, type QboRecord, type QboStore } from "./store";
+import { qboDateTime } from "./time";
+
+/** Called after every successful write, so the emulator can send QuickBooks' webhook. */
+export type QboChangeListener = (company: QboCompany, entity: QboEntity, r: QboRecord, operation: "Create" | "Update" | "Delete") => void;
+
+const now = () => qboDateTime(Date.now());
+const READ_ONLY = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status"];
+
+/** Mounts `/v3/company/:realm/…`: query, cdc, read, create/update (SyncToken), delete, companyinfo. */
+export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboChangeListener) {
+  const base = `${sandboxPaths.quickbooks.apiBaseUrl}/v3/company/:realm`;
+  const { router } = ctx;
+  // minorversion is accepted on every call and changes nothing here.
+
+  const query = guard(ctx, store, ({ req, company }) => {
+    const text = req.method === "POST" ? req.rawBody : (req.query.get("query") ?? "");
+    if (!text) return fault(missing("query"));
+    try {
+      return json(200, { QueryResponse: runQuery(company, text), time: now() });
+    } catch (err) {
+      if (err instanceof QueryError) return fault({ status: 400, code: "4000", message: "Error parsing query", detail: err.message });
+      throw err;
+    }
+  });
+  router.get(`${base}/query`, query);
+  router.post(`${base}/query`, query);
+
+  router.get(`${base}/cdc`, guard(ctx, store, ({ req, company }) => {
+    const entities = (req.query.get("entities") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const since = Date.parse(req.query.get("changedSince") ?? "");
+    if (!entities.length) return fault(missing("entities"));
+    if (Number.isNaN(since)) return fault(missing("changedSince"));
+    // CDC looks back at most 30 days.
+    if (since < Date.now() - 30 * 86400000) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: "changedSince must be within the last 30 days" });
+    const responses = [];
+    for (const name of entities) {
+      const entity = qboEntity(name);
+      if (!entity) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported entity ${name}` });
+      const rows = [...company.records[entity].values()].filter((r) => r.updated > since).sort((a, b) => a.updated - b.updated);
+      responses.push(rows.length ? { [entity]: rows.map((r) => company.render(r)), startPosition: 1, maxResults: rows.length, totalCount: rows.length } : {});
+    }
+    return json(200, { CDCResponse: [{ QueryResponse: responses }], time: now() });
+  }));
+
+  router.get(`${base}/companyinfo/:id`, guard(ctx, store, ({ company }) => json(200, { CompanyInfo: company.companyInfo(), time: now() })));
+
+  router.get(`${base}/:entity/:id`, guard(ctx, store, ({ req, company }) => {
+    const entity = qboEntity(req.params.entity);
+    const r = entity && company.records[entity].get(req.params.id);
+    if (!entity || !r || r.deleted) return fault({ status: 400, code: "610", message: "Object Not Found", detail: `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.` });
+    return json(200, { [entity]: company.render(r), time: now() });
+  }));
+
+  router.post(`${base}/:entity`, guard(ctx, store, ({ req, company }) => {
+    const entity = qboEntity(req.params.entity);
+    if (!entity) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported entity ${req.params.entity}` });
+    const res = write(company, entity, parseBody(req), req.query.get("operation"));
+    if ("response" in res) return res.response;
+    onChange(company, entity, res.record, res.operation);
+    return json(200, { [entity]: company.render(res.record), time: now() });
+  }));
+}
+
+function runQuery(company: QboCompany, text: string) {
+  const q = parseQuery(text);
+  let rows = company.live(q.entity).map((r) => ({ r, json: company.render(r) }));
+  rows = rows.filter(({ json: j }) => q.where.every((c) => matches(j, c)));
+  if (q.count) return { totalCount: rows.length };
+  const ob = q.orderBy;
+  rows.sort((a, b) => {
+    if (!ob) return Number(a.r.id) - Number(b.r.id);
+    const x = fieldValue(a.json, ob.field), y = fieldValue(b.json, ob.field);
+    const d = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), undefined, { numeric: true });
+    return ob.desc ? -d : d;
+  });
+  const page = rows.slice(q.startPosition - 1, q.startPosition - 1 + q.maxResults);
+  if (!page.length) return {};
+  return { [q.entity]: page.map((x) => x.json), startPosition: q.startPosition, maxResults: page.length };
+}
+
+type WriteResult = { record: QboRecord; operation: "Create" | "Update" | "Delete" } | { response: SandboxResponse };
+
+/** Create, update (full or sparse, guarded by SyncToken) or delete, as QuickBooks does. */
+function write(company: QboCompany, entity: QboEntity, body: Record<string, unknown>, operation: string | null): WriteResult {
+  const input = Object.fromEntries(Object.entries(body).filter(([k]) => !READ_ONLY.includes(k)));
+  const id = typeof body.Id === "string" ? body.Id : typeof body.Id === "number" ? String(body.Id) : undefined;
+  const existing = id ? company.records[entity].get(id) : undefined;
+  if (id && (!existing || existing.deleted)) return { response: fault({ status: 400, code: "610", message: "Object Not Found", detail: `Object Not Found : ${entity} ${id}` }) };
+  if (existing) {
+    if (body.SyncToken === undefined) return { response: fault(missing("SyncToken")) };
+    // Optimistic locking: only the current SyncToken may change the entity.
+    if (String(body.SyncToken) !== String(existing.syncToken)) {
+      return { response: fault({ status: 400, code: "5010", message: "Stale Object Error", detail: `Stale Object Error : You and ${"another user"} were working on the same thing. Refresh and try again. (SyncToken ${String(body.SyncToken)} is not ${existing.syncToken})` }) };
+    }
+  }
+  if (operation === "delete") {
+    if (!existing) return { response: fault(missing("Id")) };
+    if (entity === "Customer" || entity === "Item") return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `${entity} cannot be deleted; make it inactive (Active=false).` }) };
+    existing.deleted = true;
+    existing.syncToken += 1;
+    existing.updated = Date.now();
+    return { record: existing, operation: "Delete" };
+  }
+  if (operation) return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported operation ${operation}` }) };
+  // A sparse update changes only the fields sent; a full update replaces the entity.
+  const merged = existing && body.sparse === true ? { ...existing.data, ...input } : input;
+  const built = buildEntity(company, entity, merged, existing?.id);
+  if ("error" in built) return { response: fault(built.error) };
+  if (!existing) return { record: company.insert(entity, built.data), operation: "Create" };
+  existing.data = built.data;
+  existing.syncToken += 1;
+  existing.updated = Date.now();
+  return { record: existing, operation: "Update" };
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { Emulator, SandboxContext } from "../../core/context";
+import { json, parseBody } from "../../core/http";
+import { IdTokenSigner } from "../../core/id-token";
+import type { OAuthServer } from "../../core/oauth";
+import { sandboxApps, sandboxPaths } from "../../config";
+import { mountXeroApi } from "./api";
+import { mountXeroIdentity, xeroOAuth } from "./oauth";
+import { XERO_TENANTS, XERO_USER } from "./seed";
+import { XeroStore, type XeroEntity } from "./store";
+import { intentToReceive, sendXeroWebhook, xeroPayload } from "./webhooks";
+
+const changeSchema = z.object({
+  entity: z.enum(["invoice", "invoices", "contact", "contacts"]),
+  id: z.string().optional(),
+  account: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const XERO_DEFAULT_SCOPES = ["openid", "profile", "email", "offline_access", "accounting.transactions", "accounting.contacts", "accounting.settings"];
+
+/** The Xero emulator: identity server, /connections, the accounting API and signed webhooks. */
+export class XeroEmulator implements Emulator {
+  readonly id = "xero";
+  readonly store: XeroStore;
+  private oauth?: OAuthServer;
+  private ctx?: SandboxContext;
+  private signer = new IdTokenSigner();
+
+  constructor(opts: { invoices?: number } = {}) {
+    this.store = new XeroStore(opts.invoices ?? 150);
+  }
+
+  mount(ctx: SandboxContext) {
+    this.ctx = ctx;
+    this.oauth = xeroOAuth(ctx, this.store, this.signer);
+    this.oauth.mount();
+    mountXeroIdentity(ctx, this.store, this.signer);
+    mountXeroApi(ctx, this.store);
+    // POST /_control/xero/intent-to-receive {url?} — runs Xero's registration handshake against a receiver.
+    ctx.router.post(`${sandboxPaths.control.base}/xero/intent-to-receive`, async (req) => {
+      const body = z.object({ url: z.string().url().optional() }).safeParse(parseBody(req));
+      const url = body.success ? (body.data.url ?? ctx.webhookTargets.get("xero")) : undefined;
+      if (!url) return json(400, { error: "invalid_request", message: "Give a url, or set the Xero webhook target first (POST /_control/webhooks)." });
+      return json(200, await intentToReceive(this.store, url));
+    });
+  }
+
+  describe(ctx: SandboxContext) {
+    const o = ctx.origin;
+    const p = sandboxPaths.xero;
+    return {
+      id: this.id,
+      name: "Xero",
+      urls: {
+        authorizeUrl: o + p.authorizeUrl, tokenUrl: o + p.tokenUrl, revokeUrl: o + p.revokeUrl, issuer: o + p.issuer,
+        discoveryUrl: `${o}${p.issuer}/.well-known/openid-configuration`, connectionsUrl: o + p.connectionsUrl, apiBaseUrl: o + p.apiBaseUrl,
+      },
+      accounts: [{
+        id: XERO_USER.id, name: `${XERO_USER.name} (tenants: ${XERO_TENANTS.map((t) => `${t.name} = ${t.tenantId}`).join(", ")})`,
+        credentials: { clientId: sandboxApps.xero.clientId, clientSecret: sandboxApps.xero.clientSecret, webhookKey: sandboxApps.xero.webhookKey },
+      }],
+      notes: "Client auth: HTTP Basic. Refresh tokens rotate. 60 calls/minute per tenant. Send xero-tenant-id on accounting calls.",
+    };
+  }
+
+  reset() {
+    this.store.reset();
+    this.oauth?.reset();
+  }
+
+  seed(entity: string, count: number, account?: string) {
+    const books = this.store.tenant(account);
+    if (!books) throw new Error(`unknown Xero tenant ${account}`);
+    return books.seed(entity, count, `${Date.now()}`).map((r) => r.id);
+  }
+
+  mintToken(account: string | undefined, scopes: string[] | undefined) {
+    if (!this.oauth) throw new Error("Xero emulator is not mounted");
+    return this.oauth.mint(account ?? XERO_USER.id, scopes ?? XERO_DEFAULT_SCOPES);
+  }
+
+  /** Changes (or with `fields` only, touches) an invoice or contact and sends Xero's signed webhook. */
+  async change(raw: Record<string, unknown>) {
+    const body = changeSchema.parse(raw);
+    const books = this.store.tenant(body.account);
+    if (!books) throw new Error(`unknown Xero tenant ${body.account}`);
+    const entity: XeroEntity = body.entity.startsWith("invoice") ? "Invoices" : "Contacts";
+    const rec = body.id ? books.records[entity].get(body.id) : books.list(entity)[0];
+    if (!rec) throw new Error(`no ${entity} ${body.id ?? ""} in ${books.tenant.name}`);
+    const saved = books.put(entity, rec.id, { ...rec.data, ...body.fields });
+    if (!saved.record) throw new Error(saved.errors.join("; "));
+    const target = this.ctx?.webhookTargets.get("xero");
+    const delivery = target
+      ? await sendXeroWebhook(target, xeroPayload(this.store, [{
+          resourceId: rec.id, resourceUrl: `${this.ctx?.origin}${sandboxPaths.xero.apiBaseUrl}/${entity}/${rec.id}`,
+          eventCategory: entity === "Invoices" ? "INVOICE" : "CONTACT", eventType: "UPDATE", tenantId: books.tenant.tenantId,
+        }]))
+      : undefined;
+    return { record: books.render(entity, saved.record), delivery };
+  }
+}

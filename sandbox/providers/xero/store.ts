@@ -1,0 +1,145 @@
+import { Fake } from "../../core/fake";
+import type { SandboxResponse } from "../../core/http";
+import { msDate } from "./dates";
+import { normalize } from "./entities";
+import { XERO_ACCOUNTS, XERO_TAX_RATES, XERO_TENANTS, XERO_USER, orgCreated, seedXero, type XeroTenant } from "./seed";
+
+/** One stored record: its id, last update (epoch ms) and Xero fields without id/UpdatedDateUTC. */
+export type XeroRecord = { id: string; updatedAt: number; data: Record<string, unknown> };
+
+/** The accounting collections the sandbox emulates and how Xero names and pages them. */
+export const XERO_ENTITIES = {
+  Invoices: { idField: "InvoiceID", paged: true },
+  Contacts: { idField: "ContactID", paged: true },
+  Payments: { idField: "PaymentID", paged: true },
+  Items: { idField: "ItemID", paged: false },
+  Accounts: { idField: "AccountID", paged: false },
+  TaxRates: { idField: "TaxType", paged: false },
+} as const;
+export type XeroEntity = keyof typeof XERO_ENTITIES;
+export const isXeroEntity = (s: string): s is XeroEntity => s in XERO_ENTITIES;
+
+/** One organisation's books. */
+export class XeroBooks {
+  readonly records = Object.fromEntries(Object.keys(XERO_ENTITIES).map((k) => [k, new Map<string, XeroRecord>()])) as Record<XeroEntity, Map<string, XeroRecord>>;
+  /** Idempotency-Key → the first response, so a retried write is answered the same and not applied twice. */
+  readonly idempotency = new Map<string, SandboxResponse>();
+  constructor(readonly tenant: XeroTenant) {}
+
+  list(entity: XeroEntity): XeroRecord[] {
+    return [...this.records[entity].values()];
+  }
+
+  /** Full Xero JSON of a record. */
+  render(entity: XeroEntity, r: XeroRecord, opts: { lineItems?: boolean } = {}): Record<string, unknown> {
+    const out: Record<string, unknown> = { [XERO_ENTITIES[entity].idField]: r.id, ...r.data };
+    if (entity !== "TaxRates") out.UpdatedDateUTC = msDate(r.updatedAt);
+    if (entity === "Invoices" && opts.lineItems === false) delete out.LineItems;
+    return out;
+  }
+
+  organisation(): Record<string, unknown> {
+    const t = this.tenant;
+    return {
+      OrganisationID: t.tenantId, APIKey: "", Name: t.name, LegalName: t.name, PaysTax: true,
+      Version: t.country === "US" ? "US" : "UK", OrganisationType: "COMPANY", BaseCurrency: t.currency, CountryCode: t.country,
+      IsDemoCompany: true, OrganisationStatus: "ACTIVE", FinancialYearEndDay: 31, FinancialYearEndMonth: 12,
+      SalesTaxBasis: "ACCRUAL", SalesTaxPeriod: "QUARTERLY1", DefaultSalesTax: "Tax Exclusive", DefaultPurchasesTax: "Tax Exclusive",
+      CreatedDateUTC: orgCreated, OrganisationEntityType: "COMPANY", ShortCode: t.shortCode, Class: "DEMO", Edition: "BUSINESS",
+      Timezone: t.country === "US" ? "EASTERNSTANDARDTIME" : "GMTSTANDARDTIME", LineOfBusiness: "Professional services",
+      Addresses: [{ AddressType: "STREET", AddressLine1: "1 Sandbox Way", City: t.country === "US" ? "Austin" : "London", Country: t.country }],
+      Phones: [{ PhoneType: "OFFICE", PhoneNumber: "555-0100" }], ExternalLinks: [], PaymentTerms: { Sales: { Day: 30, Type: "DAYSAFTERBILLDATE" } },
+    };
+  }
+
+  /** Stores a record after normalizing it; returns validation messages when Xero would refuse it. */
+  put(entity: XeroEntity, id: string, data: Record<string, unknown>, updatedAt = Date.now()): { record?: XeroRecord; errors: string[] } {
+    const n = normalize(this, entity, data);
+    if (n.errors.length) return { errors: n.errors };
+    const record = { id, updatedAt, data: n.data };
+    this.records[entity].set(id, record);
+    return { record, errors: [] };
+  }
+
+  seed(entity: string, count: number, seed: number | string): XeroRecord[] {
+    const fake = new Fake(`${this.tenant.seed}:${entity}:${seed}`);
+    const name = (Object.keys(XERO_ENTITIES) as XeroEntity[]).find((e) => e.toLowerCase() === entity.toLowerCase() || e.toLowerCase() === `${entity.toLowerCase()}s`);
+    if (!name) throw new Error(`unknown Xero entity ${entity}`);
+    const made = seedXero(name, count, fake, { contacts: this.list("Contacts"), start: this.records[name].size });
+    const out: XeroRecord[] = [];
+    for (const r of made) {
+      const res = this.put(name, r.id, r.data, r.updatedAt);
+      if (!res.record) throw new Error(`seed produced an invalid ${name}: ${res.errors.join("; ")}`);
+      out.push(res.record);
+      // A paid invoice has the payment that paid it, so Payments has realistic data too.
+      if (name === "Invoices" && r.data.Status === "PAID") {
+        const total = res.record.data.Total as number;
+        this.put("Payments", fake.uuid(), { Invoice: { InvoiceID: r.id }, Account: { Code: "090" }, Amount: total, Date: r.data.FullyPaidOnDate, Reference: "Seeded payment" }, r.updatedAt);
+      }
+    }
+    return out;
+  }
+
+  /** Accounts, tax rates, 30 contacts, 12 items and `invoices` invoices. */
+  seedDefaults(invoices: number) {
+    const fake = new Fake(`${this.tenant.seed}:defaults`);
+    for (const a of XERO_ACCOUNTS) this.put("Accounts", fake.uuid(), { ...a, Status: "ACTIVE" }, Date.parse("2019-03-01T00:00:00Z"));
+    for (const t of XERO_TAX_RATES) {
+      this.put("TaxRates", t.TaxType, {
+        ...t, Status: "ACTIVE", EffectiveRate: t.DisplayTaxRate, CanApplyToAssets: true, CanApplyToEquity: true,
+        CanApplyToExpenses: true, CanApplyToLiabilities: true, CanApplyToRevenue: true,
+        TaxComponents: [{ Name: t.Name, Rate: t.DisplayTaxRate, IsCompound: false, IsNonRecoverable: false }],
+      });
+    }
+    this.seed("Contacts", 30, 0);
+    this.seed("Items", 12, 0);
+    this.seed("Invoices", invoices, 0);
+  }
+}
+
+/** A Xero connection: the user authorised the app for a tenant. */
+export type XeroConnection = { id: string; authEventId: string; tenantId: string; tenantType: "ORGANISATION"; tenantName: string; createdDateUtc: string; updatedDateUtc: string };
+
+/** All Xero state of the sandbox. */
+export class XeroStore {
+  books = new Map<string, XeroBooks>();
+  /** Connections per user id, made when the user authorises the app. */
+  connections = new Map<string, XeroConnection[]>();
+  webhookSequence = 0;
+
+  constructor(private defaultInvoices = 150) {
+    this.reset();
+  }
+
+  reset() {
+    this.books.clear();
+    this.connections.clear();
+    this.webhookSequence = 0;
+    for (const t of XERO_TENANTS) {
+      const b = new XeroBooks(t);
+      b.seedDefaults(this.defaultInvoices);
+      this.books.set(t.tenantId, b);
+    }
+  }
+
+  /** Finds a tenant by id or name (the control API accepts either). */
+  tenant(idOrName?: string): XeroBooks | undefined {
+    if (!idOrName) return this.books.get(XERO_TENANTS[0].tenantId);
+    return this.books.get(idOrName) ?? [...this.books.values()].find((b) => b.tenant.name === idOrName);
+  }
+
+  /** Connects every tenant for the user (the consent screen connects all organisations it lists). */
+  connectAll(userId: string, authEventId: string) {
+    const now = new Date().toISOString();
+    const existing = this.connections.get(userId) ?? [];
+    const next = XERO_TENANTS.map((t) => {
+      const prev = existing.find((c) => c.tenantId === t.tenantId);
+      return prev ? { ...prev, authEventId, updatedDateUtc: now } : { id: crypto.randomUUID(), authEventId, tenantId: t.tenantId, tenantType: "ORGANISATION" as const, tenantName: t.name, createdDateUtc: now, updatedDateUtc: now };
+    });
+    this.connections.set(userId, next);
+  }
+
+  users() {
+    return [XERO_USER];
+  }
+}
