@@ -1,50 +1,65 @@
-/**
- * A minimal in-process sandbox for emulator tests: serves the main router and Stripe's router
- * on free ports, mounts the given emulators and starts their extra listeners (SMTP). It does
- * what server.ts's startSandbox does, without the front door and control API, so provider tests
- * depend only on the emulators they exercise.
- */
-import type http from "node:http";
-import { createContext, type Emulator, type SandboxContext } from "../core/context";
-import { Router, serve } from "../core/http";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { HubSpotEmulator } from "../providers/hubspot";
+import { QuickBooksEmulator } from "../providers/quickbooks";
+import { XeroEmulator } from "../providers/xero";
+import { startSandbox, type RunningSandbox } from "../server";
 
-export type Harness = { origin: string; stripeOrigin: string; ctx: SandboxContext; close(): Promise<void> };
-
-export async function startHarness(emulators: Emulator[], opts: { smtpPort?: number } = {}): Promise<Harness> {
-  const main = new Router();
-  const stripeFront = new Router();
-  const a = await serve(main, 0);
-  const b = await serve(stripeFront, 0);
-  const ctx = createContext(main, `http://127.0.0.1:${a.port}`, { main: a.port, stripe: b.port, smtp: opts.smtpPort ?? 0 });
-  // serve() keeps the router it was given; forward Stripe's port to the context's Stripe router.
-  stripeFront.dispatch = (req) => ctx.stripeRouter.dispatch(req);
-  for (const e of emulators) e.mount(ctx);
-  for (const e of emulators) await e.start?.(ctx);
-  const close = (s: http.Server) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); });
-  return {
-    origin: ctx.origin,
-    stripeOrigin: `http://127.0.0.1:${b.port}`,
-    ctx,
-    async close() {
-      for (const e of emulators) await e.stop?.();
-      await Promise.all([close(a.server), close(b.server)]);
-    },
-  };
+/** Starts an in-process sandbox with the Xero, QuickBooks and HubSpot emulators on free ports. */
+export function startPartA(opts: { xeroInvoices?: number } = {}): Promise<RunningSandbox> {
+  return startSandbox({
+    port: 0, stripePort: 0, smtpPort: 0,
+    emulators: [new XeroEmulator({ invoices: opts.xeroInvoices }), new QuickBooksEmulator(), new HubSpotEmulator()],
+  });
 }
 
-/** A local HTTP server that records every request it receives (a webhook receiver for tests). */
-export async function startReceiver(): Promise<{ url: string; received: { headers: http.IncomingHttpHeaders; body: string; path: string }[]; close(): Promise<void> }> {
-  const received: { headers: http.IncomingHttpHeaders; body: string; path: string }[] = [];
-  const r = new Router();
-  const record = (req: { headers: http.IncomingHttpHeaders; rawBody: string; path: string }) => {
-    received.push({ headers: req.headers, body: req.rawBody, path: req.path });
-    return { status: 200, body: { received: true } };
-  };
-  r.post("/.*", record);
-  const s = await serve(r, 0);
+/** Calls the control API with a JSON body and returns status + parsed body. */
+export async function control(sb: RunningSandbox, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${sb.origin}/_control${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { [k: string]: any } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * Walks the consent page as a browser would: GET the authorize URL, read the form, POST it back
+ * with the chosen button ("allow" or "deny") and account; returns the redirect it answers with.
+ */
+export async function consent(authorizeUrl: string, decision: "allow" | "deny" = "allow", account?: string): Promise<URL> {
+  const page = await fetch(authorizeUrl, { redirect: "manual" });
+  if (page.status === 302) return new URL(page.headers.get("location")!);
+  const htmlText = await page.text();
+  if (page.status !== 200) throw new Error(`authorize page answered ${page.status}: ${htmlText.slice(0, 200)}`);
+  const action = /<form method="post" action="([^"]+)"/.exec(htmlText)?.[1];
+  const form = new URLSearchParams();
+  for (const m of htmlText.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(unescape(m[1]), unescape(m[2]));
+  if (account) form.set("account", account);
+  form.set("decision", decision);
+  const res = await fetch(new URL(action!, authorizeUrl), { method: "POST", body: form, redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  if (res.status !== 302) throw new Error(`consent POST answered ${res.status}: ${await res.text()}`);
+  return new URL(res.headers.get("location")!);
+}
+
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** A webhook receiver on a free port that records every request (raw body kept for signatures). */
+export async function startReceiver(answer: (req: { headers: http.IncomingHttpHeaders; body: string }) => number = () => 200) {
+  const received: { headers: http.IncomingHttpHeaders; body: string; status: number }[] = [];
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const entry = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+    const status = answer(entry);
+    received.push({ ...entry, status });
+    res.writeHead(status).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   return {
-    url: `http://127.0.0.1:${s.port}/webhook`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     received,
-    close: () => new Promise<void>((res) => { s.server.closeAllConnections(); s.server.close(() => res()); }),
+    close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
