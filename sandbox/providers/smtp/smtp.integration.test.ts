@@ -1,13 +1,13 @@
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps } from "../../config";
-import { startHarness, type Harness } from "../../testing/harness";
+import { startHarness, type Harness } from "../test-support";
 import { createSmtpEmulator } from "./index";
 
 const smtp = createSmtpEmulator();
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness([smtp], { smtpPort: 0 });
+  h = await startHarness([smtp]);
 });
 afterAll(async () => h?.close());
 

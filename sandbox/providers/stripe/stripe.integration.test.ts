@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps } from "../../config";
-import { startHarness, startReceiver, type Harness } from "../../testing/harness";
+import { startHarness, startReceiver, type Harness } from "../test-support";
 import { encodeStripeForm } from "./form";
 import { createStripeEmulator } from "./index";
 
