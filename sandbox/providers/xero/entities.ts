@@ -17,11 +17,11 @@ function day(v: unknown): string | undefined {
  * Validates and completes a record the way Xero does on save: computed totals, defaults,
  * references resolved. Returns Xero-style validation messages instead when it would refuse.
  */
-export function normalize(books: XeroBooks, entity: XeroEntity, input: Data): { data: Data; errors: string[] } {
+export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, at = Date.now()): { data: Data; errors: string[] } {
   switch (entity) {
     case "Contacts": return contact(input);
     case "Invoices": return invoice(books, input);
-    case "Payments": return payment(books, input);
+    case "Payments": return payment(books, input, at);
     case "Items": return item(input);
     case "Accounts": return account(input);
     case "TaxRates": return taxRate(input);
@@ -75,7 +75,7 @@ function invoice(books: XeroBooks, d: Data) {
   };
 }
 
-function payment(books: XeroBooks, d: Data) {
+function payment(books: XeroBooks, d: Data, at: number) {
   const errors: string[] = [];
   const inv = obj(d.Invoice);
   const invoiceRec = (typeof inv?.InvoiceID === "string" && books.records.Invoices.get(inv.InvoiceID)) ||
@@ -93,7 +93,7 @@ function payment(books: XeroBooks, d: Data) {
     const paid = round2(num(i.AmountPaid) + amount);
     const due = round2(num(i.Total) - paid);
     invoiceRec.data = { ...i, AmountPaid: paid, AmountDue: Math.max(0, due), ...(due <= 0 ? { Status: "PAID", FullyPaidOnDate: day(d.Date) ?? msDay(Date.now()) } : {}) };
-    invoiceRec.updatedAt = Date.now();
+    invoiceRec.updatedAt = Math.max(invoiceRec.updatedAt, at);
   }
   return {
     errors: [],

@@ -54,7 +54,7 @@ export class XeroBooks {
 
   /** Stores a record after normalizing it; returns validation messages when Xero would refuse it. */
   put(entity: XeroEntity, id: string, data: Record<string, unknown>, updatedAt = Date.now()): { record?: XeroRecord; errors: string[] } {
-    const n = normalize(this, entity, data);
+    const n = normalize(this, entity, data, updatedAt);
     if (n.errors.length) return { errors: n.errors };
     const record = { id, updatedAt, data: n.data };
     this.records[entity].set(id, record);
