@@ -1,4 +1,5 @@
 import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-overdue";
+import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/health-check";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -7,7 +8,7 @@ import type { JobDefinition, ScheduleDefinition } from "./types";
  * modules should import defineJob from "@/lib/jobs/define" (not "@/lib/jobs") to avoid an
  * import cycle through this file.
  */
-export const registry: (JobDefinition | ScheduleDefinition)[] = [markOverdueJob, markOverdueSchedule];
+export const registry: (JobDefinition | ScheduleDefinition)[] = [markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;
 

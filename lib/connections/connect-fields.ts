@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { ConnectionField } from "@/integrations/manifest-schema";
+import { requireRole, type Tenant } from "@/lib/auth/tenant";
+import { audit } from "@/lib/audit";
+import type { Db } from "@/lib/db/client";
+import { sealCredentials } from "./credentials";
+import { webhookUrlAllowed } from "./endpoints";
+import { IntegrationError } from "./errors";
+import { connectableProvider } from "./provider";
+import { saveConnection } from "./store";
+import { toConnectionView, type ConnectionView } from "./view";
+
+/**
+ * A zod schema built from the manifest's fields: required strings matching their patterns,
+ * unknown fields refused. webhook_url fields also accept the sandbox's catch hooks outside
+ * live mode (see endpoints.webhookUrlAllowed).
+ */
+export function fieldsSchema(fields: ConnectionField[], authMode: string) {
+  const shape: Record<string, z.ZodType<string | undefined>> = {};
+  for (const f of fields) {
+    let s = z.string().trim().max(2048);
+    if (f.type === "url" && authMode === "webhook_url") {
+      s = s.refine((v) => webhookUrlAllowed(f.pattern, v), `${f.label} is not a webhook address of this provider`) as unknown as typeof s;
+    } else if (f.pattern) {
+      s = s.regex(new RegExp(f.pattern), `${f.label} is not in the expected format`);
+    }
+    shape[f.name] = f.required ? s.min(1, `${f.label} is required`) : s.optional();
+  }
+  return z.object(shape).strict();
+}
+
+/**
+ * Connects an api_key / basic / webhook_url provider: validates the fields against the
+ * manifest, proves them with a live call (the provider's verify hook), and only then stores them
+ * encrypted. A refused key surfaces the provider's own reason.
+ */
+export async function connectWithFields(db: Db, tenant: Tenant, providerId: string, input: unknown): Promise<ConnectionView> {
+  requireRole(tenant, "admin");
+  const { manifest, endpoints, hooks } = connectableProvider(providerId);
+  if (manifest.authMode === "oauth2") throw new IntegrationError("INVALID_INPUT", { providerMessage: `${manifest.name} connects with OAuth.` });
+  const fields = fieldsSchema(manifest.fields, manifest.authMode).parse(input) as Record<string, string | undefined>;
+  const clean = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  if (!hooks.verifyCredentials) throw new IntegrationError("NOT_AVAILABLE");
+  const account = await hooks.verifyCredentials({ endpoints }, clean);
+  const saved = await saveConnection(db, tenant, manifest.id, (id) => ({
+    authMode: manifest.authMode,
+    status: "connected",
+    credentials: sealCredentials(id, { kind: "fields", fields: clean }),
+    externalAccountId: account.id ?? null,
+    externalAccountName: account.name ?? null,
+    scopes: [],
+    expiresAt: null,
+    refreshFailures: 0,
+    lastError: null,
+    lastErrorAt: null,
+    lastHealthCheckAt: new Date(),
+    lastHealthOk: 1,
+    connectedBy: tenant.userId,
+  }));
+  await audit(db, { organisationId: tenant.organisationId, actorUserId: tenant.userId, action: "connection.connected", provider: manifest.id, details: { account: account.name ?? null } });
+  return toConnectionView(saved);
+}

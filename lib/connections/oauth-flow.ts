@@ -1,0 +1,146 @@
+import { z } from "zod";
+import { requireRole, type Tenant } from "@/lib/auth/tenant";
+import { audit } from "@/lib/audit";
+import { decrypt, encrypt } from "@/lib/crypto";
+import type { Db } from "@/lib/db/client";
+import { consumeOAuthState, findConnection, findOAuthState, insertOAuthState, updateConnection } from "@/lib/db/queries/connections";
+import { openPending, sealCredentials, sealPending } from "./credentials";
+import { IntegrationError } from "./errors";
+import { codeChallenge, randomToken, stateId } from "./pkce";
+import { connectableProvider } from "./provider";
+import { saveConnection } from "./store";
+import { exchangeCode } from "./token-client";
+import { toConnectionView, type ConnectionView } from "./view";
+
+/** How long a started OAuth flow stays valid. */
+export const STATE_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * Starts an OAuth2 authorization-code flow: a single-use state row bound to the user,
+ * organisation and provider (10 minutes), a PKCE S256 verifier stored encrypted, and the
+ * provider's authorize URL to send the browser to.
+ */
+export async function startAuthorization(db: Db, tenant: Tenant, providerId: string, opts: { redirectUri: string }): Promise<{ redirectUrl: string }> {
+  requireRole(tenant, "admin");
+  const { manifest, endpoints } = connectableProvider(providerId);
+  if (manifest.authMode !== "oauth2" || !manifest.oauth || !endpoints.authorizeUrl || !endpoints.clientId) {
+    throw new IntegrationError("INVALID_INPUT", { providerMessage: `${manifest.name} does not connect with OAuth.` });
+  }
+  const state = randomToken();
+  const verifier = randomToken();
+  const id = stateId(state);
+  await insertOAuthState(db, {
+    id,
+    organisationId: tenant.organisationId,
+    userId: tenant.userId,
+    provider: manifest.id,
+    codeVerifier: encrypt(verifier, id),
+    redirectUri: opts.redirectUri,
+    expiresAt: new Date(Date.now() + STATE_TTL_MS),
+  });
+  const url = new URL(endpoints.authorizeUrl);
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("client_id", endpoints.clientId);
+  url.searchParams.set("redirect_uri", opts.redirectUri);
+  if (manifest.oauth.scopes.length) url.searchParams.set("scope", manifest.oauth.scopes.join(manifest.oauth.scopeSeparator));
+  url.searchParams.set("state", state);
+  if (manifest.oauth.pkce) {
+    url.searchParams.set("code_challenge", codeChallenge(verifier));
+    url.searchParams.set("code_challenge_method", "S256");
+  }
+  for (const [k, v] of Object.entries(manifest.oauth.authorizeParams)) url.searchParams.set(k, v);
+  return { redirectUrl: url.toString() };
+}
+
+const callbackSchema = z.union([
+  z.object({ error: z.string().min(1).max(200), error_description: z.string().max(500).optional(), state: z.string().max(200).optional() }),
+  z.object({ code: z.string().min(1).max(4096), state: z.string().min(1).max(200) }),
+]);
+
+/** Consumes the state once; tells apart forged, expired and replayed states for the message. */
+async function consumeState(db: Db, tenant: Tenant, provider: string, state: string) {
+  const id = stateId(state);
+  const row = await consumeOAuthState(db, id, { organisationId: tenant.organisationId, userId: tenant.userId, provider });
+  if (row) return { row, verifier: decrypt(row.codeVerifier, id) };
+  const seen = await findOAuthState(db, id);
+  const bound = seen && seen.organisationId === tenant.organisationId && seen.userId === tenant.userId && seen.provider === provider;
+  if (!bound) throw new IntegrationError("STATE_INVALID");
+  if (seen.usedAt) throw new IntegrationError("STATE_REPLAYED");
+  throw new IntegrationError("STATE_EXPIRED");
+}
+
+/** Outcome of a callback: connected, or authorised but waiting for the user to pick an account. */
+export type CallbackOutcome =
+  | { outcome: "connected"; connection: ConnectionView }
+  | { outcome: "choose_account"; accounts: { id: string; name: string }[] };
+
+/**
+ * Finishes the flow from the provider's redirect: checks the state, exchanges the code with the
+ * verifier, finds the provider account, stores the tokens encrypted. Several accounts (Xero
+ * tenants) leave the connection `pending` until `chooseAccount`.
+ */
+export async function completeAuthorization(db: Db, tenant: Tenant, providerId: string, query: Record<string, string>): Promise<CallbackOutcome> {
+  requireRole(tenant, "admin");
+  const { manifest, endpoints, hooks } = connectableProvider(providerId);
+  const parsed = callbackSchema.safeParse(query);
+  if (!parsed.success) throw new IntegrationError("STATE_INVALID");
+  if ("error" in parsed.data) {
+    // Burn the state so the same flow cannot be resumed; a bad state changes nothing here.
+    if (parsed.data.state) await consumeState(db, tenant, manifest.id, parsed.data.state).catch(() => undefined);
+    throw new IntegrationError("AUTH_DENIED", { providerCode: parsed.data.error });
+  }
+  const { row, verifier } = await consumeState(db, tenant, manifest.id, parsed.data.state);
+  const tokens = await exchangeCode(manifest, endpoints, { code: parsed.data.code, redirectUri: row.redirectUri, codeVerifier: verifier });
+  const accounts = hooks.discoverAccount
+    ? await hooks.discoverAccount({ endpoints }, { accessToken: tokens.credentials.accessToken, tokenResponse: tokens.raw, callbackQuery: query })
+    : [];
+  const choose = accounts.length > 1;
+  const account = choose ? undefined : accounts[0];
+  const saved = await saveConnection(db, tenant, manifest.id, (id) => ({
+    authMode: manifest.authMode,
+    status: choose ? "pending" : "connected",
+    credentials: choose ? sealPending(id, { credentials: tokens.credentials, accounts }) : sealCredentials(id, tokens.credentials),
+    externalAccountId: account?.id ?? null,
+    externalAccountName: account?.name ?? null,
+    scopes: tokens.scopes.length ? tokens.scopes : manifest.oauth!.scopes,
+    expiresAt: tokens.credentials.expiresAt ? new Date(tokens.credentials.expiresAt) : null,
+    refreshFailures: 0,
+    lastError: null,
+    lastErrorAt: null,
+    connectedBy: tenant.userId,
+  }));
+  await audit(db, {
+    organisationId: tenant.organisationId,
+    actorUserId: tenant.userId,
+    action: choose ? "connection.pending_choice" : "connection.connected",
+    provider: manifest.id,
+    details: choose ? { accounts: accounts.length } : { account: account?.name ?? null },
+  });
+  return choose ? { outcome: "choose_account", accounts } : { outcome: "connected", connection: toConnectionView(saved) };
+}
+
+/** The accounts a pending connection can be finalised with (for the choose-tenant page). */
+export async function pendingAccounts(db: Db, tenant: Tenant, providerId: string): Promise<{ id: string; name: string }[]> {
+  const row = await findConnection(db, tenant, providerId);
+  if (!row || row.status !== "pending" || !row.credentials) throw new IntegrationError("NOT_CONNECTED");
+  return openPending(row.id, row.credentials)?.accounts ?? [];
+}
+
+/** Finalises a pending connection with the account the user chose. */
+export async function chooseAccount(db: Db, tenant: Tenant, providerId: string, accountId: string): Promise<ConnectionView> {
+  requireRole(tenant, "admin");
+  const { manifest } = connectableProvider(providerId);
+  const row = await findConnection(db, tenant, manifest.id);
+  if (!row || row.status !== "pending" || !row.credentials) throw new IntegrationError("NOT_CONNECTED");
+  const pending = openPending(row.id, row.credentials);
+  const account = pending?.accounts.find((a) => a.id === accountId);
+  if (!pending || !account) throw new IntegrationError("INVALID_INPUT", { providerMessage: "Choose one of the listed organisations." });
+  const saved = await updateConnection(db, row.id, {
+    status: "connected",
+    credentials: sealCredentials(row.id, pending.credentials),
+    externalAccountId: account.id,
+    externalAccountName: account.name,
+  });
+  await audit(db, { organisationId: tenant.organisationId, actorUserId: tenant.userId, action: "connection.connected", provider: manifest.id, details: { account: account.name } });
+  return toConnectionView(saved);
+}

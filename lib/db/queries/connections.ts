@@ -1,0 +1,121 @@
+import { and, asc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { connections, oauthStates } from "@/drizzle/schema";
+import { scoped, type Tenant } from "@/lib/auth/tenant";
+import type { DbOrTx } from "@/lib/db/client";
+
+/** A connection row as stored (credentials still encrypted). Never send this to a client. */
+export type ConnectionRow = typeof connections.$inferSelect;
+export type ConnectionStatus = ConnectionRow["status"];
+export type OAuthStateRow = typeof oauthStates.$inferSelect;
+
+export async function findConnection(db: DbOrTx, tenant: Pick<Tenant, "organisationId">, provider: string): Promise<ConnectionRow | undefined> {
+  const [row] = await db.select().from(connections).where(scoped(connections, tenant, eq(connections.provider, provider)));
+  return row;
+}
+
+export async function listConnectionRows(db: DbOrTx, tenant: Pick<Tenant, "organisationId">): Promise<ConnectionRow[]> {
+  return db.select().from(connections).where(scoped(connections, tenant)).orderBy(asc(connections.provider));
+}
+
+/**
+ * Locks the connection row for the rest of the transaction (`SELECT … FOR UPDATE`), so one
+ * refresh or rotation at a time touches it, across every process sharing the database.
+ */
+export async function lockConnection(tx: DbOrTx, id: string): Promise<ConnectionRow | undefined> {
+  const [row] = await tx.select().from(connections).where(eq(connections.id, id)).for("update");
+  return row;
+}
+
+export async function insertConnection(db: DbOrTx, values: typeof connections.$inferInsert): Promise<ConnectionRow> {
+  const [row] = await db.insert(connections).values(values).returning();
+  return row!;
+}
+
+export async function updateConnection(
+  db: DbOrTx,
+  id: string,
+  patch: Partial<Omit<typeof connections.$inferInsert, "id" | "organisationId" | "provider">>,
+): Promise<ConnectionRow> {
+  const [row] = await db.update(connections).set({ ...patch, updatedAt: new Date() }).where(eq(connections.id, id)).returning();
+  return row!;
+}
+
+/** Bumps the refresh failure counter atomically and returns the new count. */
+export async function incrementRefreshFailures(db: DbOrTx, id: string, error: string): Promise<number> {
+  const [row] = await db
+    .update(connections)
+    .set({ refreshFailures: sql`${connections.refreshFailures} + 1`, lastError: error, lastErrorAt: new Date(), updatedAt: new Date() })
+    .where(eq(connections.id, id))
+    .returning({ n: connections.refreshFailures });
+  return row?.n ?? 0;
+}
+
+/** Every connection the scheduled health check should test, across organisations (system job). */
+export async function listConnectedForHealth(db: DbOrTx, limit = 500): Promise<ConnectionRow[]> {
+  return db.select().from(connections).where(eq(connections.status, "connected")).orderBy(asc(connections.lastHealthCheckAt)).limit(limit);
+}
+
+/** A batch of connections holding credentials, ordered by id, after `afterId` (key rotation). */
+export async function connectionsWithCredentialsAfter(db: DbOrTx, afterId: string, limit: number): Promise<{ id: string }[]> {
+  return db
+    .select({ id: connections.id })
+    .from(connections)
+    .where(and(isNotNull(connections.credentials), gt(connections.id, afterId)))
+    .orderBy(asc(connections.id))
+    .limit(limit);
+}
+
+export async function insertOAuthState(db: DbOrTx, values: typeof oauthStates.$inferInsert): Promise<void> {
+  await db.insert(oauthStates).values(values);
+}
+
+/**
+ * Marks a state used, atomically: only one caller can win, and only while it is unused,
+ * unexpired and bound to this user, organisation and provider. Returns the row, or undefined.
+ */
+export async function consumeOAuthState(
+  db: DbOrTx,
+  id: string,
+  binding: { organisationId: string; userId: string; provider: string },
+): Promise<OAuthStateRow | undefined> {
+  const [row] = await db
+    .update(oauthStates)
+    .set({ usedAt: sql`now()` })
+    .where(and(
+      eq(oauthStates.id, id),
+      isNull(oauthStates.usedAt),
+      gt(oauthStates.expiresAt, sql`now()`),
+      eq(oauthStates.organisationId, binding.organisationId),
+      eq(oauthStates.userId, binding.userId),
+      eq(oauthStates.provider, binding.provider),
+    ))
+    .returning();
+  return row;
+}
+
+export async function findOAuthState(db: DbOrTx, id: string): Promise<OAuthStateRow | undefined> {
+  const [row] = await db.select().from(oauthStates).where(eq(oauthStates.id, id));
+  return row;
+}
+
+/** States after `afterId`, for key rotation (long-dead ones are deleted first). */
+export async function statesAfter(db: DbOrTx, afterId: string, limit: number): Promise<OAuthStateRow[]> {
+  return db
+    .select()
+    .from(oauthStates)
+    .where(gt(oauthStates.id, afterId))
+    .orderBy(asc(oauthStates.id))
+    .limit(limit);
+}
+
+/**
+ * Removes states that expired over an hour ago. Recent used/expired rows are kept so a late
+ * replay still gets the precise "already used" / "expired" answer.
+ */
+export async function deleteDeadStates(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .delete(oauthStates)
+    .where(sql`${oauthStates.expiresAt} < now() - interval '1 hour'`)
+    .returning({ id: oauthStates.id });
+  return rows.length;
+}
