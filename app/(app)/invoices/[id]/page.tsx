@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/page-header";
+import { InvoiceActions } from "@/components/accounting/invoice-actions";
+import { orNotFound } from "@/components/accounting/or-not-found";
+import { RecordPaymentDialog } from "@/components/accounting/record-payment-dialog";
+import { InvoiceStatusBadge } from "@/components/accounting/status-badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireTenant } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/accounting/money";
+import { canTransition } from "@/lib/accounting/status";
+import { balanceDue } from "@/lib/accounting/totals";
+import { getDb } from "@/lib/db/client";
+import { getInvoice, todayIso } from "@/lib/db/queries/invoices";
+import { markSentAction, recordPaymentAction, voidInvoiceAction } from "../actions";
+
+export const metadata = { title: "Invoice" };
+
+export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  const tenant = await requireTenant();
+  const { id } = await params;
+  const invoice = await orNotFound(getInvoice(await getDb(), tenant, id));
+  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const balance = balanceDue(invoice);
+  const payable = invoice.status === "sent" || invoice.status === "overdue";
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Invoice ${invoice.number}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <InvoiceStatusBadge status={invoice.status} />
+            <span>
+              to <Link href={`/customers/${invoice.customerId}`} className="hover:underline">{invoice.customerName}</Link> · issued {invoice.issueDate} · due {invoice.dueDate}
+            </span>
+          </span>
+        }
+        actions={
+          <>
+            {invoice.status === "draft" ? (
+              <Button variant="outline" asChild><Link href={`/invoices/${id}/edit`}>Edit</Link></Button>
+            ) : null}
+            <InvoiceActions
+              number={invoice.number}
+              canSend={invoice.status === "draft"}
+              canVoid={canTransition(invoice.status, "void") && invoice.amountPaid === 0}
+              markSent={markSentAction.bind(null, id)}
+              voidInvoice={voidInvoiceAction.bind(null, id)}
+            />
+            {payable && balance > 0 ? (
+              <RecordPaymentDialog action={recordPaymentAction.bind(null, id)} balance={balance} currency={invoice.currency} today={todayIso()} />
+            ) : null}
+          </>
+        }
+      />
+      <Card>
+        <CardHeader><CardTitle>Lines</CardTitle></CardHeader>
+        <CardContent>
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Description</TableHead>
+                <TableHead className="text-right">Qty</TableHead>
+                <TableHead className="text-right">Unit price</TableHead>
+                <TableHead className="hidden sm:table-cell">Tax</TableHead>
+                <TableHead className="text-right">Amount</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {invoice.lines.map((l) => (
+                <TableRow key={l.id}>
+                  <TableCell>{l.description}</TableCell>
+                  <TableCell className="text-right tabular-nums">{l.quantity}</TableCell>
+                  <TableCell className="text-right tabular-nums">{money(l.unitPrice)}</TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">{l.taxRateName ? `${l.taxRateName} (${money(l.taxAmount)})` : "—"}</TableCell>
+                  <TableCell className="text-right tabular-nums">{money(l.amount)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+            <TableFooter>
+              <TableRow><TableCell colSpan={4} className="text-right">Subtotal</TableCell><TableCell className="text-right tabular-nums">{money(invoice.subtotal)}</TableCell></TableRow>
+              <TableRow><TableCell colSpan={4} className="text-right">Tax</TableCell><TableCell className="text-right tabular-nums">{money(invoice.taxTotal)}</TableCell></TableRow>
+              <TableRow><TableCell colSpan={4} className="text-right font-semibold">Total</TableCell><TableCell className="text-right font-semibold tabular-nums">{money(invoice.total)}</TableCell></TableRow>
+              <TableRow><TableCell colSpan={4} className="text-right">Paid</TableCell><TableCell className="text-right tabular-nums">{money(invoice.amountPaid)}</TableCell></TableRow>
+              <TableRow><TableCell colSpan={4} className="text-right font-semibold">Balance due</TableCell><TableCell className="text-right font-semibold tabular-nums" data-testid="balance-due">{invoice.status === "void" ? "—" : money(balance)}</TableCell></TableRow>
+            </TableFooter>
+          </Table>
+          {invoice.notes ? <p className="mt-4 whitespace-pre-wrap text-sm text-muted-foreground">{invoice.notes}</p> : null}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader><CardTitle>Payments</CardTitle></CardHeader>
+        <CardContent>
+          {invoice.payments.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No payments recorded.</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>Date</TableHead><TableHead>Method</TableHead><TableHead className="hidden sm:table-cell">Reference</TableHead><TableHead className="text-right">Amount</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {invoice.payments.map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell>{p.paidAt}</TableCell>
+                    <TableCell className="capitalize">{p.method.replace("_", " ")}</TableCell>
+                    <TableCell className="hidden text-muted-foreground sm:table-cell">{p.reference ?? "—"}</TableCell>
+                    <TableCell className="text-right tabular-nums">{money(p.amount)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

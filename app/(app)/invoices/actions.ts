@@ -1,0 +1,81 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireTenant } from "@/lib/auth/session";
+import { formStateForError, type AccountingFormState } from "@/lib/accounting/form-errors";
+import { invoiceFormSchema, paymentFormSchema, type InvoiceFormInput } from "@/lib/accounting/form-schemas";
+import { getDb } from "@/lib/db/client";
+import { createInvoice, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
+import { recordPayment } from "@/lib/db/queries/payments";
+
+/** Runs a change and turns expected failures into form state; anything else is rethrown. */
+async function attempt(run: () => Promise<AccountingFormState>): Promise<AccountingFormState> {
+  try {
+    return await run();
+  } catch (err) {
+    const state = formStateForError(err);
+    if (!state) throw err;
+    return state;
+  }
+}
+
+function refresh(id?: string) {
+  revalidatePath("/invoices");
+  revalidatePath("/dashboard");
+  if (id) revalidatePath(`/invoices/${id}`);
+}
+
+/** Creates an invoice from the editor (one transaction: number, invoice, lines). */
+export async function createInvoiceAction(input: InvoiceFormInput): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  return attempt(async () => {
+    const data = invoiceFormSchema.parse(input);
+    const invoice = await createInvoice(await getDb(), tenant, data);
+    refresh(invoice.id);
+    return { ok: true, id: invoice.id, message: `Invoice ${invoice.number} ${data.send ? "created and sent" : "saved as draft"}.`, at: Date.now() };
+  });
+}
+
+/** Saves a draft's changes from the editor (bound to the invoice id by the page). */
+export async function updateInvoiceAction(id: string, input: InvoiceFormInput): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  return attempt(async () => {
+    const { send: _send, ...data } = invoiceFormSchema.parse(input);
+    const invoice = await updateInvoice(await getDb(), tenant, id, data);
+    refresh(id);
+    return { ok: true, id: invoice.id, message: `Invoice ${invoice.number} saved.`, at: Date.now() };
+  });
+}
+
+export async function markSentAction(id: string): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  return attempt(async () => {
+    const invoice = await markInvoiceSent(await getDb(), tenant, id);
+    refresh(id);
+    return { ok: true, id, message: `Invoice ${invoice.number} marked as sent.`, at: Date.now() };
+  });
+}
+
+export async function voidInvoiceAction(id: string): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  return attempt(async () => {
+    const invoice = await voidInvoice(await getDb(), tenant, id);
+    refresh(id);
+    return { ok: true, id, message: `Invoice ${invoice.number} voided.`, at: Date.now() };
+  });
+}
+
+/** Records a payment from the dialog's form (bound to the invoice id). */
+export async function recordPaymentAction(id: string, _prev: AccountingFormState, form: FormData): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  const values = Object.fromEntries(["amount", "paidAt", "method", "reference"].map((k) => [k, String(form.get(k) ?? "")]));
+  const state = await attempt(async () => {
+    const data = paymentFormSchema.parse(values);
+    const { invoice } = await recordPayment(await getDb(), tenant, id, data);
+    refresh(id);
+    const message = invoice.status === "paid" ? `Payment recorded; invoice ${invoice.number} is paid.` : "Payment recorded.";
+    return { ok: true, id, message, at: Date.now() };
+  });
+  return state.ok ? state : { ...state, values };
+}
+
