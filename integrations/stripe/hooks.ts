@@ -17,24 +17,30 @@ function toIntegrationError(err: unknown): IntegrationError {
   return new IntegrationError("PROVIDER_ERROR", { cause: err });
 }
 
-/** GET /v1/account: proves the key and names the Stripe account. */
+/**
+ * GET /v1/customers?limit=1 proves the key (the hub needs customer read anyway, and restricted
+ * keys may lack account read); GET /v1/account then names the account when the key may read it.
+ */
 export const verifyCredentials: VerifyCredentials = async (ctx, fields) => {
   const { secretKey } = stripeFieldsSchema.parse(fields);
+  const stripe = stripeClient(secretKey, ctx.endpoints);
   try {
-    const account = await stripeClient(secretKey, ctx.endpoints).accounts.retrieveCurrent();
-    const name = account.settings?.dashboard?.display_name ?? account.business_profile?.name ?? account.email ?? account.id;
-    return { id: account.id, name };
+    await stripe.customers.list({ limit: 1 });
   } catch (err) {
     throw toIntegrationError(err);
   }
+  const account = await stripe.accounts.retrieveCurrent().catch(() => undefined);
+  const mode = secretKey.includes("_live_") ? "live" : "test";
+  if (!account) return { name: `Stripe (${mode} mode)` };
+  return { id: account.id, name: account.settings?.dashboard?.display_name ?? account.business_profile?.name ?? account.email ?? account.id };
 };
 
-/** GET /v1/balance: the cheapest authenticated call (restricted keys with balance read pass). */
+/** GET /v1/customers?limit=1: cheap, authenticated, and within what the hub's key must allow. */
 export const healthCheck: HealthCheck = async (ctx, creds) => {
   if (creds.kind !== "fields") throw new IntegrationError("INVALID_CREDENTIALS");
   const { secretKey } = stripeFieldsSchema.parse(creds.fields);
   try {
-    await stripeClient(secretKey, ctx.endpoints).balance.retrieve();
+    await stripeClient(secretKey, ctx.endpoints).customers.list({ limit: 1 });
   } catch (err) {
     throw toIntegrationError(err);
   }

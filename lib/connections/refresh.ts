@@ -15,7 +15,8 @@ export const MAX_REFRESH_FAILURES = 3;
 
 type OAuthCreds = Extract<Credentials, { kind: "oauth2" }>;
 
-const fresh = (c: OAuthCreds, now = Date.now()) => !c.expiresAt || c.expiresAt - now > REFRESH_AHEAD_MS;
+// The row's expires_at is the source of truth (kept outside the envelope so it can be queried).
+const fresh = (expiresAt: Date | null, now = Date.now()) => !expiresAt || expiresAt.getTime() - now > REFRESH_AHEAD_MS;
 
 // Concurrent callers in this process share one refresh; the row lock below covers other
 // processes. Keyed per database handle too, so two handles behave like two processes (tests).
@@ -40,7 +41,7 @@ async function refreshLocked(db: Db, connectionId: string, rejectedToken: string
     if (creds.kind !== "oauth2") throw new IntegrationError("INVALID_INPUT", { providerMessage: "This connection has no OAuth tokens." });
     // Someone else refreshed while we waited for the lock: use their token. After a 401 the
     // stored token is only good if it is not the one the provider just rejected.
-    const stillGood = rejectedToken ? creds.accessToken !== rejectedToken : fresh(creds);
+    const stillGood = rejectedToken ? creds.accessToken !== rejectedToken : fresh(row.expiresAt);
     if (stillGood) return { ok: true as const, creds };
     if (!creds.refreshToken) {
       await updateConnection(tx, row.id, { status: "needs_reauth", lastError: new IntegrationError("NEEDS_REAUTH").message, lastErrorAt: new Date() });
@@ -107,7 +108,7 @@ export async function getAccessToken(db: Db, tenant: Pick<Tenant, "organisationI
   usableRow(row);
   const creds = openCredentials(row.id, row.credentials);
   if (creds.kind !== "oauth2") throw new IntegrationError("INVALID_INPUT", { providerMessage: "This connection uses an API key, not OAuth tokens." });
-  if (fresh(creds)) return creds.accessToken;
+  if (fresh(row.expiresAt)) return creds.accessToken;
   return (await refreshConnection(db, row.id)).accessToken;
 }
 
@@ -116,6 +117,6 @@ export async function getCredentials(db: Db, tenant: Pick<Tenant, "organisationI
   const row = await findConnection(db, tenant, provider);
   usableRow(row);
   let credentials = openCredentials(row.id, row.credentials);
-  if (credentials.kind === "oauth2" && !fresh(credentials)) credentials = await refreshConnection(db, row.id);
+  if (credentials.kind === "oauth2" && !fresh(row.expiresAt)) credentials = await refreshConnection(db, row.id);
   return { connection: row, credentials };
 }

@@ -1,0 +1,89 @@
+// Shared setup of the connection manager's integration tests: a fresh database with two
+// organisations, an in-process sandbox on free ports, and a scripted "browser" for consent pages.
+import { memberships, organisations, users } from "@/drizzle/schema";
+import type { Role, Tenant } from "@/lib/auth/tenant";
+import type { Db } from "@/lib/db/client";
+import { createTestDb } from "@/lib/testing/db";
+import { startSandbox, type RunningSandbox } from "@/sandbox/server";
+
+export type World = {
+  db: Db;
+  url?: string;
+  sandbox: RunningSandbox;
+  /** Owner of organisation A. */
+  owner: Tenant;
+  /** A member (not admin) of organisation A. */
+  member: Tenant;
+  /** Owner of organisation B. */
+  other: Tenant;
+  close(): Promise<void>;
+};
+
+async function addUser(db: Db, orgId: string, role: Role, email: string): Promise<Tenant> {
+  const [u] = await db.insert(users).values({ email }).returning();
+  await db.insert(memberships).values({ organisationId: orgId, userId: u!.id, role });
+  return { organisationId: orgId, userId: u!.id, role };
+}
+
+export async function createWorld(): Promise<World> {
+  const sandbox = await startSandbox({ port: 0, stripePort: 0, smtpPort: 0 });
+  // The hub resolves sandbox URLs at call time from these, so the in-process sandbox is used.
+  process.env.SANDBOX_URL = sandbox.origin;
+  process.env.SANDBOX_STRIPE_URL = sandbox.stripeOrigin;
+  delete process.env.HUB_PROVIDERS;
+  delete process.env.HUB_PROVIDER_URLS;
+  const test = await createTestDb();
+  const [a] = await test.db.insert(organisations).values({ name: "Org A" }).returning();
+  const [b] = await test.db.insert(organisations).values({ name: "Org B" }).returning();
+  const tag = crypto.randomUUID().slice(0, 8);
+  return {
+    db: test.db,
+    url: test.url,
+    sandbox,
+    owner: await addUser(test.db, a!.id, "owner", `owner-${tag}@a.test`),
+    member: await addUser(test.db, a!.id, "member", `member-${tag}@a.test`),
+    other: await addUser(test.db, b!.id, "owner", `owner-${tag}@b.test`),
+    async close() {
+      await test.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/**
+ * What a person does on the sandbox's consent page: the form re-posts the authorize query with
+ * their decision; the answer is the redirect back to the hub. Returns the callback's query.
+ */
+export async function consent(redirectUrl: string, decision: "allow" | "deny", account?: string): Promise<Record<string, string>> {
+  const url = new URL(redirectUrl);
+  const page = await fetch(url);
+  if (page.status !== 200) throw new Error(`consent page answered ${page.status}: ${await page.text()}`);
+  await page.text();
+  const form = new URLSearchParams(url.searchParams);
+  form.set("decision", decision);
+  if (account) form.set("account", account);
+  const res = await fetch(`${url.origin}${url.pathname}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+    redirect: "manual",
+  });
+  const location = res.headers.get("location");
+  if (res.status !== 302 || !location) throw new Error(`consent answered ${res.status}: ${await res.text()}`);
+  return Object.fromEntries(new URL(location).searchParams);
+}
+
+/** Tokens the sandbox issued for a provider (its control API). */
+export async function sandboxTokens(sandbox: RunningSandbox, provider: string) {
+  const res = await fetch(`${sandbox.origin}/_control/tokens?provider=${provider}`);
+  const body = (await res.json()) as { tokens: { token: string; kind: "access" | "refresh"; revoked: boolean; expired: boolean }[] };
+  return body.tokens;
+}
+
+export async function sandboxFaults(sandbox: RunningSandbox, body: Record<string, unknown>) {
+  const res = await fetch(`${sandbox.origin}/_control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`faults answered ${res.status}: ${await res.text()}`);
+}
+
+export const REDIRECT_URI = "http://localhost:3000/api/integrations/PROVIDER/oauth/callback";
+export const redirectUri = (provider: string) => REDIRECT_URI.replace("PROVIDER", provider);
