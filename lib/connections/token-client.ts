@@ -46,15 +46,16 @@ async function postGrant(manifest: Manifest, endpoints: ProviderEndpoints, param
   } catch {
     // Non-JSON error pages are handled by the status checks below.
   }
-  const errCode = typeof json.error === "string" ? json.error : undefined;
+  // RFC 6749 `error`; HubSpot answers `{ status: "BAD_REFRESH_TOKEN", message }` instead.
+  const errCode = typeof json.error === "string" ? json.error : !res.ok && typeof json.status === "string" ? json.status : undefined;
   if (res.ok && json.ok !== false && !errCode) return json;
-  const providerMessage = safeProviderMessage(json.error_description);
+  const providerMessage = safeProviderMessage(json.error_description ?? json.message);
   if (res.status === 429 || errCode === "ratelimited") {
     throw new IntegrationError("RATE_LIMITED", { providerCode: errCode, retryAfterSeconds: retryAfterSeconds(res) });
   }
   if (res.status >= 500) throw new IntegrationError("PROVIDER_ERROR", { providerCode: errCode ?? String(res.status) });
   // invalid_grant is the standard; Slack says invalid_refresh_token / invalid_code.
-  if (errCode && ["invalid_grant", "invalid_refresh_token", "invalid_code", "code_already_used", "token_revoked"].includes(errCode)) {
+  if (errCode && ["invalid_grant", "invalid_refresh_token", "invalid_code", "code_already_used", "token_revoked", "BAD_REFRESH_TOKEN", "BAD_AUTH_CODE"].includes(errCode)) {
     throw new IntegrationError("NEEDS_REAUTH", { providerCode: errCode, providerMessage });
   }
   if (errCode === "invalid_client" || errCode === "unauthorized_client" || errCode === "invalid_client_id" || errCode === "bad_client_secret") {
