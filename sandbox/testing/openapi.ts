@@ -42,7 +42,8 @@ export class SpecValidator {
     const formats = new Set<string>();
     this.doc = toJsonSchema(raw, this.docId, formats);
     // strict: false — specs carry vendor keywords (x-*, example) that are not JSON Schema.
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, allowUnionTypes: true });
+    // unicodeRegExp: false — some provider patterns (PayPal's e-mail regex) are not valid with the u flag.
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, allowUnionTypes: true, unicodeRegExp: false });
     addFormats(this.ajv);
     this.ajv.addFormat("url", true);
     for (const f of formats) if (!KNOWN_FORMATS.has(f)) this.ajv.addFormat(f, true);
