@@ -65,5 +65,9 @@ export const isIntegrationError = (e: unknown): e is IntegrationError => e insta
 /** Provider reasons can echo what was sent; trim and strip anything that looks like a token. */
 export function safeProviderMessage(s: unknown): string | undefined {
   if (typeof s !== "string" || !s.trim()) return undefined;
-  return s.replace(/\b(sk|rk|pk|xox[abpr])_?[A-Za-z0-9_-]{6,}/g, "[redacted]").slice(0, 300);
+  // Stripe already masks keys ("sk_test_****1234"); only unmasked key/token shapes are redacted.
+  return s
+    .replace(/\b(sk|rk|pk|whsec)_(test_|live_)?[A-Za-z0-9]{8,}/g, "[redacted]")
+    .replace(/\bxox[abpre]-[A-Za-z0-9-]{8,}/g, "[redacted]")
+    .slice(0, 300);
 }
