@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** A failed call as the screens show it: the API's plain message, its code and per-field issues. */
+export interface ApiFailure {
+  ok: false;
+  status: number;
+  code: string;
+  message: string;
+  fields: Record<string, string[]>;
+}
+
+/** The outcome of one call to the integrations API. */
+export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
+
+// The API answers `{ error: { code, message, fields? } }` on failure. Success bodies are either
+// the payload itself or `{ data: payload }`; both are accepted so the screens do not depend on
+// an envelope detail.
+const errorBody = z.object({
+  error: z.object({
+    code: z.string().default("error"),
+    message: z.string().default("The request failed."),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+const fallbackMessage = (status: number) =>
+  status === 403
+    ? "Only owners and admins can change integrations."
+    : status === 401
+      ? "Your session ended. Sign in again."
+      : "The hub could not complete this. Try again in a moment.";
+
+/** Calls the integrations API from the browser and validates the answer with `schema`. */
+export async function callApi<T>(method: "GET" | "POST" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    return { ok: false, status: 0, code: "network", message: "The hub could not be reached. Check your connection and try again.", fields: {} };
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = errorBody.safeParse(json);
+    if (!parsed.success) return { ok: false, status: res.status, code: "error", message: fallbackMessage(res.status), fields: {} };
+    const e = parsed.data.error;
+    return { ok: false, status: res.status, code: e.code, message: e.message, fields: e.fields ?? {} };
+  }
+  const enveloped = z.object({ data: schema }).safeParse(json);
+  if (enveloped.success) return { ok: true, data: enveloped.data.data };
+  const bare = schema.safeParse(json);
+  if (bare.success) return { ok: true, data: bare.data };
+  return { ok: false, status: res.status, code: "bad_response", message: "The hub answered in an unexpected way. Reload the page.", fields: {} };
+}
+
+/** POST /api/integrations/[provider]/connect for OAuth providers answers with where to send the browser. */
+export const redirectSchema = z.object({ redirectUrl: z.url() });
+
+/** Any JSON object: for calls whose answer the screen does not read (it refreshes instead). */
+export const anyObject = z.looseObject({});
+
+/** The integrations API path of a provider (ids are registry ids, so encoding is belt and braces). */
+export const apiPath = (provider: string, rest = "") => `/api/integrations/${encodeURIComponent(provider)}${rest}`;
