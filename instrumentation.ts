@@ -9,10 +9,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
 
-  const { randomBytes } = await import("node:crypto");
-  const { secretFromEnvOrDataDir } = await import("./lib/data-dir");
+  const { authSecret } = await import("./lib/auth/secret");
   // Fails the start in production when AUTH_SECRET is missing; generates it once in embedded mode.
-  secretFromEnvOrDataDir("AUTH_SECRET", "auth-secret", () => randomBytes(32).toString("base64url"));
+  authSecret();
 
   const { getDb } = await import("./lib/db/client");
   const db = await getDb();

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { accounts, sessions, users, verificationTokens } from "@/drizzle/schema";
 import { getDb } from "@/lib/db/client";
-import { secretFromEnvOrDataDir } from "@/lib/data-dir";
 import { verifyCredentials } from "./credentials";
+import { authSecret } from "./secret";
 
 /**
  * Auth.js, configured lazily: the function runs on the first request, never at import, so
@@ -22,7 +21,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     }),
     // Credentials sign-in only works with JWT sessions; the token carries the user id (`sub`).
     session: { strategy: "jwt" },
-    secret: secretFromEnvOrDataDir("AUTH_SECRET", "auth-secret", () => randomBytes(32).toString("base64url")),
+    secret: authSecret(),
     trustHost: true,
     pages: { signIn: "/sign-in" },
     providers: [

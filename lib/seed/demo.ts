@@ -95,7 +95,11 @@ async function insertBooks(db: DbOrTx, organisationId: string, now: Date): Promi
     const customer = customerRows[(i * 5) % customerRows.length];
     // Spread issue dates over the last ~6 months, oldest first; overdue ones are past due.
     const issue = new Date(now.getTime() - (180 - i * 7) * DAY);
-    const due = new Date(issue.getTime() + (status === "overdue" ? 14 : 30) * DAY);
+    // Sent invoices fall due after `now`, so the overdue job leaves them alone; overdue ones are past due.
+    const due =
+      status === "sent"
+        ? new Date(now.getTime() + (5 + (i % 3) * 7) * DAY)
+        : new Date(issue.getTime() + (status === "overdue" ? 14 : 30) * DAY);
     let subtotal = 0;
     let taxTotal = 0;
     const lineCount = 1 + (i % 3);

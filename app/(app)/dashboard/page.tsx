@@ -33,7 +33,8 @@ export default async function DashboardPage() {
     <div className="space-y-6">
       <PageHeader title="Dashboard" description="Money owed to this organisation and money received." />
       <SummaryCards summary={summary} currency={currency} />
-      <div className="grid gap-4 lg:grid-cols-5">
+      {/* min-w-0: a wide table or chart must not stretch its grid column past the screen. */}
+      <div className="grid gap-4 lg:grid-cols-5 [&>*]:min-w-0">
         <Card className="lg:col-span-3">
           <CardHeader>
             <CardTitle>Payments per month</CardTitle>

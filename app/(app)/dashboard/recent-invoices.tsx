@@ -26,7 +26,6 @@ export function RecentInvoices({ invoices }: { invoices: RecentInvoice[] }) {
           <TableHead>Invoice</TableHead>
           <TableHead>Customer</TableHead>
           <TableHead>Status</TableHead>
-          <TableHead className="hidden sm:table-cell">Due</TableHead>
           <TableHead className="text-right">Total</TableHead>
         </TableRow>
       </TableHeader>
@@ -38,13 +37,15 @@ export function RecentInvoices({ invoices }: { invoices: RecentInvoice[] }) {
                 {inv.number}
               </Link>
             </TableCell>
-            <TableCell className="max-w-40 truncate">{inv.customerName}</TableCell>
+            <TableCell className="max-w-40">
+              <span className="block truncate">{inv.customerName}</span>
+              <span className="block text-xs text-muted-foreground">Due {inv.dueDate}</span>
+            </TableCell>
             <TableCell>
               <Badge variant={statusVariant[inv.status]} className="capitalize">
                 {inv.status}
               </Badge>
             </TableCell>
-            <TableCell className="hidden text-muted-foreground sm:table-cell">{inv.dueDate}</TableCell>
             <TableCell className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</TableCell>
           </TableRow>
         ))}
