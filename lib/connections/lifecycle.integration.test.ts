@@ -5,6 +5,7 @@ import { listAuditEntries } from "@/lib/audit";
 import { generateKey, keyVersionOf } from "@/lib/crypto";
 import { sandboxApps } from "@/sandbox/config";
 import { findConnection } from "@/lib/db/queries/connections";
+import { getIntegrationStatus, listCatalog } from "./catalog";
 import { connectWithFields } from "./connect-fields";
 import { disconnect } from "./disconnect";
 import { IntegrationError } from "./errors";
@@ -123,6 +124,27 @@ describe("key rotation", () => {
     expect(result.checked).toBeGreaterThanOrEqual(5);
     expect(result.failed).toBe(0);
     expect((await findConnection(w.db, w.owner, "xero"))!.lastHealthOk).toBe(1);
+  });
+});
+
+describe("what the API answers", () => {
+  it("no catalog, status or test answer carries a secret", async () => {
+    const secrets = [
+      sandboxApps.stripe.secretKey, sandboxApps.smtp.password,
+      ...(await sandboxTokens(w.sandbox, "xero")).map((t) => t.token),
+      ...(await sandboxTokens(w.sandbox, "hubspot")).map((t) => t.token),
+    ];
+    const zapier = (await getCredentials(w.db, w.owner, "zapier")).credentials;
+    if (zapier.kind === "fields") secrets.push(zapier.fields.webhookUrl);
+    const answers = [
+      await listCatalog(w.db, w.owner),
+      ...(await Promise.all(["stripe", "email", "zapier", "xero", "hubspot"].map((p) => getIntegrationStatus(w.db, w.owner, p)))),
+      ...(await Promise.all(["stripe", "email", "xero"].map((p) => testConnection(w.db, w.owner, p)))),
+      await listAuditEntries(w.db, w.owner, { limit: 200 }),
+    ];
+    const text = JSON.stringify(answers);
+    for (const s of secrets) expect(text).not.toContain(s);
+    expect(text).not.toContain("v2."); // no envelope either
   });
 });
 
