@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { toast } from "sonner";
 import { FormField } from "@/components/form-field";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -9,7 +10,6 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import type { AccountingFormState } from "@/lib/accounting/form-errors";
 import { formatMoney, toDecimalString } from "@/lib/accounting/money";
 import { PAYMENT_METHODS } from "@/lib/accounting/schemas";
-import { useToastResult } from "./use-toast-result";
 
 const METHOD_LABEL: Record<(typeof PAYMENT_METHODS)[number], string> = {
   bank_transfer: "Bank transfer", card: "Card", cash: "Cash", cheque: "Cheque", other: "Other",
@@ -28,10 +28,15 @@ export function RecordPaymentDialog({ action, balance, currency, today }: Record
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState(async (prev: AccountingFormState, form: FormData) => {
     const result = await action(prev, form);
-    if (result.ok) setOpen(false);
+    // Toast here, not in an effect: a full payment removes this dialog from the page at once.
+    if (result.ok) {
+      setOpen(false);
+      toast.success(result.message ?? "Payment recorded.");
+    } else {
+      toast.error(result.message ?? "The payment was not recorded.");
+    }
     return result;
   }, {} as AccountingFormState);
-  useToastResult(state);
   const err = (k: string) => state.fieldErrors?.[k];
   const v = (k: string, d: string) => (state.ok ? d : state.values?.[k] ?? d);
   return (

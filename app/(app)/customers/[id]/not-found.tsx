@@ -1,0 +1,16 @@
+import { UsersIcon } from "lucide-react";
+import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
+import { Button } from "@/components/ui/button";
+
+/** Shown for a customer id that does not exist in the active organisation (never says which). */
+export default function CustomerNotFound() {
+  return (
+    <EmptyState
+      icon={UsersIcon}
+      title="Customer not found"
+      description="It does not exist, or it belongs to another organisation. Check the active organisation in the switcher."
+      action={<Button asChild variant="outline"><Link href="/customers">All customers</Link></Button>}
+    />
+  );
+}
