@@ -11,6 +11,9 @@ describe("callbackErrorMessage", () => {
     expect(callbackErrorMessage("STATE_EXPIRED", "Xero")).toBe(integrationErrorCodes.STATE_EXPIRED.message);
     expect(callbackErrorMessage("state_replayed", "Xero")).toBe(integrationErrorCodes.STATE_REPLAYED.message);
   });
+  it("explains a refusal by role", () => {
+    expect(callbackErrorMessage("forbidden", "Xero")).toMatch(/owners and admins/);
+  });
   it("never echoes an unknown code from the URL", () => {
     const msg = callbackErrorMessage("<script>alert(1)</script>", "Xero");
     expect(msg).not.toContain("script");

@@ -13,6 +13,7 @@ export function callbackErrorMessage(code: string | null | undefined, providerNa
   if (normalised === "AUTH_DENIED" || normalised === "ACCESS_DENIED") {
     return `You declined access at ${providerName}. Nothing was connected.`;
   }
+  if (normalised === "FORBIDDEN") return "Only owners and admins of this organisation can connect integrations.";
   if (isKnownCode(normalised)) return integrationErrorCodes[normalised].message;
   return `The connection to ${providerName} could not be completed. Start the connection again.`;
 }
