@@ -1,25 +1,28 @@
-import type { DiscoverAccount, HealthCheck, HookContext } from "../hook-types";
+import type { HealthCheck, HookContext, VerifyCredentials } from "../hook-types";
 import { IntegrationError } from "@/lib/connections/errors";
-import { providerJson } from "@/lib/connections/http";
-import { userInfoSchema } from "./schema";
+import { basicAuth, providerJson } from "@/lib/connections/http";
+import { paypalFieldsSchema, paypalTokenSchema } from "./schema";
 
-async function userInfo(ctx: HookContext, accessToken: string) {
-  const url = ctx.endpoints.urls.userInfoUrl;
-  if (!url) throw new IntegrationError("PROVIDER_ERROR", { providerMessage: "PayPal userinfo URL is not configured." });
-  const body = await providerJson(`${url}?schema=paypalv1.1`, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" } });
-  return userInfoSchema.parse(body);
+/** A client-credentials token: proves the REST app's id and secret, and names the app. */
+async function appToken(ctx: HookContext, fields: Record<string, string>) {
+  const parsed = paypalFieldsSchema.safeParse(fields);
+  if (!parsed.success) throw new IntegrationError("INVALID_INPUT");
+  const url = ctx.endpoints.tokenUrl ?? `${(ctx.endpoints.apiBaseUrl ?? "").replace(/\/$/, "")}/v1/oauth2/token`;
+  const body = await providerJson(url, {
+    method: "POST",
+    headers: { authorization: basicAuth(parsed.data.clientId, parsed.data.clientSecret), "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: "grant_type=client_credentials",
+    unauthorized: "INVALID_CREDENTIALS",
+  });
+  return paypalTokenSchema.parse(body);
 }
 
-/** Log in with PayPal's userinfo names the merchant account (payer id) that consented. */
-export const discoverAccount: DiscoverAccount = async (ctx, { accessToken }) => {
-  const info = await userInfo(ctx, accessToken);
-  const id = info.payer_id ?? info.user_id;
-  if (!id) throw new IntegrationError("PROVIDER_ERROR", { providerCode: "missing_payer_id" });
-  const email = info.emails?.find((e) => e.primary)?.value ?? info.emails?.[0]?.value;
-  return [{ id, name: info.name ?? email ?? id }];
+export const verifyCredentials: VerifyCredentials = async (ctx, fields) => {
+  const token = await appToken(ctx, fields);
+  return { id: token.app_id ?? fields.clientId, name: token.app_id ? `PayPal app ${token.app_id}` : "PayPal REST app" };
 };
 
 export const healthCheck: HealthCheck = async (ctx, creds) => {
-  if (creds.kind !== "oauth2") throw new IntegrationError("INVALID_CREDENTIALS");
-  await userInfo(ctx, creds.accessToken);
+  if (creds.kind !== "fields") throw new IntegrationError("INVALID_CREDENTIALS");
+  await appToken(ctx, creds.fields);
 };

@@ -1,9 +1,7 @@
 import { z } from "zod";
 
-/** GET /v1/identity/oauth2/userinfo?schema=paypalv1.1 (Log in with PayPal). */
-export const userInfoSchema = z.object({
-  user_id: z.string().optional(),
-  payer_id: z.string().optional(),
-  name: z.string().optional(),
-  emails: z.array(z.object({ value: z.string(), primary: z.boolean().optional() })).optional(),
-}).loose();
+/** The fields a PayPal connection stores (encrypted): the merchant's REST app credentials. */
+export const paypalFieldsSchema = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
+
+/** POST /v1/oauth2/token (client_credentials) answer. */
+export const paypalTokenSchema = z.object({ access_token: z.string(), app_id: z.string().optional(), expires_in: z.number().optional() }).loose();

@@ -82,6 +82,15 @@ describe("API key, basic and webhook URL connections", () => {
     await expect(connectWithFields(w.db, w.owner, "make", { webhookUrl: "https://evil.example.com/hook" })).rejects.toThrow(/webhook address/);
   });
 
+  it("verifies PayPal REST app credentials with a client-credentials token", async () => {
+    const err = (await connectWithFields(w.db, w.owner, "paypal", { clientId: sandboxApps.paypal.clientId, clientSecret: "wrong-secret-123" }).catch((e: unknown) => e)) as IntegrationError;
+    expect(err.code).toBe("INVALID_CREDENTIALS");
+    expect(err.providerMessage).toBe("Client Authentication failed");
+    const view = await connectWithFields(w.db, w.owner, "paypal", { clientId: sandboxApps.paypal.clientId, clientSecret: sandboxApps.paypal.clientSecret });
+    expect(view.fields).toEqual({ clientId: sandboxApps.paypal.clientId });
+    expect((await testConnection(w.db, w.owner, "paypal")).ok).toBe(true);
+  });
+
   it("a member cannot connect, test or disconnect", async () => {
     await expect(connectWithFields(w.db, w.member, "stripe", { secretKey: sandboxApps.stripe.secretKey })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(testConnection(w.db, w.member, "stripe")).rejects.toBeInstanceOf(ForbiddenError);
@@ -100,7 +109,7 @@ describe("key rotation", () => {
     process.env.HUB_ENCRYPTION_KEYS = `${v2},${v1}`;
     const report = await rotateKeys(w.db, { batchSize: 2 });
     expect(report.toVersion).toBe(2);
-    expect(report.connectionsRotated).toBe(4); // stripe, email, zapier, xero
+    expect(report.connectionsRotated).toBe(5); // stripe, email, zapier, paypal, xero
     expect(report.statesRotated).toBeGreaterThanOrEqual(1);
     const again = await rotateKeys(w.db, { batchSize: 2 });
     expect(again.connectionsRotated).toBe(0);
