@@ -34,8 +34,8 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard" description="Money owed to this organisation and money received." />
       <SummaryCards summary={summary} currency={currency} />
       {/* min-w-0: a wide table or chart must not stretch its grid column past the screen. */}
-      <div className="grid gap-4 lg:grid-cols-5 [&>*]:min-w-0">
-        <Card className="lg:col-span-3">
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
+        <Card>
           <CardHeader>
             <CardTitle>Payments per month</CardTitle>
             <CardDescription>Last 6 months, {currency}</CardDescription>
@@ -48,7 +48,7 @@ export default async function DashboardPage() {
             )}
           </CardContent>
         </Card>
-        <Card className="lg:col-span-2">
+        <Card>
           <CardHeader>
             <CardTitle>Recent invoices</CardTitle>
             <CardDescription>The latest invoices issued</CardDescription>
