@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registeredJobs } from "@/lib/jobs/registry";
 
@@ -9,7 +10,7 @@ describe("GET /api/inngest", () => {
 
   it("answers Inngest's introspection with one function per registered job", async () => {
     const { GET } = await import("./route");
-    const res = await GET(new Request("http://localhost:3000/api/inngest"), undefined as never);
+    const res = await GET(new NextRequest("http://localhost:3000/api/inngest"), undefined as never);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; mode: string };
     expect(body.function_count).toBe(registeredJobs().length);
