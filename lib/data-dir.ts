@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** Where the embedded default keeps its database and generated dev secrets (`HUB_DATA_DIR`). */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.HUB_DATA_DIR ?? path.join(process.cwd(), ".data"));
+  const dir = path.resolve(process.env.HUB_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data"));
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }

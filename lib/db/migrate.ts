@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Db } from "./client";
 
-const migrationsFolder = path.join(process.cwd(), "drizzle", "migrations");
+const migrationsFolder = path.join(/* turbopackIgnore: true */ process.cwd(), "drizzle", "migrations");
 
 /** Applies drizzle-kit's generated migrations with the driver's own migrator. */
 export async function migrate(db: Db, driver: "postgres" | "pglite"): Promise<void> {

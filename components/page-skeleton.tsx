@@ -1,7 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** Shown inside the shell while a page's server data loads. */
-export default function Loading() {
+/** Shown inside the shell while a page's server data loads (each section's loading.tsx renders it). */
+export function PageSkeleton() {
   return (
     <div className="space-y-6" aria-busy="true" aria-label="Loading">
       <div className="space-y-2">
