@@ -6,7 +6,7 @@ const config = [
   ...nextTs,
   {
     ignores: [
-      ".next/**", "node_modules/**", ".data/**", "drizzle/migrations/**",
+      ".next*/**", "node_modules/**", ".data/**", "drizzle/migrations/**",
       "test-results/**", "playwright-report/**", "next-env.d.ts",
     ],
   },

@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // modules rather than be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "smtp-server", "nodemailer"],
   typedRoutes: false,
+  // A second build directory lets a build run while another checkout's server uses `.next`.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
 };
 
 export default nextConfig;

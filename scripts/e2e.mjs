@@ -22,7 +22,7 @@ const step = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(".next/BUILD_ID")) {
+if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(`${process.env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`)) {
   console.log("[e2e] E2E_SKIP_BUILD=1: using the existing .next build");
 } else {
   step(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
