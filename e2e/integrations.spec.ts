@@ -33,6 +33,9 @@ test.describe.serial("integrations hub", () => {
     await expect(admin.getByRole("heading", { name: /^Accounting/, level: 2 })).toBeVisible();
     await expect(admin.getByRole("heading", { name: /^Payments/, level: 2 })).toBeVisible();
     await shot(admin, "marketplace");
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.screenshot({ path: `${SHOTS}/marketplace-mobile.png` });
+    await admin.setViewportSize({ width: 1280, height: 720 });
     // A coming-soon provider shows its badge.
     const sage = admin.getByRole("listitem").filter({ has: admin.getByRole("link", { name: "Sage Accounting", exact: true }) });
     await expect(sage.getByText("Coming soon")).toBeVisible();
@@ -90,6 +93,9 @@ test.describe.serial("integrations hub", () => {
     await expect(admin.getByRole("button", { name: "Disconnect" })).toBeVisible();
     await expect(admin.getByRole("button", { name: "Test connection" })).toBeVisible();
     await shot(admin, "detail-xero");
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await shot(admin, "detail-xero-mobile");
+    await admin.setViewportSize({ width: 1280, height: 720 });
 
     // The marketplace now lists Xero under Connected, first.
     await admin.goto("/integrations");

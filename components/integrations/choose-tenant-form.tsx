@@ -3,7 +3,6 @@
 import * as React from "react";
 import { useRouter } from "next/navigation";
 import { Loader2Icon } from "lucide-react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { anyObject, apiPath, callApi } from "./api-client";
 
@@ -35,7 +34,7 @@ export function ChooseTenantForm({ provider, providerName, accounts }: ChooseTen
       setError(res.message);
       return;
     }
-    toast.success(`${providerName} is connected.`);
+    // The detail page announces ?connected=1 itself (banner + toast), so no toast here.
     router.push(`/integrations/${provider}?connected=1`);
     router.refresh();
   }

@@ -42,7 +42,7 @@ export function ConnectionOverview({ entry, now }: { entry: CatalogEntry; now: D
   const publicFields = Object.entries(c?.fields ?? {});
   const fieldLabel = (name: string) => entry.fields.find((f) => f.name === name)?.label ?? name;
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
       <Card className="gap-2">
         <CardHeader>
           <CardTitle>Connection</CardTitle>
