@@ -1,5 +1,6 @@
 import { icons } from "lucide-react";
 import { cn } from "@/lib/utils";
+import { logoForeground } from "./colour";
 
 /** Props of a provider's logo tile, drawn from the manifest (no network, no image files). */
 export interface ProviderLogoProps {
@@ -9,15 +10,6 @@ export interface ProviderLogoProps {
   className?: string;
 }
 
-/** Relative luminance of a #rrggbb colour (WCAG formula), to pick a readable icon colour. */
-export function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
 /**
  * The brand-coloured tile with the manifest's lucide icon. Server component on purpose: the
  * icon is looked up in lucide's full map, which must not be shipped to the browser.
@@ -25,7 +17,7 @@ export function luminance(hex: string): number {
 export function ProviderLogo({ name, logo, size = "sm", className }: ProviderLogoProps) {
   const Icon = icons[logo.icon as keyof typeof icons];
   // Light brand colours (Mailchimp's yellow) need a dark glyph to stay visible.
-  const fg = luminance(logo.color) > 0.5 ? "#111827" : "#ffffff";
+  const fg = logoForeground(logo.color);
   return (
     <span
       aria-hidden="true"
