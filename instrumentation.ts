@@ -12,6 +12,9 @@ export async function register() {
   const { authSecret } = await import("./lib/auth/secret");
   // Fails the start in production when AUTH_SECRET is missing; generates it once in embedded mode.
   authSecret();
+  // Likewise HUB_ENCRYPTION_KEYS: a malformed or missing keyring stops the start, not the first connect.
+  const { loadKeyring } = await import("./lib/crypto/keyring");
+  loadKeyring();
 
   const { getDb } = await import("./lib/db/client");
   const db = await getDb();
