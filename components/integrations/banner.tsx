@@ -20,13 +20,13 @@ export interface BannerProps {
 export function Banner({ tone, title, children, action }: BannerProps) {
   const t = tones[tone];
   return (
-    <div role={t.role} className={cn("flex flex-col gap-3 rounded-lg border px-4 py-3 sm:flex-row sm:items-center", t.cls)}>
-      <t.Icon className="size-5 shrink-0" aria-hidden="true" />
-      <div className="flex-1 space-y-0.5">
+    <div role={t.role} className={cn("flex flex-wrap items-start gap-x-3 gap-y-2 rounded-lg border px-4 py-3 sm:items-center", t.cls)}>
+      <t.Icon className="mt-0.5 size-5 shrink-0 sm:mt-0" aria-hidden="true" />
+      <div className="min-w-0 flex-1 basis-48 space-y-0.5">
         <p className="text-sm font-medium">{title}</p>
         {children ? <div className="text-sm opacity-90">{children}</div> : null}
       </div>
-      {action ? <div className="shrink-0">{action}</div> : null}
+      {action ? <div className="ml-8 shrink-0 sm:ml-0">{action}</div> : null}
     </div>
   );
 }
