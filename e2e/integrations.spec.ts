@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { addMemberViaSettings, newSession, newUser, signInAsDemoAdmin, signUp, signUpWithOrganisation } from "./helpers/auth";
-import { SANDBOX_ORIGIN, SANDBOX_STRIPE_KEY, sandboxTokens } from "./helpers/sandbox";
+import { SANDBOX_ORIGIN, SANDBOX_STRIPE_KEY, revokeAllSandboxTokens, sandboxTokens } from "./helpers/sandbox";
 
 // Issue 4's acceptance, in a real browser against the sandbox. The steps share one database and
 // one sandbox (playwright.config.ts starts both), so they run in order: deny, connect Xero,
@@ -26,6 +26,22 @@ test.describe.serial("integrations hub", () => {
   });
 
   const status = (page: Page) => page.locator("h1 + [data-status]");
+
+  /** Clicks Allow on the sandbox consent page; when Xero returns several organisations, picks the first. */
+  async function allowAndChooseTenant(screenshot?: string) {
+    await admin.getByRole("button", { name: "Allow" }).click();
+    await admin.waitForURL(/\/integrations\/xero(\/choose-tenant)?(\?|$)/);
+
+    if (admin.url().includes("/choose-tenant")) {
+      // The demo Xero user has several organisations: pick the first one.
+      if (screenshot) await shot(admin, screenshot);
+      const first = admin.locator("label").filter({ has: admin.getByRole("radio") }).first();
+      await first.getByRole("radio").check();
+      xeroAccountName = (await first.innerText()).trim();
+      await admin.getByRole("button", { name: "Use this organisation" }).click();
+      await admin.waitForURL(/\/integrations\/xero(\?|$)/);
+    }
+  }
 
   test("the marketplace lists providers by category with search and a category filter", async () => {
     await admin.goto("/integrations");
@@ -73,18 +89,7 @@ test.describe.serial("integrations hub", () => {
     await admin.goto("/integrations/xero");
     await admin.getByRole("button", { name: "Connect Xero" }).click();
     await admin.waitForURL((url) => url.origin === SANDBOX_ORIGIN);
-    await admin.getByRole("button", { name: "Allow" }).click();
-    await admin.waitForURL(/\/integrations\/xero(\/choose-tenant)?(\?|$)/);
-
-    if (admin.url().includes("/choose-tenant")) {
-      // The demo Xero user has several organisations: pick the first one.
-      await shot(admin, "choose-tenant");
-      const first = admin.locator("label").filter({ has: admin.getByRole("radio") }).first();
-      await first.getByRole("radio").check();
-      xeroAccountName = (await first.innerText()).trim();
-      await admin.getByRole("button", { name: "Use this organisation" }).click();
-      await admin.waitForURL(/\/integrations\/xero(\?|$)/);
-    }
+    await allowAndChooseTenant("choose-tenant");
     await expect(status(admin)).toHaveText("Connected");
     const account = admin.getByTestId("connected-account");
     await expect(account).not.toBeEmpty();
@@ -109,6 +114,20 @@ test.describe.serial("integrations hub", () => {
     await admin.getByRole("button", { name: "Test connection" }).click();
     await expect(admin.getByText("Xero answered. The connection works.")).toBeVisible();
     await expect(admin.getByText("Working", { exact: true })).toBeVisible();
+  });
+
+  test("a revoked grant turns into Needs reconnect with a Reconnect call to action", async ({ request }) => {
+    await revokeAllSandboxTokens(request, "xero");
+    await admin.goto("/integrations/xero");
+    await admin.getByRole("button", { name: "Test connection" }).click();
+    await expect(status(admin)).toHaveText("Needs reconnect");
+    await expect(admin.getByText("Xero needs reconnecting")).toBeVisible();
+    await shot(admin, "detail-xero-needs-reauth");
+    await admin.getByRole("button", { name: "Reconnect Xero" }).click();
+    await admin.waitForURL((url) => url.origin === SANDBOX_ORIGIN);
+    await allowAndChooseTenant();
+    await expect(status(admin)).toHaveText("Connected");
+    await expect(admin.getByTestId("connected-account")).toHaveText(xeroAccountName);
   });
 
   test("Stripe refuses a wrong API key with Stripe's reason, then connects with the right one", async () => {

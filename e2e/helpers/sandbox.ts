@@ -17,3 +17,10 @@ export async function sandboxTokens(request: APIRequestContext, provider: string
   if (!res.ok()) throw new Error(`sandbox /_control/tokens answered ${res.status()}`);
   return tokensSchema.parse(await res.json()).tokens;
 }
+
+/** Revokes every token the sandbox issued for a provider, as if the user removed the app there. */
+export async function revokeAllSandboxTokens(request: APIRequestContext, provider: string): Promise<void> {
+  const res = await request.post(`${SANDBOX_ORIGIN}/_control/faults`, { data: { provider, revokeTokens: true } });
+  // No other fault settings are sent, so the provider keeps answering normally afterwards.
+  if (!res.ok()) throw new Error(`sandbox /_control/faults answered ${res.status()}`);
+}
