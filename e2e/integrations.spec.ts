@@ -66,6 +66,10 @@ test.describe.serial("integrations hub", () => {
     await expect(admin.getByRole("link", { name: "Stripe", exact: true })).toBeVisible();
     await expect(admin.getByRole("link", { name: "Xero", exact: true })).toHaveCount(0);
     await expect(admin).toHaveURL(/category=payments/);
+    // An unknown provider is a real 404, not a 200 with an error page.
+    const missing = await admin.request.get("/integrations/not-a-provider");
+    expect(missing.status()).toBe(404);
+
     // The filter survives a reload because it lives in the URL.
     await admin.reload();
     await expect(admin.getByLabel("Category")).toHaveValue("payments");
