@@ -16,6 +16,27 @@ const tokenResponseSchema = z.object({
 
 export type TokenResult = { credentials: Extract<Credentials, { kind: "oauth2" }>; raw: Record<string, unknown>; scopes: string[] };
 
+/** A form POST authenticated the way the manifest says the provider expects (Basic or body). */
+async function postWithClientAuth(
+  manifest: Manifest,
+  url: string,
+  client: { clientId: string; clientSecret: string },
+  params: Record<string, string>,
+): Promise<Response> {
+  const body = new URLSearchParams(params);
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+  if (manifest.oauth?.clientAuth === "basic") headers.authorization = basicAuth(client.clientId, client.clientSecret);
+  else {
+    body.set("client_id", client.clientId);
+    body.set("client_secret", client.clientSecret);
+  }
+  try {
+    return await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(15_000) });
+  } catch (cause) {
+    throw new IntegrationError("PROVIDER_UNREACHABLE", { cause });
+  }
+}
+
 /**
  * POSTs a grant to the token endpoint with the manifest's client authentication. An
  * `invalid_grant` (revoked or expired refresh token, used code) becomes NEEDS_REAUTH so callers
@@ -26,19 +47,7 @@ async function postGrant(manifest: Manifest, endpoints: ProviderEndpoints, param
   if (!tokenUrl || !clientId || !clientSecret) {
     throw new IntegrationError("PROVIDER_ERROR", { providerMessage: `${manifest.name} app credentials are not configured.`, retryable: false });
   }
-  const body = new URLSearchParams(params);
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
-  if (manifest.oauth?.clientAuth === "basic") headers.authorization = basicAuth(clientId, clientSecret);
-  else {
-    body.set("client_id", clientId);
-    body.set("client_secret", clientSecret);
-  }
-  let res: Response;
-  try {
-    res = await fetch(tokenUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(15_000) });
-  } catch (cause) {
-    throw new IntegrationError("PROVIDER_UNREACHABLE", { cause });
-  }
+  const res = await postWithClientAuth(manifest, tokenUrl, { clientId, clientSecret }, params);
   const text = await res.text();
   let json: Record<string, unknown> = {};
   try {
@@ -102,22 +111,10 @@ export async function refreshTokens(manifest: Manifest, endpoints: ProviderEndpo
 export async function revokeRfc7009(manifest: Manifest, endpoints: ProviderEndpoints, creds: Credentials): Promise<void> {
   const { revokeUrl, clientId, clientSecret } = endpoints;
   if (creds.kind !== "oauth2" || !revokeUrl || !clientId || !clientSecret) return;
-  const body = new URLSearchParams({
+  const res = await postWithClientAuth(manifest, revokeUrl, { clientId, clientSecret }, {
     token: creds.refreshToken ?? creds.accessToken,
     token_type_hint: creds.refreshToken ? "refresh_token" : "access_token",
   });
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (manifest.oauth?.clientAuth === "basic") headers.authorization = basicAuth(clientId, clientSecret);
-  else {
-    body.set("client_id", clientId);
-    body.set("client_secret", clientSecret);
-  }
-  let res: Response;
-  try {
-    res = await fetch(revokeUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(15_000) });
-  } catch (cause) {
-    throw new IntegrationError("PROVIDER_UNREACHABLE", { cause });
-  }
   await res.body?.cancel();
   if (!res.ok) throw new IntegrationError("PROVIDER_ERROR", { providerCode: String(res.status) });
 }
