@@ -18,7 +18,9 @@ test("a new user signs up, creates an organisation, invoices a customer and reco
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
   await page.getByLabel("Email").fill("billing@northwind.example");
   await page.getByRole("button", { name: "Create customer" }).click();
-  await page.waitForURL(/\/customers\/[^/]+$/);
+  // Wait for the redirect to the new customer's page (not the /customers/new it started on).
+  await page.waitForURL(/\/customers\/(?!new$)[^/]+$/);
+  await expect(page.getByRole("heading", { name: "Northwind Traders" })).toBeVisible();
 
   // Invoice: without a line description nothing is saved; with one it is created and sent.
   await page.goto("/invoices/new");
@@ -33,7 +35,7 @@ test("a new user signs up, creates an organisation, invoices a customer and reco
   await page.getByLabel("Description, line 1").fill("Bookkeeping, October");
   await expect(page.getByTestId("invoice-total")).toHaveText("$100.00");
   await page.getByRole("button", { name: "Save and send" }).click();
-  await page.waitForURL(/\/invoices\/(?!new)[^/]+$/);
+  await page.waitForURL(/\/invoices\/(?!new$)[^/]+$/);
   await expect(page.getByRole("heading", { name: /Invoice INV-/ })).toBeVisible();
   await expect(page.getByText("Sent", { exact: true })).toBeVisible();
   await expect(page.getByTestId("balance-due")).toHaveText("$100.00");
