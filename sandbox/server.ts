@@ -35,7 +35,7 @@ export type RunningSandbox = {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = opts.host ?? "127.0.0.1";
   // Loaded lazily so a test that brings its own emulators does not load (or need) all of them.
-  const emulators = opts.emulators ?? (await import("./emulators")).emulatorFactories.map((f) => f());
+  const emulators = opts.emulators ?? (await import("./providers")).emulatorFactories.map((f) => f());
   const router = new Router();
   const stripeRouter = new Router();
   const main = await serve(router, opts.port ?? SANDBOX_PORT, host);

@@ -1,27 +1,24 @@
-/**
- * Registry of the part-B emulators: Stripe, Slack, PayPal, SMTP (mail viewer + SMTP listener)
- * and the catch hooks.
- *
- * NOTE for part A (server.ts / sandbox/emulators.ts): add these to `emulatorFactories` with
- * `...providerEmulatorFactories` — each factory returns a fresh emulator, so every
- * startSandbox() gets its own state. `emulators` below is a ready-made array of fresh instances
- * for callers that want one set (e.g. sandbox/main.ts). Xero, QuickBooks and HubSpot are
- * registered in sandbox/emulators.ts by part A; they can move here later if wanted.
- */
 import type { Emulator } from "../core/context";
 import { createHooksEmulator } from "./hooks";
+import { HubSpotEmulator } from "./hubspot";
 import { createPayPalEmulator } from "./paypal";
+import { QuickBooksEmulator } from "./quickbooks";
 import { createSlackEmulator } from "./slack";
 import { createSmtpEmulator } from "./smtp";
 import { createStripeEmulator } from "./stripe";
+import { XeroEmulator } from "./xero";
 
-export const providerEmulatorFactories: (() => Emulator)[] = [
+/**
+ * Every emulator the sandbox serves, as factories so that each `startSandbox()` (one per test)
+ * gets fresh state.
+ */
+export const emulatorFactories: (() => Emulator)[] = [
   () => createStripeEmulator(),
   () => createSlackEmulator(),
   () => createPayPalEmulator(),
   () => createSmtpEmulator(),
   () => createHooksEmulator(),
+  () => new XeroEmulator(),
+  () => new QuickBooksEmulator(),
+  () => new HubSpotEmulator(),
 ];
-
-/** One fresh instance of every part-B emulator. */
-export const emulators: Emulator[] = providerEmulatorFactories.map((f) => f());
