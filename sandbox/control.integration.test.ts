@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "./config";
-import { consent, control, startPartA } from "./testing/harness";
+import { consent, control, startOAuthEmulators } from "./testing/harness";
 import type { RunningSandbox } from "./server";
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startPartA({ xeroInvoices: 3 }); });
+beforeAll(async () => { sb = await startOAuthEmulators({ xeroInvoices: 3 }); });
 afterAll(async () => { await sb.close(); });
 
 describe("front door and control API", () => {

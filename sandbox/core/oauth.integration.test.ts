@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../config";
-import { consent, control, startPartA } from "../testing/harness";
+import { consent, control, startOAuthEmulators } from "../testing/harness";
 import type { RunningSandbox } from "../server";
 import { s256 } from "./oauth";
 
@@ -9,7 +9,7 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 const REDIRECT = "http://localhost:3000/api/connections/xero/callback";
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startPartA({ xeroInvoices: 5 }); });
+beforeAll(async () => { sb = await startOAuthEmulators({ xeroInvoices: 5 }); });
 afterAll(async () => { await sb.close(); });
 
 function authorizeUrl(extra: Record<string, string> = {}) {

@@ -6,7 +6,7 @@ import { XeroEmulator } from "../providers/xero";
 import { startSandbox, type RunningSandbox } from "../server";
 
 /** Starts an in-process sandbox with the Xero, QuickBooks and HubSpot emulators on free ports. */
-export function startPartA(opts: { xeroInvoices?: number } = {}): Promise<RunningSandbox> {
+export function startOAuthEmulators(opts: { xeroInvoices?: number } = {}): Promise<RunningSandbox> {
   return startSandbox({
     port: 0, stripePort: 0, smtpPort: 0,
     emulators: [new XeroEmulator({ invoices: opts.xeroInvoices }), new QuickBooksEmulator(), new HubSpotEmulator()],

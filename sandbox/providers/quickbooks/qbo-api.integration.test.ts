@@ -1,12 +1,12 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
-import { control, startPartA, startReceiver } from "../../testing/harness";
+import { control, startOAuthEmulators, startReceiver } from "../../testing/harness";
 import type { RunningSandbox } from "../../server";
 import { QBO_REALMS } from "./seed";
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startPartA({ xeroInvoices: 1 }); });
+beforeAll(async () => { sb = await startOAuthEmulators({ xeroInvoices: 1 }); });
 afterAll(async () => { await sb.close(); });
 
 const mint = async (account: string = QBO_REALMS[0].realmId) => (await control(sb, "POST", "/tokens", { provider: "quickbooks", account })).body.access_token as string;

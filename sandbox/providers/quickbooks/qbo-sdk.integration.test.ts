@@ -1,13 +1,13 @@
 import OAuthClient from "intuit-oauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
-import { consent, control, startPartA } from "../../testing/harness";
+import { consent, control, startOAuthEmulators } from "../../testing/harness";
 import type { RunningSandbox } from "../../server";
 import { QBO_REALMS } from "./seed";
 
 const REDIRECT = "http://localhost:3000/api/connections/quickbooks/callback";
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startPartA({ xeroInvoices: 1 }); });
+beforeAll(async () => { sb = await startOAuthEmulators({ xeroInvoices: 1 }); });
 afterAll(async () => { await sb.close(); });
 
 /** intuit-oauth unchanged except for its URL options: setAuthorizeURLs and the environment base URL. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
-import { consent, control, startPartA } from "../../testing/harness";
+import { consent, control, startOAuthEmulators } from "../../testing/harness";
 import { PROVIDER_SPECS_DIR } from "../../testing/openapi";
 import { qboXsd } from "../../testing/qbo-xsd";
 import type { RunningSandbox } from "../../server";
@@ -11,7 +11,7 @@ let sb: RunningSandbox;
 let token: string;
 let realm: string;
 beforeAll(async () => {
-  sb = await startPartA({ xeroInvoices: 1 });
+  sb = await startOAuthEmulators({ xeroInvoices: 1 });
   const t = (await control(sb, "POST", "/tokens", { provider: "quickbooks" })).body;
   token = t.access_token;
   realm = t.realmId;

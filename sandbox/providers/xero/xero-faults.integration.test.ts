@@ -1,12 +1,12 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
-import { control, startPartA, startReceiver } from "../../testing/harness";
+import { control, startOAuthEmulators, startReceiver } from "../../testing/harness";
 import type { RunningSandbox } from "../../server";
 import { XERO_TENANTS } from "./seed";
 
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startPartA({ xeroInvoices: 10 }); });
+beforeAll(async () => { sb = await startOAuthEmulators({ xeroInvoices: 10 }); });
 afterAll(async () => { await sb.close(); });
 
 const mint = async () => (await control(sb, "POST", "/tokens", { provider: "xero" })).body.access_token as string;

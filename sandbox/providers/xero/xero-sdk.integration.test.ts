@@ -2,13 +2,13 @@ import { Issuer } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XeroClient } from "xero-node";
 import { sandboxApps, sandboxPaths } from "../../config";
-import { consent, control, startPartA } from "../../testing/harness";
+import { consent, control, startOAuthEmulators } from "../../testing/harness";
 import type { RunningSandbox } from "../../server";
 import { XERO_TENANTS } from "./seed";
 
 const REDIRECT = "http://localhost:3000/api/connections/xero/callback";
 let sb: RunningSandbox;
-beforeAll(async () => { sb = await startPartA({ xeroInvoices: 250 }); });
+beforeAll(async () => { sb = await startOAuthEmulators({ xeroInvoices: 250 }); });
 afterAll(async () => { await sb.close(); });
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxPaths } from "../../config";
-import { control, startPartA } from "../../testing/harness";
+import { control, startOAuthEmulators } from "../../testing/harness";
 import { loadSpec } from "../../testing/openapi";
 import type { RunningSandbox } from "../../server";
 import { XERO_TENANTS } from "./seed";
@@ -10,7 +10,7 @@ let sb: RunningSandbox;
 let access: string;
 const tenant = XERO_TENANTS[0].tenantId;
 beforeAll(async () => {
-  sb = await startPartA({ xeroInvoices: 120 });
+  sb = await startOAuthEmulators({ xeroInvoices: 120 });
   access = (await control(sb, "POST", "/tokens", { provider: "xero" })).body.access_token;
 });
 afterAll(async () => { await sb.close(); });
