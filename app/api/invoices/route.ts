@@ -1,31 +1,21 @@
 // GET /api/invoices — list the organisation's invoices (?q, ?status, ?customerId, ?limit, ?offset)
 // POST /api/invoices — create an invoice with its lines (amounts in minor units; "send": true to send at once)
-import { apiTenant, toErrorResponse } from "@/lib/auth/session";
-import { accountingErrorResponse, readJson } from "@/lib/accounting/api-errors";
+import { readJson } from "@/lib/accounting/api-errors";
 import { invoiceListQuerySchema, type InvoiceCreateInput } from "@/lib/accounting/schemas";
-import { getDb } from "@/lib/db/client";
 import { createInvoice, getInvoice, listInvoices } from "@/lib/db/queries/invoices";
+import { withTenant } from "../_shared/accounting-route";
 
-export async function GET(req: Request) {
-  const auth = await apiTenant();
-  if (!auth.ok) return auth.response;
-  try {
+export function GET(req: Request) {
+  return withTenant(async ({ db, tenant }) => {
     const query = invoiceListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json(await listInvoices(await getDb(), auth.tenant, query));
-  } catch (err) {
-    return accountingErrorResponse(err) ?? toErrorResponse(err);
-  }
+    return Response.json(await listInvoices(db, tenant, query));
+  });
 }
 
 // Bodies are cast to the input type only to call the query, which validates them with zod.
-export async function POST(req: Request) {
-  const auth = await apiTenant();
-  if (!auth.ok) return auth.response;
-  try {
-    const db = await getDb();
-    const created = await createInvoice(db, auth.tenant, (await readJson(req)) as InvoiceCreateInput);
-    return Response.json(await getInvoice(db, auth.tenant, created.id), { status: 201 });
-  } catch (err) {
-    return accountingErrorResponse(err) ?? toErrorResponse(err);
-  }
+export function POST(req: Request) {
+  return withTenant(async ({ db, tenant }) => {
+    const created = await createInvoice(db, tenant, (await readJson(req)) as InvoiceCreateInput);
+    return Response.json(await getInvoice(db, tenant, created.id), { status: 201 });
+  });
 }
