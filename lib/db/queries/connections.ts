@@ -56,13 +56,33 @@ export async function listConnectedForHealth(db: DbOrTx, limit = 500): Promise<C
 }
 
 /** A batch of connections holding credentials, ordered by id, after `afterId` (key rotation). */
-export async function connectionsWithCredentialsAfter(db: DbOrTx, afterId: string, limit: number): Promise<{ id: string }[]> {
-  return db
-    .select({ id: connections.id })
+/**
+ * The next batch of connections holding credentials, after `afterId` in id order, locked
+ * (`FOR UPDATE`) for the rest of the transaction so a concurrent refresh waits for the rotation.
+ */
+export async function lockCredentialBatch(tx: DbOrTx, afterId: string, limit: number): Promise<{ id: string; credentials: string }[]> {
+  const rows = await tx
+    .select({ id: connections.id, credentials: connections.credentials })
     .from(connections)
     .where(and(isNotNull(connections.credentials), gt(connections.id, afterId)))
     .orderBy(asc(connections.id))
-    .limit(limit);
+    .limit(limit)
+    .for("update");
+  return rows.map((r) => ({ id: r.id, credentials: r.credentials! }));
+}
+
+/** Writes new envelopes for many rows in one UPDATE … FROM (VALUES …). */
+export async function setEnvelopes(
+  tx: DbOrTx,
+  target: "connections" | "oauth_states",
+  rows: { id: string; envelope: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map((r) => sql`(${r.id}, ${r.envelope})`), sql`, `);
+  const query = target === "connections"
+    ? sql`update connections as t set credentials = v.envelope, updated_at = now() from (values ${values}) as v(id, envelope) where t.id = v.id`
+    : sql`update oauth_states as t set code_verifier = v.envelope from (values ${values}) as v(id, envelope) where t.id = v.id`;
+  await tx.execute(query);
 }
 
 export async function insertOAuthState(db: DbOrTx, values: typeof oauthStates.$inferInsert): Promise<void> {
