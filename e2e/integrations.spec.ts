@@ -7,7 +7,8 @@ import { SANDBOX_ORIGIN, SANDBOX_STRIPE_KEY, revokeAllSandboxTokens, sandboxToke
 // one sandbox (playwright.config.ts starts both), so they run in order: deny, connect Xero,
 // connect Stripe, disconnect Xero, then the member's and the other organisation's views.
 
-const SHOTS = "/tmp/shots";
+// Screens for a person to look at after a run, beside Playwright's own results (gitignored).
+const SHOTS = "test-results/screens";
 fs.mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
@@ -19,6 +20,8 @@ test.describe.serial("integrations hub", () => {
   test.beforeAll(async ({ browser }) => {
     ({ context: adminContext, page: admin } = await newSession(browser));
     await signInAsDemoAdmin(admin);
+    // A re-run against the same database starts from "nothing connected" (404 when already so).
+    for (const provider of ["xero", "stripe"]) await admin.request.delete(`/api/integrations/${provider}`);
   });
 
   test.afterAll(async () => {
@@ -183,7 +186,7 @@ test.describe.serial("integrations hub", () => {
 
     // The Logs tab and the Activity page record it.
     await admin.getByRole("tab", { name: "Logs" }).click();
-    await expect(admin.getByRole("cell", { name: "Disconnected" })).toBeVisible();
+    await expect(admin.getByRole("cell", { name: "Disconnected" }).first()).toBeVisible();
     await admin.goto("/activity?provider=xero&action=connection.disconnected");
     await expect(admin.getByRole("cell", { name: "Disconnected" }).first()).toBeVisible();
     await expect(admin.getByRole("cell", { name: "Connected", exact: true })).toHaveCount(0);
