@@ -14,10 +14,10 @@ export interface ProviderLogoProps {
 
 /**
  * Lucide's `icons` map holds only canonical names; renamed icons (Building2, FileSignature) live
- * on as named exports, so fall back to the module namespace. Brand icons lucide dropped (Slack)
- * give undefined and the tile shows the provider's initial.
+ * on as named exports, so fall back to the module namespace. An unknown name gives undefined and
+ * the tile shows the provider's initial; provider-logo.test.ts keeps every manifest's name valid.
  */
-function iconByName(name: string): LucideIcon | undefined {
+export function iconByName(name: string): LucideIcon | undefined {
   const found = icons[name as keyof typeof icons] ?? (lucide as unknown as Record<string, unknown>)[name];
   return found && typeof found === "object" && "render" in found ? (found as LucideIcon) : undefined;
 }

@@ -7,7 +7,7 @@ export default defineManifest({
   category: "communication",
   authMode: "oauth2",
   availability: "available",
-  logo: { icon: "Slack", color: "#4A154B" },
+  logo: { icon: "Hash", color: "#4A154B" },
   apiBaseUrl: "https://slack.com/api/",
   docsUrl: "https://api.slack.com/authentication/oauth-v2",
   oauth: {
