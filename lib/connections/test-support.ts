@@ -1,9 +1,10 @@
 // Shared setup of the connection manager's integration tests: a fresh database with two
 // organisations, an in-process sandbox on free ports, and a scripted "browser" for consent pages.
-import { memberships, organisations, users } from "@/drizzle/schema";
-import type { Role, Tenant } from "@/lib/auth/tenant";
+import { organisations } from "@/drizzle/schema";
+import type { Tenant } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { createTestDb } from "@/lib/testing/db";
+import { addMember } from "@/lib/testing/tenants";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 
 export type World = {
@@ -19,12 +20,6 @@ export type World = {
   close(): Promise<void>;
 };
 
-async function addUser(db: Db, orgId: string, role: Role, email: string): Promise<Tenant> {
-  const [u] = await db.insert(users).values({ email }).returning();
-  await db.insert(memberships).values({ organisationId: orgId, userId: u!.id, role });
-  return { organisationId: orgId, userId: u!.id, role };
-}
-
 export async function createWorld(): Promise<World> {
   const sandbox = await startSandbox({ port: 0, stripePort: 0, smtpPort: 0 });
   // The hub resolves sandbox URLs at call time from these, so the in-process sandbox is used.
@@ -33,16 +28,15 @@ export async function createWorld(): Promise<World> {
   delete process.env.HUB_PROVIDERS;
   delete process.env.HUB_PROVIDER_URLS;
   const test = await createTestDb();
-  const [a] = await test.db.insert(organisations).values({ name: "Org A" }).returning();
-  const [b] = await test.db.insert(organisations).values({ name: "Org B" }).returning();
+  const [a, b] = await test.db.insert(organisations).values([{ name: "Org A" }, { name: "Org B" }]).returning();
   const tag = crypto.randomUUID().slice(0, 8);
   return {
     db: test.db,
     url: test.url,
     sandbox,
-    owner: await addUser(test.db, a!.id, "owner", `owner-${tag}@a.test`),
-    member: await addUser(test.db, a!.id, "member", `member-${tag}@a.test`),
-    other: await addUser(test.db, b!.id, "owner", `owner-${tag}@b.test`),
+    owner: await addMember(test.db, a!.id, "owner", `owner-${tag}@a.test`),
+    member: await addMember(test.db, a!.id, "member", `member-${tag}@a.test`),
+    other: await addMember(test.db, b!.id, "owner", `owner-${tag}@b.test`),
     async close() {
       await test.close();
       await sandbox.close();

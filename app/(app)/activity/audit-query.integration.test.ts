@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organisations, users } from "@/drizzle/schema";
+import { auditLog, organisations, users } from "@/drizzle/schema";
 import { insertAuditEntry } from "@/lib/db/queries/audit";
 import type { Db } from "@/lib/db/client";
 import { createTestDb } from "@/lib/testing/db";
@@ -19,16 +19,14 @@ beforeAll(async () => {
   // 30 entries in A, alternating providers and actions, one second apart (explicit times, so the
   // order does not depend on clock resolution).
   const t0 = Date.UTC(2025, 0, 1);
-  for (let i = 0; i < 30; i++) {
-    await insertAuditEntry(db, {
-      createdAt: new Date(t0 + i * 1000),
-      organisationId: a!.id,
-      actorUserId: user!.id,
-      action: i % 3 === 0 ? "connection.disconnected" : "connection.connected",
-      provider: i % 2 === 0 ? "xero" : "stripe",
-      details: { n: i },
-    });
-  }
+  await db.insert(auditLog).values(Array.from({ length: 30 }, (_, i) => ({
+    createdAt: new Date(t0 + i * 1000),
+    organisationId: a!.id,
+    actorUserId: user!.id,
+    action: i % 3 === 0 ? "connection.disconnected" : "connection.connected",
+    provider: i % 2 === 0 ? "xero" : "stripe",
+    details: { n: i },
+  })));
   await insertAuditEntry(db, { organisationId: b!.id, actorUserId: null, action: "connection.connected", provider: "xero", details: { n: 999 } });
   await insertAuditEntry(db, { organisationId: null, actorUserId: null, action: "keys.rotated", details: { rows: 1 } });
 });

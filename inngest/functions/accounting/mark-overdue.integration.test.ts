@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-overdue";
-import { createTenant } from "@/lib/accounting/test-fixtures";
+import { createTenant } from "@/lib/testing/tenants";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { createInvoice, getInvoice } from "@/lib/db/queries/invoices";
 import { createTestDb } from "@/lib/testing/db";

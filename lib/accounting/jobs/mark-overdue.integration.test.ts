@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@/drizzle/schema";
-import { createTenant } from "@/lib/accounting/test-fixtures";
+import { createTenant } from "@/lib/testing/tenants";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { createInvoice, getInvoice } from "@/lib/db/queries/invoices";
 import { enqueue } from "@/lib/jobs/enqueue";

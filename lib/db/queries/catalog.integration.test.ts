@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError, type Tenant } from "@/lib/auth/tenant";
-import { createTenant } from "@/lib/accounting/test-fixtures";
+import { createTenant } from "@/lib/testing/tenants";
 import { createTestDb } from "@/lib/testing/db";
 import { createCustomer } from "./customers";
 import { createExpense, getExpense, listExpenses } from "./expenses";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invoiceLines } from "@/drizzle/schema";
 import { NotFoundError, type Tenant } from "@/lib/auth/tenant";
 import { AccountingRuleError } from "@/lib/accounting/errors";
-import { createTenant } from "@/lib/accounting/test-fixtures";
+import { createTenant } from "@/lib/testing/tenants";
 import { createTestDb } from "@/lib/testing/db";
 import { createCustomer } from "./customers";
 import {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments } from "@/drizzle/schema";
 import { NotFoundError, type Tenant } from "@/lib/auth/tenant";
-import { createTenant } from "@/lib/accounting/test-fixtures";
+import { createTenant } from "@/lib/testing/tenants";
 import { createTestDb } from "@/lib/testing/db";
 import { createCustomer } from "./customers";
 import { createInvoice, getInvoice, voidInvoice } from "./invoices";
