@@ -2,7 +2,7 @@
 // Free of Next.js imports; routes and pages call these with a Tenant.
 export { IntegrationError, integrationErrorCodes, isIntegrationError, type IntegrationErrorCode } from "./errors";
 export { resolveEndpoints, providersMode, type ProviderEndpoints } from "./endpoints";
-export { startAuthorization, completeAuthorization, chooseAccount, pendingAccounts, STATE_TTL_MS, type CallbackOutcome } from "./oauth-flow";
+export { startAuthorization, completeAuthorization, stateOrganisationId, chooseAccount, pendingAccounts, STATE_TTL_MS, type CallbackOutcome } from "./oauth-flow";
 export { connectWithFields, fieldsSchema } from "./connect-fields";
 export { getAccessToken, getCredentials, refreshConnection, REFRESH_AHEAD_MS, MAX_REFRESH_FAILURES } from "./refresh";
 export { testConnection, runHealthChecks, type HealthResult } from "./health";

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oauthStates } from "@/drizzle/schema";
 import { ForbiddenError } from "@/lib/auth/tenant";
 import { listAuditEntries } from "@/lib/audit";
-import { chooseAccount, completeAuthorization, pendingAccounts, startAuthorization } from "./oauth-flow";
+import { chooseAccount, completeAuthorization, pendingAccounts, startAuthorization, stateOrganisationId } from "./oauth-flow";
 import { getIntegrationStatus, listCatalog } from "./catalog";
 import { IntegrationError } from "./errors";
+import { stateId } from "./pkce";
+import { findOAuthState } from "@/lib/db/queries/connections";
 import { getAccessToken } from "./refresh";
 import { testConnection } from "./health";
 import { consent, createWorld, redirectUri, sandboxTokens, type World } from "./test-support";
@@ -53,6 +55,14 @@ describe("OAuth state", () => {
     const query = await consent(await authorize("xero"), "allow");
     expect(await codeOf(completeAuthorization(w.db, w.other, "xero", query))).toBe("STATE_INVALID");
     expect(await codeOf(completeAuthorization(w.db, w.owner, "hubspot", query))).toBe("STATE_INVALID");
+  });
+
+  it("tells the callback which organisation a state belongs to, without consuming it", async () => {
+    const query = await consent(await authorize("xero"), "allow");
+    expect(await stateOrganisationId(w.db, query.state)).toBe(w.owner.organisationId);
+    expect(await stateOrganisationId(w.db, query.state + "x")).toBeNull();
+    // Looking it up consumed nothing: the row is still unused.
+    expect((await findOAuthState(w.db, stateId(query.state)))?.usedAt).toBeNull();
   });
 
   it("refuses an expired state", async () => {

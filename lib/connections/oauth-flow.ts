@@ -69,6 +69,15 @@ async function consumeState(db: Db, tenant: Tenant, provider: string, state: str
   throw new IntegrationError("STATE_EXPIRED");
 }
 
+/**
+ * The organisation an OAuth state was issued for (null for an unknown state), so the callback can
+ * finish the flow in that organisation even if the user switched organisations meanwhile. The
+ * state is not consumed; completeAuthorization still checks user, provider, expiry and reuse.
+ */
+export async function stateOrganisationId(db: Db, state: string): Promise<string | null> {
+  return (await findOAuthState(db, stateId(state)))?.organisationId ?? null;
+}
+
 /** Outcome of a callback: connected, or authorised but waiting for the user to pick an account. */
 export type CallbackOutcome =
   | { outcome: "connected"; connection: ConnectionView }
