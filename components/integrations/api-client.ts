@@ -12,16 +12,29 @@ export interface ApiFailure {
 /** The outcome of one call to the integrations API. */
 export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 
-// The API answers `{ error: { code, message, fields? } }` on failure. Success bodies are either
+// The API answers failures with application/problem+json `{ code, detail, errors?: [{ path, message }] }`
+// (the older `{ error: { code, message, fields? } }` is still read). Success bodies are either
 // the payload itself or `{ data: payload }`; both are accepted so the screens do not depend on
 // an envelope detail.
-const errorBody = z.object({
+const problemBody = z.object({
+  code: z.string().default("error"),
+  detail: z.string().default("The request failed."),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+const legacyErrorBody = z.object({
   error: z.object({
     code: z.string().default("error"),
     message: z.string().default("The request failed."),
     fields: z.record(z.string(), z.array(z.string())).optional(),
   }),
 });
+
+/** Field messages keyed by the top-level field, as the forms show them. */
+function fieldsOf(errors: { path: string; message: string }[] = []): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of errors) (out[e.path.split(".")[0] || "_"] ??= []).push(e.message);
+  return out;
+}
 
 const fallbackMessage = (status: number) =>
   status === 403
@@ -45,9 +58,11 @@ export async function callApi<T>(method: "GET" | "POST" | "DELETE", url: string,
   }
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const parsed = errorBody.safeParse(json);
-    if (!parsed.success) return { ok: false, status: res.status, code: "error", message: fallbackMessage(res.status), fields: {} };
-    const e = parsed.data.error;
+    const p = problemBody.safeParse(json);
+    if (p.success) return { ok: false, status: res.status, code: p.data.code, message: p.data.detail, fields: fieldsOf(p.data.errors) };
+    const legacy = legacyErrorBody.safeParse(json);
+    if (!legacy.success) return { ok: false, status: res.status, code: "error", message: fallbackMessage(res.status), fields: {} };
+    const e = legacy.data.error;
     return { ok: false, status: res.status, code: e.code, message: e.message, fields: e.fields ?? {} };
   }
   const enveloped = z.object({ data: schema }).safeParse(json);

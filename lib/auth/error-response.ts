@@ -1,31 +1,25 @@
-import { ZodError, z } from "zod";
-import { ForbiddenError, NotFoundError } from "./tenant";
+import { errorToProblem } from "@/lib/api/error-map";
+import { problem, problemResponse, type FieldIssue } from "@/lib/api/problem";
 
-/** The JSON body of every error the API returns. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Partial<Record<string, string[]>> };
-}
-
-/** A JSON error response in the API's one shape. */
-export function jsonError(status: number, code: string, message: string, fields?: ApiErrorBody["error"]["fields"]): Response {
-  const body: ApiErrorBody = { error: fields ? { code, message, fields } : { code, message } };
-  return Response.json(body, { status });
+/**
+ * An `application/problem+json` error response (see lib/api/problem.ts); `code` is normalised to
+ * lower_snake and `fields` become `errors` entries in the body.
+ *
+ * @deprecated For routes not yet on the wrapper: use `route()` from app/api/_shared/route.ts,
+ * which maps thrown errors itself.
+ */
+export function jsonError(status: number, code: string, message: string, fields?: Partial<Record<string, string[]>>): Response {
+  const errors: FieldIssue[] = Object.entries(fields ?? {}).flatMap(([path, messages]) =>
+    (messages ?? []).map((m) => ({ in: "body" as const, path, message: m })),
+  );
+  return problem(status, code, message, { errors });
 }
 
 /**
- * Maps a thrown error to a response: NotFoundError → 404, ForbiddenError → 403, ZodError → 400
- * with per-field issues, anything else → 500 with a generic message. Unknown errors are logged
- * on the server but never echoed, since they may carry SQL, tokens or stack traces.
+ * Maps a thrown error to a problem response with the API's one mapping (lib/api/error-map.ts):
+ * NotFoundError 404, ForbiddenError 403, ZodError 400 with field paths, database input errors
+ * 400, anything else a generic 500 whose cause is logged but never echoed.
  */
 export function errorToResponse(err: unknown): Response {
-  if (err instanceof NotFoundError) return jsonError(404, "not_found", err.message);
-  if (err instanceof ForbiddenError) return jsonError(403, "forbidden", err.message);
-  if (err instanceof ZodError) {
-    const flat = z.flattenError(err);
-    const fields = flat.fieldErrors as Partial<Record<string, string[]>>;
-    const message = flat.formErrors[0] ?? "Some fields are invalid.";
-    return jsonError(400, "invalid_input", message, fields);
-  }
-  console.error("[hub] unhandled error in a route handler", err);
-  return jsonError(500, "internal", "Something went wrong on our side. Try again in a moment.");
+  return problemResponse(errorToProblem(err));
 }

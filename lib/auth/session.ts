@@ -5,22 +5,14 @@ import { getDb } from "@/lib/db/client";
 import { getUserById, type PublicUser } from "@/lib/db/queries/users";
 import { auth } from "./auth";
 import { errorToResponse, jsonError } from "./error-response";
+import { ORG_COOKIE } from "./org-cookie";
 import { hasRole, resolveTenant, ForbiddenError, type Role, type Tenant } from "./tenant";
 
 // Next.js-only helpers: pages, server actions and route handlers use these; lib/ code takes a
 // Tenant argument instead so it stays testable without a request.
 
-/** The cookie holding the active organisation id; always re-checked against memberships. */
-export const ORG_COOKIE = "hub-org";
-
-/** Cookie options for ORG_COOKIE: not readable by scripts, sent on same-site navigation. */
-export const orgCookieOptions = {
-  httpOnly: true,
-  sameSite: "lax" as const,
-  secure: process.env.NODE_ENV === "production",
-  path: "/",
-  maxAge: 60 * 60 * 24 * 365,
-};
+// Kept in a Next-free module so the API wrapper and tests can set the cookie without next/headers.
+export { ORG_COOKIE, orgCookieOptions } from "./org-cookie";
 
 /** The signed-in user, or null. Cached per request; reads the user row so deleted users are out. */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {

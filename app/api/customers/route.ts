@@ -1,21 +1,14 @@
-// GET /api/customers — list the organisation's customers (?q, ?limit, ?offset)
-// POST /api/customers — create a customer
-import { readJson } from "@/lib/accounting/api-errors";
-import { listQuerySchema, type CustomerCreateInput } from "@/lib/accounting/schemas";
+// GET /api/customers — list the organisation's customers (?q, ?limit, ?offset) as { data, page }
+// POST /api/customers — create a customer; answers 201 { data: customer }
 import { createCustomer, listCustomers } from "@/lib/db/queries/customers";
-import { withTenant } from "../_shared/accounting-route";
+import { listEnvelope } from "@/lib/api/envelope";
+import { customerCreateRequest, customerListQuery, toCustomerDto } from "@/lib/api/schemas/customers";
+import { json, route } from "../_shared/route";
 
-export function GET(req: Request) {
-  return withTenant(async ({ db, tenant }) => {
-    const query = listQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json(await listCustomers(db, tenant, query));
-  });
-}
+export const GET = route({ auth: "session", query: customerListQuery }, async ({ db, tenant, query }) =>
+  json(listEnvelope(await listCustomers(db, tenant, query), toCustomerDto)),
+);
 
-// Bodies are cast to the input type only to call the query, which validates them with zod.
-export function POST(req: Request) {
-  return withTenant(async ({ db, tenant }) => {
-    const customer = await createCustomer(db, tenant, (await readJson(req)) as CustomerCreateInput);
-    return Response.json(customer, { status: 201 });
-  });
-}
+export const POST = route({ auth: "session", body: customerCreateRequest }, async ({ db, tenant, body }) =>
+  json({ data: toCustomerDto(await createCustomer(db, tenant, body)) }, 201),
+);

@@ -1,15 +1,15 @@
 // GET /api/health — liveness and database readiness, for load balancers and the e2e server wait.
 import { sql } from "drizzle-orm";
-import { getDbHandle } from "@/lib/db/client";
+import { problem } from "@/lib/api/problem";
+import { json, route } from "../_shared/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = route({ auth: "public" }, async ({ db }) => {
   try {
-    const { db, driver } = await getDbHandle();
     await db.execute(sql`select 1`);
-    return Response.json({ ok: true, database: driver });
+    return json({ data: { ok: true } });
   } catch {
-    return Response.json({ ok: false, error: "database unavailable" }, { status: 503 });
+    return problem(503, "database_unavailable", "The database is not answering.");
   }
-}
+});

@@ -1,21 +1,15 @@
-// GET /api/invoices — list the organisation's invoices (?q, ?status, ?customerId, ?limit, ?offset)
-// POST /api/invoices — create an invoice with its lines (amounts in minor units; "send": true to send at once)
-import { readJson } from "@/lib/accounting/api-errors";
-import { invoiceListQuerySchema, type InvoiceCreateInput } from "@/lib/accounting/schemas";
+// GET /api/invoices — list the organisation's invoices (?q, ?status, ?customerId, ?limit, ?offset) as { data, page }
+// POST /api/invoices — create an invoice with its lines (minor units; "send": true sends it at once); 201 { data: invoice }
 import { createInvoice, getInvoice, listInvoices } from "@/lib/db/queries/invoices";
-import { withTenant } from "../_shared/accounting-route";
+import { listEnvelope } from "@/lib/api/envelope";
+import { invoiceCreateRequest, invoiceListQuery, toInvoiceDto, toInvoiceSummaryDto } from "@/lib/api/schemas/invoices";
+import { json, route } from "../_shared/route";
 
-export function GET(req: Request) {
-  return withTenant(async ({ db, tenant }) => {
-    const query = invoiceListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    return Response.json(await listInvoices(db, tenant, query));
-  });
-}
+export const GET = route({ auth: "session", query: invoiceListQuery }, async ({ db, tenant, query }) =>
+  json(listEnvelope(await listInvoices(db, tenant, query), toInvoiceSummaryDto)),
+);
 
-// Bodies are cast to the input type only to call the query, which validates them with zod.
-export function POST(req: Request) {
-  return withTenant(async ({ db, tenant }) => {
-    const created = await createInvoice(db, tenant, (await readJson(req)) as InvoiceCreateInput);
-    return Response.json(await getInvoice(db, tenant, created.id), { status: 201 });
-  });
-}
+export const POST = route({ auth: "session", body: invoiceCreateRequest }, async ({ db, tenant, body }) => {
+  const created = await createInvoice(db, tenant, body);
+  return json({ data: toInvoiceDto(await getInvoice(db, tenant, created.id)) }, 201);
+});

@@ -1,24 +1,17 @@
-// GET /api/organisations — the caller's organisations; POST — create one (the caller becomes owner).
+// GET /api/organisations — the caller's organisations with their role, as { data, page }
+// POST /api/organisations — create one (the caller becomes owner); 201 { data: organisation }
 import { listMemberships } from "@/lib/auth/tenant";
-import { getCurrentUser, toErrorResponse } from "@/lib/auth/session";
-import { jsonError } from "@/lib/auth/error-response";
-import { getDb } from "@/lib/db/client";
 import { createOrganisation } from "@/lib/db/queries/organisations";
+import { wholeListEnvelope } from "@/lib/api/envelope";
+import { organisationCreateRequest, toOrganisationDto } from "@/lib/api/schemas/organisations";
+import { json, route } from "../_shared/route";
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "unauthenticated", "Sign in to use this API.");
-  return Response.json({ data: await listMemberships(await getDb(), user.id) });
-}
+// `user`, not `session`: someone without an organisation yet must be able to create their first.
+export const GET = route({ auth: "user" }, async ({ db, userId }) =>
+  json(wholeListEnvelope(await listMemberships(db, userId), toOrganisationDto)),
+);
 
-export async function POST(req: Request) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "unauthenticated", "Sign in to use this API.");
-  try {
-    const body: unknown = await req.json().catch(() => ({}));
-    const org = await createOrganisation(await getDb(), user.id, body);
-    return Response.json({ data: { ...org, role: "owner" } }, { status: 201 });
-  } catch (err) {
-    return toErrorResponse(err);
-  }
-}
+export const POST = route({ auth: "user", body: organisationCreateRequest }, async ({ db, userId, body }) => {
+  const org = await createOrganisation(db, userId, body);
+  return json({ data: toOrganisationDto({ ...org, role: "owner" }) }, 201);
+});

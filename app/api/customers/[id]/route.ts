@@ -1,20 +1,15 @@
 // GET /api/customers/[id] — one customer of the organisation (404 for any other)
 // PATCH /api/customers/[id] — change some of its fields
-import { readJson } from "@/lib/accounting/api-errors";
-import type { CustomerUpdateInput } from "@/lib/accounting/schemas";
 import { getCustomer, updateCustomer } from "@/lib/db/queries/customers";
-import { withTenant } from "../../_shared/accounting-route";
+import { customerUpdateRequest, toCustomerDto } from "@/lib/api/schemas/customers";
+import { idParamsSchema } from "@/lib/api/schemas/registry";
+import { json, route } from "../../_shared/route";
 
-type Ctx = { params: Promise<{ id: string }> };
+export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) =>
+  json({ data: toCustomerDto(await getCustomer(db, tenant, params.id)) }),
+);
 
-export function GET(_req: Request, { params }: Ctx) {
-  return withTenant(async ({ db, tenant }) => Response.json(await getCustomer(db, tenant, (await params).id)));
-}
-
-// The body is cast to the input type only to call the query, which validates it with zod.
-export function PATCH(req: Request, { params }: Ctx) {
-  return withTenant(async ({ db, tenant }) => {
-    const body = (await readJson(req)) as CustomerUpdateInput;
-    return Response.json(await updateCustomer(db, tenant, (await params).id, body));
-  });
-}
+export const PATCH = route(
+  { auth: "session", params: idParamsSchema, body: customerUpdateRequest },
+  async ({ db, tenant, params, body }) => json({ data: toCustomerDto(await updateCustomer(db, tenant, params.id, body)) }),
+);

@@ -1,21 +1,26 @@
-// POST /api/organisations/switch — make an organisation the caller's active one (sets `hub-org`).
-import { cookies } from "next/headers";
-import { switchOrganisationSchema } from "@/lib/auth/schemas";
-import { getCurrentUser, ORG_COOKIE, orgCookieOptions, toErrorResponse } from "@/lib/auth/session";
-import { jsonError } from "@/lib/auth/error-response";
-import { getDb } from "@/lib/db/client";
+// POST /api/organisations/switch — make an organisation the caller's active one (sets `hub-org`); { data: { id, role } }
+import { ORG_COOKIE, orgCookieOptions } from "@/lib/auth/org-cookie";
 import { tenantForOrganisation } from "@/lib/db/queries/organisations";
+import { organisationSwitchRequest } from "@/lib/api/schemas/organisations";
+import { json, route } from "../../_shared/route";
 
-export async function POST(req: Request) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "unauthenticated", "Sign in to use this API.");
-  try {
-    const { organisationId } = switchOrganisationSchema.parse(await req.json().catch(() => ({})));
-    // 404 for organisations the caller is not a member of: the cookie only ever holds their own.
-    const tenant = await tenantForOrganisation(await getDb(), user.id, organisationId);
-    (await cookies()).set(ORG_COOKIE, organisationId, orgCookieOptions);
-    return Response.json({ data: { organisationId, role: tenant.role } });
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export const POST = route({ auth: "user", body: organisationSwitchRequest }, async ({ db, userId, body }) => {
+  // 404 for organisations the caller is not a member of: the cookie only ever holds their own.
+  const tenant = await tenantForOrganisation(db, userId, body.organisationId);
+  const res = json({ data: { id: tenant.organisationId, role: tenant.role } });
+  res.headers.append("set-cookie", serializeOrgCookie(tenant.organisationId));
+  return res;
+});
+
+/** The Set-Cookie value for ORG_COOKIE (set on the response, so the handler needs no next/headers). */
+function serializeOrgCookie(value: string): string {
+  const o = orgCookieOptions;
+  return [
+    `${ORG_COOKIE}=${encodeURIComponent(value)}`,
+    `Path=${o.path}`,
+    `Max-Age=${o.maxAge}`,
+    "SameSite=Lax",
+    o.httpOnly ? "HttpOnly" : "",
+    o.secure ? "Secure" : "",
+  ].filter(Boolean).join("; ");
 }

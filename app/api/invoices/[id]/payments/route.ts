@@ -1,24 +1,21 @@
-// GET /api/invoices/[id]/payments — the invoice's payments
-// POST /api/invoices/[id]/payments — record a payment (amount in minor units); a full payment marks the invoice paid
-import { readJson } from "@/lib/accounting/api-errors";
-import type { PaymentCreateInput } from "@/lib/accounting/schemas";
+// GET /api/invoices/[id]/payments — the invoice's payments as { data, page }
+// POST /api/invoices/[id]/payments — record a payment (minor units); a full payment marks the invoice paid
 import { getInvoice } from "@/lib/db/queries/invoices";
 import { recordPayment } from "@/lib/db/queries/payments";
-import { withTenant } from "../../../_shared/accounting-route";
+import { wholeListEnvelope } from "@/lib/api/envelope";
+import { paymentCreateRequest, toInvoiceSummaryDto, toPaymentDto } from "@/lib/api/schemas/invoices";
+import { idParamsSchema } from "@/lib/api/schemas/registry";
+import { json, route } from "../../../_shared/route";
 
-type Ctx = { params: Promise<{ id: string }> };
+export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) => {
+  const invoice = await getInvoice(db, tenant, params.id);
+  return json(wholeListEnvelope(invoice.payments, toPaymentDto));
+});
 
-export function GET(_req: Request, { params }: Ctx) {
-  return withTenant(async ({ db, tenant }) => {
-    const invoice = await getInvoice(db, tenant, (await params).id);
-    return Response.json({ rows: invoice.payments });
-  });
-}
-
-// Bodies are cast to the input type only to call the query, which validates them with zod.
-export function POST(req: Request, { params }: Ctx) {
-  return withTenant(async ({ db, tenant }) => {
-    const result = await recordPayment(db, tenant, (await params).id, (await readJson(req)) as PaymentCreateInput);
-    return Response.json(result, { status: 201 });
-  });
-}
+export const POST = route(
+  { auth: "session", params: idParamsSchema, body: paymentCreateRequest },
+  async ({ db, tenant, params, body }) => {
+    const { payment, invoice } = await recordPayment(db, tenant, params.id, body);
+    return json({ data: { payment: toPaymentDto(payment), invoice: toInvoiceSummaryDto(invoice) } }, 201);
+  },
+);
