@@ -74,9 +74,13 @@ export function templateParams(template: string): string[] {
   return [...template.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]!);
 }
 
+// A URL cannot carry a lone surrogate (encodeURIComponent throws); the handler still receives the
+// raw value through its params, as a tampered request could deliver it.
+const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 /** Fills a template's `[name]` segments from `values` (URL-encoded). */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+  return template.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => encodeURIComponent(wellFormed(values[name] ?? "")));
 }
 
 /** The context Next.js passes a handler: params as a promise. */
