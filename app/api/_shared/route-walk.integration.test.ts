@@ -5,6 +5,10 @@ import { createTestDb } from "@/lib/testing/db";
 import { createTenant } from "@/lib/testing/tenants";
 import { apiRequest, fillTemplate, jsonKeys, routeContext, templateParams, useTestApiRuntime } from "@/lib/testing/api";
 import { isPendingPort, loadApiRoutes, type LoadedRoute } from "@/lib/testing/api-routes";
+import type { z } from "zod";
+import { customerListResponse, customerResponse } from "@/lib/api/schemas/customers";
+import { invoiceListResponse, invoiceResponse, paymentCreatedResponse, paymentListResponse } from "@/lib/api/schemas/invoices";
+import { organisationListResponse, organisationResponse, organisationSwitchResponse } from "@/lib/api/schemas/organisations";
 
 // Walks every app/api/**/route.ts it can call, after creating data through the API itself, and
 // fails when any JSON answer carries an internal column or a secret.
@@ -113,4 +117,38 @@ describe("every /api route", () => {
     // The writes succeeded too, so their answers were real resources, not errors.
     expect(answers.filter((a) => !a.label.startsWith("GET")).map((a) => a.status)).toEqual([201, 200, 201, 201, 200, 201, 200]);
   });
+
+  it("answers with exactly the registered response schemas (the future OpenAPI document)", () => {
+    const schemas: Record<string, z.ZodType> = {
+      "GET /api/customers": customerListResponse, "POST /api/customers": customerResponse,
+      "GET /api/customers/[id]": customerResponse, "PATCH /api/customers/[id]": customerResponse,
+      "GET /api/invoices": invoiceListResponse, "POST /api/invoices": invoiceResponse,
+      "GET /api/invoices/[id]": invoiceResponse, "PATCH /api/invoices/[id]": invoiceResponse,
+      "GET /api/invoices/[id]/payments": paymentListResponse, "POST /api/invoices/[id]/payments": paymentCreatedResponse,
+      "GET /api/organisations": organisationListResponse, "POST /api/organisations": organisationResponse,
+      "POST /api/organisations/switch": organisationSwitchResponse,
+    };
+    for (const [label, schema] of Object.entries(schemas)) {
+      const answer = answers.find((a) => a.label === label);
+      expect(answer, label).toBeDefined();
+      // Strict: a key the schema does not declare is a field the DTO leaked.
+      const parsed = strictly(schema).safeParse(answer!.json);
+      expect(parsed.error?.issues ?? [], label).toEqual([]);
+    }
+  });
 });
+
+/** JSON with object keys sorted, so two values compare by content only. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x);
+
+/** The schema, failing when parsing would strip a key: an undeclared key is a leaked field. */
+function strictly(schema: z.ZodType): z.ZodType {
+  return schema.superRefine((value, ctx) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success && canonical(parsed.data) !== canonical(value)) {
+      ctx.addIssue({ code: "custom", message: `undeclared keys in ${JSON.stringify(value).slice(0, 200)}` });
+    }
+  });
+}

@@ -17,10 +17,19 @@ export interface ApiSchemaMeta {
  */
 export const apiSchemas = z.registry<ApiSchemaMeta>();
 
+// zod's registry cannot be iterated, so registration also keeps the list a generator will walk.
+const entries: [z.ZodType, ApiSchemaMeta][] = [];
+
 /** Registers `schema` under `id` and returns it, so declarations stay one expression. */
 export function registerSchema<S extends z.ZodType>(schema: S, meta: ApiSchemaMeta): S {
   apiSchemas.add(schema, meta);
+  entries.push([schema, meta]);
   return schema;
+}
+
+/** Every registered schema with its metadata, in registration order. */
+export function registeredSchemas(): readonly [z.ZodType, ApiSchemaMeta][] {
+  return entries;
 }
 
 /** An ISO-8601 timestamp as the API writes it (from a Date). */
