@@ -53,8 +53,8 @@ test("a new user signs up, creates an organisation, invoices a customer and reco
   const list = await page.request.get("/api/invoices");
   expect(list.status()).toBe(200);
   const body = await list.json();
-  expect(body.total).toBe(1);
-  expect(body.rows[0].status).toBe("paid");
+  expect(body.page.total).toBe(1);
+  expect(body.data[0].status).toBe("paid");
 });
 
 test("a member of another organisation gets 404 for an organisation's invoice page and API", async ({ page, browser }) => {
@@ -62,7 +62,7 @@ test("a member of another organisation gets 404 for an organisation's invoice pa
   await signUpWithOrganisation(page, `Org A ${unique()}`, "alice");
   const customer = await page.request.post("/api/customers", { data: { name: "Private Customer" } });
   expect(customer.status()).toBe(201);
-  const { id: customerId } = await customer.json();
+  const { data: { id: customerId } } = await customer.json();
   const invoice = await page.request.post("/api/invoices", {
     data: {
       customerId, issueDate: "2026-11-01", dueDate: "2026-11-30",
@@ -70,7 +70,7 @@ test("a member of another organisation gets 404 for an organisation's invoice pa
     },
   });
   expect(invoice.status()).toBe(201);
-  const { id: invoiceId } = await invoice.json();
+  const { data: { id: invoiceId } } = await invoice.json();
   expect((await page.request.get(`/api/invoices/${invoiceId}`)).status()).toBe(200);
 
   // Organisation B's member: the same URL and API answer 404 and show nothing of A's invoice.
