@@ -37,7 +37,8 @@ export interface ApiRequestInit {
 /** A Request to `pathAndQuery` on the test origin, signed in as `userId` when given. */
 export function apiRequest(method: string, pathAndQuery: string, init: ApiRequestInit = {}): Request {
   const headers = new Headers(init.headers);
-  if (init.userId) headers.append("cookie", `${TEST_SESSION_COOKIE}=${init.userId}`);
+  // Cookies are one header joined by "; " (Headers.append would join them with ", ").
+  if (init.userId) headers.set("cookie", [headers.get("cookie"), `${TEST_SESSION_COOKIE}=${init.userId}`].filter(Boolean).join("; "));
   let body: string | undefined;
   if (init.body !== undefined) {
     body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
