@@ -42,7 +42,11 @@ export async function requireTenant(minRole?: Role): Promise<Tenant> {
   return tenant;
 }
 
-/** For route handlers: the tenant, or a ready JSON error response (401 / 403). */
+/**
+ * For route handlers: the tenant, or a ready problem+json response (401 / 403).
+ * @deprecated Only for routes not yet on the wrapper; use `route({ auth: "session" }, …)` from
+ * app/api/_shared/route.ts, which also checks CSRF, content type and body size.
+ */
 export async function apiTenant(
   minRole?: Role,
 ): Promise<{ ok: true; tenant: Tenant } | { ok: false; response: Response }> {
