@@ -5,7 +5,7 @@ import { problem, problemResponse, type FieldIssue } from "@/lib/api/problem";
  * An `application/problem+json` error response (see lib/api/problem.ts); `code` is normalised to
  * lower_snake and `fields` become `errors` entries in the body.
  *
- * @deprecated For routes not yet on the wrapper: use `route()` from app/api/_shared/route.ts,
+ * @deprecated For routes not yet on the wrapper: use `route()` from app/api/_shared/route-handler.ts,
  * which maps thrown errors itself.
  */
 export function jsonError(status: number, code: string, message: string, fields?: Partial<Record<string, string[]>>): Response {

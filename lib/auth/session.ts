@@ -45,7 +45,7 @@ export async function requireTenant(minRole?: Role): Promise<Tenant> {
 /**
  * For route handlers: the tenant, or a ready problem+json response (401 / 403).
  * @deprecated Only for routes not yet on the wrapper; use `route({ auth: "session" }, …)` from
- * app/api/_shared/route.ts, which also checks CSRF, content type and body size.
+ * app/api/_shared/route-handler.ts, which also checks CSRF, content type and body size.
  */
 export async function apiTenant(
   minRole?: Role,

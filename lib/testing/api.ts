@@ -59,7 +59,10 @@ export function discoverApiRoutes(root = path.resolve(import.meta.dirname, "../.
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      // Folders starting with "_" are private in the App Router: never routes (e.g. app/api/_shared).
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith("_")) walk(full);
+      }
       else if (entry.name === "route.ts") {
         const rel = path.relative(root, path.dirname(full)).split(path.sep).filter(Boolean);
         out.push({ template: `/api${rel.length ? `/${rel.join("/")}` : ""}`, file: full });

@@ -3,7 +3,7 @@
 import { createCustomer, listCustomers } from "@/lib/db/queries/customers";
 import { listEnvelope } from "@/lib/api/envelope";
 import { customerCreateRequest, customerListQuery, toCustomerDto } from "@/lib/api/schemas/customers";
-import { json, route } from "../_shared/route";
+import { json, route } from "../_shared/route-handler";
 
 export const GET = route({ auth: "session", query: customerListQuery }, async ({ db, tenant, query }) =>
   json(listEnvelope(await listCustomers(db, tenant, query), toCustomerDto)),

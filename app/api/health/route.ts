@@ -1,7 +1,7 @@
 // GET /api/health — liveness and database readiness, for load balancers and the e2e server wait.
 import { sql } from "drizzle-orm";
 import { problem } from "@/lib/api/problem";
-import { json, route } from "../_shared/route";
+import { json, route } from "../_shared/route-handler";
 
 export const dynamic = "force-dynamic";
 

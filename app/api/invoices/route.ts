@@ -3,7 +3,7 @@
 import { createInvoice, getInvoice, listInvoices } from "@/lib/db/queries/invoices";
 import { listEnvelope } from "@/lib/api/envelope";
 import { invoiceCreateRequest, invoiceListQuery, toInvoiceDto, toInvoiceSummaryDto } from "@/lib/api/schemas/invoices";
-import { json, route } from "../_shared/route";
+import { json, route } from "../_shared/route-handler";
 
 export const GET = route({ auth: "session", query: invoiceListQuery }, async ({ db, tenant, query }) =>
   json(listEnvelope(await listInvoices(db, tenant, query), toInvoiceSummaryDto)),

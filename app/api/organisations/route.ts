@@ -4,7 +4,7 @@ import { listMemberships } from "@/lib/auth/tenant";
 import { createOrganisation } from "@/lib/db/queries/organisations";
 import { wholeListEnvelope } from "@/lib/api/envelope";
 import { organisationCreateRequest, toOrganisationDto } from "@/lib/api/schemas/organisations";
-import { json, route } from "../_shared/route";
+import { json, route } from "../_shared/route-handler";
 
 // `user`, not `session`: someone without an organisation yet must be able to create their first.
 export const GET = route({ auth: "user" }, async ({ db, userId }) =>

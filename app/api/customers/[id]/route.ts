@@ -3,7 +3,7 @@
 import { getCustomer, updateCustomer } from "@/lib/db/queries/customers";
 import { customerUpdateRequest, toCustomerDto } from "@/lib/api/schemas/customers";
 import { idParamsSchema } from "@/lib/api/schemas/registry";
-import { json, route } from "../../_shared/route";
+import { json, route } from "../../_shared/route-handler";
 
 export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) =>
   json({ data: toCustomerDto(await getCustomer(db, tenant, params.id)) }),

@@ -3,7 +3,7 @@
 import { getInvoice, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
 import { invoicePatchRequest, toInvoiceDto } from "@/lib/api/schemas/invoices";
 import { idParamsSchema } from "@/lib/api/schemas/registry";
-import { json, route } from "../../_shared/route";
+import { json, route } from "../../_shared/route-handler";
 
 export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) =>
   json({ data: toInvoiceDto(await getInvoice(db, tenant, params.id)) }),

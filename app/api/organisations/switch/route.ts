@@ -2,7 +2,7 @@
 import { ORG_COOKIE, orgCookieOptions } from "@/lib/auth/org-cookie";
 import { tenantForOrganisation } from "@/lib/db/queries/organisations";
 import { organisationSwitchRequest } from "@/lib/api/schemas/organisations";
-import { json, route } from "../../_shared/route";
+import { json, route } from "../../_shared/route-handler";
 
 export const POST = route({ auth: "user", body: organisationSwitchRequest }, async ({ db, userId, body }) => {
   // 404 for organisations the caller is not a member of: the cookie only ever holds their own.

@@ -5,7 +5,7 @@ import { recordPayment } from "@/lib/db/queries/payments";
 import { wholeListEnvelope } from "@/lib/api/envelope";
 import { paymentCreateRequest, toInvoiceSummaryDto, toPaymentDto } from "@/lib/api/schemas/invoices";
 import { idParamsSchema } from "@/lib/api/schemas/registry";
-import { json, route } from "../../../_shared/route";
+import { json, route } from "../../../_shared/route-handler";
 
 export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) => {
   const invoice = await getInvoice(db, tenant, params.id);

@@ -9,7 +9,7 @@ import { setApiRuntime } from "@/lib/api/runtime";
 import { createTestDb } from "@/lib/testing/db";
 import { addMember, createTenant } from "@/lib/testing/tenants";
 import { apiRequest, routeContext, useTestApiRuntime } from "@/lib/testing/api";
-import { json, route } from "./route";
+import { json, route } from "./route-handler";
 
 // The wrapper itself, through small routes declared here, against a real database and real users.
 let db: Db;
