@@ -28,7 +28,7 @@ export const eventCatalog = {
     aggregate: "invoice",
     payload: z.object({
       paymentId: z.string(),
-      invoiceId: z.string(),
+      invoiceId: z.string().nullable(),
       amount: z.number().int(),
       currency: z.string(),
     }),

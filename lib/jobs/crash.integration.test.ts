@@ -32,7 +32,7 @@ onPostgres?.("a worker process killed mid-job (kill -9)", () => {
   beforeAll(async () => {
     t = await createTestDb();
     await t.db.execute(sql`create table crash_runs (n int, attempt int, pid int)`);
-  });
+  }, 180_000); // a fresh database can take most of a minute on a loaded machine
   afterAll(async () => {
     child?.kill("SIGKILL");
     await jobs?.stop({ graceful: false });

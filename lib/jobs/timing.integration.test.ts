@@ -44,7 +44,7 @@ describe("embedded driver (pg-boss): slots, leases and Retry-After", () => {
   beforeAll(async () => {
     t = await createTestDb();
     jobs = await startTestJobs(t.db, { connectionString: t.url, registry, localConcurrency: 4, pollingIntervalSeconds: POLL_S });
-  });
+  }, 180_000); // PGlite migrations alone can take most of a minute on a loaded machine
   afterAll(async () => {
     releaseLong();
     await jobs?.stop({ graceful: false });

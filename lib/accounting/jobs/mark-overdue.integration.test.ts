@@ -15,7 +15,7 @@ describe("accounting.mark-overdue through the embedded driver (pg-boss)", () => 
     delete process.env.INNGEST_DEV;
     t = await createTestDb();
     jobs = await startTestJobs(t.db, { connectionString: t.url });
-  });
+  }, 180_000); // PGlite migrations alone can take most of a minute on a loaded machine
   afterAll(async () => {
     await jobs?.stop({ graceful: false });
     await t?.close();

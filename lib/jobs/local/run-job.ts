@@ -4,13 +4,14 @@ import type { Db } from "@/lib/db/client";
 import { isRetryable, retryAfterSecondsOf } from "../define";
 import { unwrapPayload } from "../keys";
 import type { JobDefinition } from "../types";
+import { admit, release } from "./concurrency";
 import { takeThrottleSlot } from "./throttle";
 
-/** Thrown when a throttled job is put back until its window has room; it costs no attempt. */
-export class ThrottledError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Throttled: retry in ${retryAfterSeconds} s`);
-    this.name = "ThrottledError";
+/** Thrown when a job is put back until its throttle window or concurrency key has room; it costs no attempt. */
+export class PutBackError extends Error {
+  constructor(readonly reason: "throttle" | "concurrency", readonly retryAfterSeconds: number) {
+    super(`${reason === "throttle" ? "Throttled" : "Concurrency limit reached"}: retry in ${retryAfterSeconds} s`);
+    this.name = "PutBackError";
   }
 }
 
@@ -30,7 +31,8 @@ async function setRetry(db: Db, job: Job, change: { delaySeconds?: number; refun
 }
 
 /**
- * Runs one pg-boss job with its definition: validate, take a throttle slot, run; on failure
+ * Runs one pg-boss job with its definition: validate, take a throttle slot, get admitted under
+ * its concurrency key, run; on failure
  * honour the error's Retry-After and stop retrying what is not retryable. Throwing hands the
  * failure to pg-boss, which retries or marks the job failed.
  */
@@ -47,8 +49,13 @@ export async function runLocalJob(db: Db, def: JobDefinition, job: Job): Promise
     const wait = await takeThrottleSlot(db, `${def.name}:${keys.throttle}`, def.throttle.limit, def.throttle.periodSeconds);
     if (wait > 0) {
       await setRetry(db, job, { delaySeconds: wait, refund: true });
-      throw new ThrottledError(wait);
+      throw new PutBackError("throttle", wait);
     }
+  }
+  const limited = def.concurrency && keys.concurrency;
+  if (limited && !(await admit(db, job.id, `${def.name}:${keys.concurrency}`, def.concurrency!.limit))) {
+    await setRetry(db, job, { delaySeconds: 1, refund: true });
+    throw new PutBackError("concurrency", 1);
   }
   try {
     return await def.run(parsed, { db, attempt: job.retryCount + 1, step: (_id, fn) => fn(), signal: job.signal });
@@ -59,5 +66,7 @@ export async function runLocalJob(db: Db, def: JobDefinition, job: Job): Promise
       if (after !== undefined) await setRetry(db, job, { delaySeconds: after });
     }
     throw err;
+  } finally {
+    if (limited) await release(db, job.id);
   }
 }

@@ -52,6 +52,8 @@ export async function startLocalJobs(opts: LocalJobsOptions): Promise<LocalJobs>
         batchSize: 1,
         pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
         localConcurrency: opts.localConcurrency ?? 4,
+        // Per-key limits: pg-boss skips groups at their limit when it fetches; concurrent
+        // fetchers can race past that count, so runLocalJob admits each job exactly (admit()).
         ...(job.concurrency ? { groupConcurrency: job.concurrency.limit } : {}),
       },
       async ([j]) => {
