@@ -27,7 +27,7 @@ export async function relayToLocal(db: Db, opts: { batchSize?: number } = {}): P
   return db.transaction(async (tx) => {
     const [lock] = await executeRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`);
     if (!lock?.ok) return 0;
-    const rows = await tx.select().from(outboxEvents).where(isNull(outboxEvents.sentAt)).orderBy(asc(outboxEvents.seq)).limit(opts.batchSize ?? 100);
+    const rows = await tx.select().from(outboxEvents).where(isNull(outboxEvents.sentAt)).orderBy(asc(outboxEvents.seq)).limit(Math.min(opts.batchSize ?? 100, 4096));
     if (rows.length === 0) return 0;
     await sendLocalMany(boss, dispatchEventJob, rows.map(dispatchPayloadOf), { tx });
     await tx.update(outboxEvents).set({ sentAt: sql`now()`, attempts: sql`${outboxEvents.attempts} + 1` }).where(inArray(outboxEvents.seq, rows.map((r) => r.seq)));

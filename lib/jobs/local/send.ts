@@ -32,11 +32,28 @@ export async function sendLocal(boss: PgBoss, job: JobDefinition, payload: unkno
 export async function sendLocalMany(boss: PgBoss, job: JobDefinition, payloads: unknown[], opts: { tx?: DbOrTx } = {}): Promise<void> {
   if (payloads.length === 0) return;
   await ensureQueue(boss, job);
-  const rows = payloads.map((p) => {
+  const ids = ascendingIds(payloads.length);
+  const rows = payloads.map((p, i) => {
     const data = wrapPayload(job, p);
-    return { data, ...jobOptionsOf(data) };
+    return { id: ids[i], data, ...jobOptionsOf(data) };
   });
   await boss.insert(job.name, rows, opts.tx ? { db: inTransaction(opts.tx) } : {});
+}
+
+/**
+ * UUIDv7-shaped ids that sort in the order given. Jobs inserted in one transaction share its
+ * `created_on`, and pg-boss breaks that tie by id (key_strict_fifo heads), so random ids would
+ * shuffle a batch; these keep the outbox's order.
+ */
+function ascendingIds(n: number): string[] {
+  const ms = Date.now().toString(16).padStart(12, "0");
+  return Array.from({ length: n }, (_, i) => {
+    const rand = randomUUID().replace(/-/g, "");
+    const counter = (0x7000 + (i & 0xfff)).toString(16);
+    const variant = ((parseInt(rand[16]!, 16) & 0x3) | 0x8).toString(16);
+    const hex = ms + counter + variant + rand.slice(17, 32);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  });
 }
 
 /** pg-boss options carrying a job's keys: singleton key (dedupe or order) and group (concurrency). */
