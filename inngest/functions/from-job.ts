@@ -47,6 +47,18 @@ export function flowControlOf(job: JobDefinition): Pick<FunctionConfig, "timeout
 }
 
 /**
+ * What a job's error becomes under Inngest: NonRetriableError when the job would not retry it,
+ * RetryAfterError when it carries `retryAfterSeconds` (a provider's Retry-After), else itself.
+ */
+export function toInngestError(job: Pick<JobDefinition, "retryable">, err: unknown): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!isRetryable(job, err)) return new NonRetriableError(message, { cause: err });
+  const after = retryAfterSecondsOf(err);
+  if (after !== undefined) return new RetryAfterError(message, after * 1000, { cause: err });
+  return err;
+}
+
+/**
  * The Inngest function of a job: triggered by the event `hub/<job>` and by the crons of its
  * schedules; `ctx.step` maps to `step.run`. Errors the job calls non-retryable become
  * NonRetriableError and an error carrying `retryAfterSeconds` becomes RetryAfterError, so both
@@ -78,11 +90,7 @@ export function createJobFunction(job: JobDefinition, opts: JobFunctionOptions =
           step: <T>(id: string, fn: () => Promise<T>) => step.run(id, fn) as unknown as Promise<T>,
         });
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        if (!isRetryable(job, err)) throw new NonRetriableError(message, { cause: err });
-        const after = retryAfterSecondsOf(err);
-        if (after !== undefined) throw new RetryAfterError(message, after * 1000, { cause: err });
-        throw err;
+        throw toInngestError(job, err);
       }
     },
   );
