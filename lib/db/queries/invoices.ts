@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { customers, invoiceLines, invoices } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import {
   invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema,

@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { invoices, payments } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { formatMoney } from "@/lib/accounting/money";
 import { paymentCreateSchema, type PaymentCreateInput } from "@/lib/accounting/schemas";
