@@ -6,5 +6,6 @@ export { defineJob, defineSchedule, isRetryable, retryAfterSecondsOf } from "./d
 export { enqueue, type EnqueueOptions, type EnqueueResult } from "./enqueue";
 export { listFailedJobs, type FailedJob } from "./failed";
 export { inngestConfigured, jobEventName } from "./names";
+export { scheduleForOrganisation, unscheduleForOrganisation, type OrganisationSchedule } from "./schedules";
 export { startLocalJobs, type LocalJobs, type LocalJobsOptions } from "./local/worker";
 export type { JobContext, JobDefinition, ScheduleDefinition } from "./types";

@@ -3,6 +3,7 @@ import { createTenant } from "@/lib/testing/tenants";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { createInvoice, getInvoice } from "@/lib/db/queries/invoices";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { scheduleForOrganisation } from "@/lib/jobs/schedules";
 import type { LocalJobs } from "@/lib/jobs/local/worker";
 import { jobState, startTestJobs, waitFor } from "@/lib/jobs/testing";
 import { createTestDb } from "@/lib/testing/db";
@@ -45,6 +46,18 @@ describe("accounting.mark-overdue through the embedded driver (pg-boss)", () => 
     expect(schedules).toEqual([
       expect.objectContaining({ key: "accounting.mark-overdue.every-15-minutes", cron: "*/15 * * * *", timezone: "UTC" }),
     ]);
+  });
+
+  it("can run per organisation on a cron in the organisation's time zone", async () => {
+    const tenant = await createTenant(t.db);
+    await scheduleForOrganisation(t.db, { job: "accounting.mark-overdue", organisationId: tenant.organisationId, cron: "0 2 * * *", tz: "Australia/Sydney" });
+    const mine = (await jobs.boss.getSchedules("accounting.mark-overdue")).find((s) => s.key.includes(tenant.organisationId));
+    expect(mine).toMatchObject({ cron: "0 2 * * *", timezone: "Australia/Sydney" });
+    // 02:00 in Sydney on 2025-07-01 (AEST, UTC+10) is 16:00 UTC the day before.
+    const [next] = jobs.boss.previewSchedule("0 2 * * *", { tz: "Australia/Sydney", from: new Date("2025-06-30T12:00:00Z"), count: 1 });
+    expect(next!.toISOString()).toBe("2025-06-30T16:00:00.000Z");
+    await expect(scheduleForOrganisation(t.db, { job: "accounting.mark-overdue", organisationId: tenant.organisationId, cron: "0 2 * * *", tz: "Mars/Olympus" }))
+      .rejects.toThrow(/time zone/);
   });
 
   it("refuses a payload its schema rejects, at enqueue time", async () => {
