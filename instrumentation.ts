@@ -1,9 +1,9 @@
 // Server start (Next.js instrumentation hook): open the database (migrations run inside getDb),
-// seed the demo organisation in the embedded default, and start the in-process job runner when
-// Inngest is not configured (DESIGN.md, "Jobs"). Everything is imported dynamically so the Edge
+// seed the demo organisation in the embedded default, and start the embedded job driver (pg-boss) when
+// Inngest is not configured, plus the outbox relay (DESIGN.md, "Jobs"). Everything is imported dynamically so the Edge
 // runtime and `next build` never load Node-only modules or touch the database.
 
-const g = globalThis as typeof globalThis & { __hubRunnerStarted?: boolean };
+const g = globalThis as typeof globalThis & { __hubJobsStarted?: boolean };
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -28,15 +28,21 @@ export async function register() {
     console.error("[hub] demo seed failed", err);
   }
 
-  if (process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV) return;
   // Once per process, even when dev-server reloads run register() again.
-  if (g.__hubRunnerStarted) return;
+  if (g.__hubJobsStarted) return;
+  g.__hubJobsStarted = true;
+  const inngest = Boolean(process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV);
   try {
-    const { startLocalRunner } = await import("./lib/jobs");
-    startLocalRunner({ db });
-    g.__hubRunnerStarted = true;
-    console.log("[hub] Inngest is not configured: jobs run in-process (local runner).");
+    if (!inngest) {
+      const { startLocalJobs } = await import("./lib/jobs");
+      await startLocalJobs({ db, connectionString: process.env.DATABASE_URL });
+      console.log("[hub] Inngest is not configured: jobs run in-process (pg-boss).");
+    }
+    // The outbox relay runs under both drivers: it hands committed domain events to pg-boss or Inngest.
+    const { startOutboxRelay } = await import("./lib/events/relay");
+    startOutboxRelay(db, { inngest });
   } catch (err) {
-    console.error("[hub] could not start the local job runner", err);
+    g.__hubJobsStarted = false;
+    console.error("[hub] could not start the job driver", err);
   }
 }

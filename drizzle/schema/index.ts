@@ -3,3 +3,4 @@ export * from "./organisations";
 export * from "./accounting";
 export * from "./jobs";
 export * from "./integrations";
+export * from "./events";

@@ -1,31 +1,23 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Durable job rows for the in-process local runner (DESIGN.md, "Jobs"). With Inngest configured
- * the rows are not used; the lib/ step functions keep their own state in the domain tables, so
- * either driver resumes the same work.
+ * Starts counted against a job's throttle (lib/jobs/local/throttle.ts), one row per allowed
+ * start, pruned as they leave the window. The jobs themselves live in pg-boss's own `pgboss`
+ * schema, which pg-boss installs and migrates; under Inngest neither is used.
  */
-export const jobs = pgTable("jobs", {
-  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
-  name: text("name").notNull(),
-  payload: jsonb("payload").notNull().default({}),
-  /** Deduplication key: a second enqueue with the same key while one is pending is a no-op. */
-  key: text("key"),
-  status: text("status", { enum: ["pending", "running", "done", "failed"] }).notNull().default("pending"),
-  runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
-  attempts: integer("attempts").notNull().default(0),
-  maxAttempts: integer("max_attempts").notNull().default(5),
-  lastError: text("last_error"),
-  lockedAt: timestamp("locked_at", { withTimezone: true }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-}, (t) => [
-  index("jobs_due_idx").on(t.status, t.runAt),
-  uniqueIndex("jobs_key_uq").on(t.key),
-]);
+export const jobThrottleHits = pgTable("job_throttle_hits", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  key: text("key").notNull(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("job_throttle_hits_key_at_idx").on(t.key, t.at)]);
 
-/** Last run of each schedule, so a restart does not fire every cron at once. */
-export const schedules = pgTable("schedules", {
-  name: text("name").primaryKey(),
-  lastRunAt: timestamp("last_run_at", { withTimezone: true }),
-});
+/**
+ * Jobs admitted under a per-key concurrency limit (lib/jobs/local/concurrency.ts). pg-boss
+ * filters by group when it fetches, but concurrent fetchers on separate connections can race
+ * past that count; an admission under an advisory lock on the key makes the limit exact.
+ */
+export const jobConcurrencyAdmits = pgTable("job_concurrency_admits", {
+  jobId: text("job_id").primaryKey(),
+  key: text("key").notNull(),
+  admittedAt: timestamp("admitted_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("job_concurrency_admits_key_idx").on(t.key)]);

@@ -12,6 +12,6 @@ describe("database client", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     const names = (Array.isArray(rows) ? rows : (rows as { rows: { table_name: string }[] }).rows).map((r) => r.table_name);
-    expect(names).toEqual(expect.arrayContaining(["users", "organisations", "memberships", "invoices", "connections", "jobs"]));
+    expect(names).toEqual(expect.arrayContaining(["users", "organisations", "memberships", "invoices", "connections", "outbox_events", "job_throttle_hits"]));
   });
 });

@@ -1,25 +1,27 @@
-import type { DbOrTx } from "@/lib/db/client";
-import { DEFAULT_MAX_ATTEMPTS } from "./define";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { wrapPayload } from "./keys";
 import { inngestConfigured, jobEventName } from "./names";
-import { insertJobRow } from "./store";
 
 /** Options of enqueue(). */
 export interface EnqueueOptions {
   /** Not before this time. */
   runAt?: Date;
   /**
-   * Deduplication key. Local runner: no second copy while one is pending or running. Inngest:
-   * the event id, which Inngest deduplicates for 24 hours.
+   * Dedupe key, one meaning under both drivers: at most one job with this key waiting, retrying
+   * or running; an enqueue meanwhile is dropped. Local: pg-boss `exclusive` queue on the key
+   * (the result's id is null when dropped). Inngest: `singleton: {key, mode: "skip"}`.
    */
   key?: string;
+  /** The database (default: the process-wide one); the local driver's pg-boss lives in it. */
+  db?: Db;
   /**
-   * Database or open transaction for the local driver: pass the transaction of the change that
-   * causes the job, so the job exists exactly when the change commits.
+   * Local driver: send inside this transaction, so the job exists exactly when the change commits.
+   * (Under Inngest a send cannot join a transaction: emit a domain event instead, lib/events.)
    */
-  db?: DbOrTx;
+  tx?: DbOrTx;
 }
 
-/** Where the job went; `id` is the jobs row (null when a pending copy already existed). */
+/** Where the job went; `id` is the pg-boss job (null when a job with the same key is pending). */
 export type EnqueueResult = { driver: "inngest" } | { driver: "local"; id: string | null };
 
 /**
@@ -34,22 +36,17 @@ export async function enqueue(name: string, payload: unknown = {}, opts: Enqueue
   const data = job.schema.parse(payload);
   if (inngestConfigured()) {
     const { inngest } = await import("@/inngest/client");
+    // Without a key a unique one, so the function's singleton key never groups unrelated runs.
     await inngest.send({
       name: jobEventName(name),
-      data: data as Record<string, unknown>,
-      ...(opts.key ? { id: opts.key } : {}),
+      data: wrapPayload(job, data, opts.key ?? (job.ordered ? undefined : `~${crypto.randomUUID()}`)),
       // A future timestamp makes Inngest start the run at that time.
       ...(opts.runAt ? { ts: opts.runAt.getTime() } : {}),
     });
     return { driver: "inngest" };
   }
   const db = opts.db ?? (await (await import("@/lib/db/client")).getDb());
-  const id = await insertJobRow(db, {
-    name,
-    payload: data,
-    key: opts.key,
-    runAt: opts.runAt,
-    maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-  });
+  const [{ getBoss }, { sendLocal }] = await Promise.all([import("./local/boss"), import("./local/send")]);
+  const id = await sendLocal(await getBoss(db), job, data, { key: opts.key, runAt: opts.runAt, tx: opts.tx });
   return { driver: "local", id };
 }

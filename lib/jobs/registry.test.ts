@@ -14,6 +14,6 @@ describe("job registry", () => {
   });
 
   it("catches a schedule pointing at a missing job", () => {
-    expect(() => validateRegistry([{ name: "s", job: "missing", everySeconds: 60 }])).toThrow(/unknown job/);
+    expect(() => validateRegistry([{ name: "s", job: "missing", cron: "* * * * *" }])).toThrow(/unknown job/);
   });
 });

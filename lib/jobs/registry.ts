@@ -1,5 +1,6 @@
 import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-overdue";
 import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/health-check";
+import { dispatchEventJob } from "@/lib/events/dispatch-job";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -8,7 +9,9 @@ import type { JobDefinition, ScheduleDefinition } from "./types";
  * modules should import defineJob from "@/lib/jobs/define" (not "@/lib/jobs") to avoid an
  * import cycle through this file.
  */
-export const registry: (JobDefinition | ScheduleDefinition)[] = [markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule];
+export const registry: (JobDefinition | ScheduleDefinition)[] = [
+  markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule, dispatchEventJob,
+];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;
 

@@ -1,57 +1,48 @@
-import { and, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
-import { schedules } from "@/drizzle/schema";
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { parseCron, previousFire } from "./cron";
-import { DEFAULT_MAX_ATTEMPTS } from "./define";
-import { insertJobRow } from "./store";
-import type { JobDefinition, ScheduleDefinition } from "./types";
+import { defineSchedule } from "./define";
+import { wrapPayload } from "./keys";
+import { inngestConfigured } from "./names";
+
+/** An organisation's own recurring job, e.g. a nightly sync at 02:00 in its time zone. */
+export const organisationScheduleSchema = z.object({
+  job: z.string().min(1),
+  organisationId: z.string().min(1),
+  /** Distinguishes several schedules of one job for one organisation (default "default"). */
+  name: z.string().regex(/^[a-z0-9-]+$/).max(60).default("default"),
+  cron: z.string().min(9).max(120),
+  /** IANA zone, e.g. "Europe/London". */
+  tz: z.string().min(1).max(64),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+export type OrganisationSchedule = z.input<typeof organisationScheduleSchema>;
+
+// pg-boss schedule keys allow letters, digits, "_", "-", "." and "/".
+const keyOf = (s: { organisationId: string; name: string }) => `org/${s.organisationId}/${s.name}`;
 
 /**
- * Enqueues the job of every schedule that is due at `now` (a cron schedule is due when its last
- * firing was before the latest minute the cron matches), based on `schedules.last_run_at`, so
- * a restart neither skips nor repeats a firing. Claiming the firing (a conditional UPDATE) and
- * inserting the job happen in one transaction: of several runners only one fires, and a crash
- * in between fires again later. The job row is keyed by the schedule, so a firing while the
- * previous run is still pending adds nothing. Returns the names of the schedules fired.
+ * Creates or replaces an organisation's schedule: a pg-boss cron evaluated in the organisation's
+ * time zone (so 02:00 stays 02:00 across daylight-saving changes). Embedded driver only: Inngest
+ * crons are declared per function (`TZ=<zone> <cron>` from a ScheduleDefinition), not per tenant.
  */
-export async function fireDueSchedules(
-  db: Db, list: ScheduleDefinition[], jobs: JobDefinition[], now: Date = new Date(),
-): Promise<string[]> {
-  const fired: string[] = [];
-  if (list.length === 0) return fired;
-  // One cheap read per poll; only schedules that look due take the write path below, which
-  // re-checks the condition atomically.
-  const last = new Map(
-    (await db.select().from(schedules).where(inArray(schedules.name, list.map((s) => s.name)))).map((r) => [r.name, r.lastRunAt]),
-  );
-  for (const s of list) {
-    const job = jobs.find((j) => j.name === s.job);
-    if (!job) continue; // validateRegistry() reports this; a runner must not crash on it
-    const lastRunAt = last.get(s.name) ?? null;
-    const threshold = s.everySeconds ? new Date(now.getTime() - s.everySeconds * 1000) : previousFire(parseCron(s.cron!), now);
-    if (!threshold) continue;
-    const looksDue = s.everySeconds ? !lastRunAt || lastRunAt <= threshold : !lastRunAt || lastRunAt < threshold;
-    if (!looksDue) continue;
-    const due = s.everySeconds
-      ? or(isNull(schedules.lastRunAt), lte(schedules.lastRunAt, threshold))
-      : or(isNull(schedules.lastRunAt), lt(schedules.lastRunAt, threshold));
-    if (!last.has(s.name)) await db.insert(schedules).values({ name: s.name }).onConflictDoNothing();
-    const didFire = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .update(schedules)
-        .set({ lastRunAt: now })
-        .where(and(eq(schedules.name, s.name), due))
-        .returning({ name: schedules.name });
-      if (claimed.length === 0) return false;
-      await insertJobRow(tx, {
-        name: job.name,
-        payload: job.schema.parse(s.payload ?? {}),
-        key: `schedule:${s.name}`,
-        maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      });
-      return true;
-    });
-    if (didFire) fired.push(s.name);
+export async function scheduleForOrganisation(db: Db, input: OrganisationSchedule): Promise<void> {
+  const s = organisationScheduleSchema.parse(input);
+  if (inngestConfigured()) {
+    throw new Error("Per-organisation schedules run on the embedded driver; under Inngest declare a schedule with a TZ cron.");
   }
-  return fired;
+  defineSchedule({ name: keyOf(s), job: s.job, cron: s.cron, tz: s.tz }); // validates cron shape and zone
+  const [{ findJob }, { getBoss, ensureQueue }] = await Promise.all([import("./registry"), import("./local/boss")]);
+  const job = findJob(s.job);
+  if (!job) throw new Error(`Unknown job "${s.job}": add it to lib/jobs/registry.ts`);
+  const boss = await getBoss(db);
+  await ensureQueue(boss, job);
+  await boss.schedule(job.name, s.cron, wrapPayload(job, job.schema.parse(s.payload)), {
+    tz: s.tz, key: keyOf(s), singletonKey: `schedule:${keyOf(s)}`,
+  });
+}
+
+/** Removes an organisation's schedule (no-op when absent). */
+export async function unscheduleForOrganisation(db: Db, job: string, organisationId: string, name = "default"): Promise<void> {
+  const { getBoss } = await import("./local/boss");
+  await (await getBoss(db)).unschedule(job, keyOf({ organisationId, name }));
 }

@@ -6,6 +6,8 @@ import {
   customerCreateSchema, customerUpdateSchema, listQuerySchema,
   type CustomerCreateInput, type CustomerUpdateInput, type ListQuery, type Page,
 } from "@/lib/accounting/schemas";
+import { customerEvent } from "@/lib/events/accounting";
+import { emit } from "@/lib/events/emit";
 import { countWhere, likePattern } from "./pagination";
 
 /** A customer row as the app reads it. */
@@ -35,8 +37,12 @@ export async function getCustomer(db: DbOrTx, tenant: Tenant, id: string): Promi
 
 export async function createCustomer(db: DbOrTx, tenant: Tenant, input: CustomerCreateInput): Promise<Customer> {
   const data = customerCreateSchema.parse(input);
-  const [row] = await db.insert(customers).values({ ...data, organisationId: tenant.organisationId }).returning();
-  return row!;
+  // The change and its event commit together (a savepoint when the caller passes a transaction).
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(customers).values({ ...data, organisationId: tenant.organisationId }).returning();
+    await emit(tx, customerEvent("customer.created", row!));
+    return row!;
+  });
 }
 
 export async function updateCustomer(
@@ -46,13 +52,16 @@ export async function updateCustomer(
   // Absent keys must stay untouched, not be written as NULL.
   const patch = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
   if (Object.keys(patch).length === 0) return getCustomer(db, tenant, id);
-  const [row] = await db
-    .update(customers)
-    .set(patch)
-    .where(scoped(customers, tenant, eq(customers.id, id)))
-    .returning();
-  if (!row) throw new NotFoundError("Customer not found");
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(customers)
+      .set(patch)
+      .where(scoped(customers, tenant, eq(customers.id, id)))
+      .returning();
+    if (!row) throw new NotFoundError("Customer not found");
+    await emit(tx, customerEvent("customer.updated", row));
+    return row;
+  });
 }
 
 /** Id/name pairs for pickers (the invoice form's customer select). */

@@ -1,13 +1,15 @@
 import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { customers, invoiceLines, invoices } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import {
   invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema,
   type InvoiceCreateInput, type InvoiceListQuery, type InvoiceUpdateInput, type Page,
 } from "@/lib/accounting/schemas";
 import { assertTransition, assertVoidable, linesEditable, type InvoiceStatus } from "@/lib/accounting/status";
+import { invoiceEvent } from "@/lib/events/accounting";
+import { emit, emitAll } from "@/lib/events/emit";
 import { getCustomer } from "./customers";
 import { insertLines, linesOf, nextInvoiceNumber, priceLines } from "./invoice-lines";
 import { likePattern } from "./pagination";
@@ -80,7 +82,7 @@ export async function getInvoice(db: DbOrTx, tenant: Tenant, id: string): Promis
  * Creates an invoice with its lines in one transaction: number, totals, lines. The customer,
  * tax rates and products must belong to the tenant's organisation.
  */
-export async function createInvoice(db: Db, tenant: Tenant, input: InvoiceCreateInput): Promise<Invoice> {
+export async function createInvoice(db: DbOrTx, tenant: Tenant, input: InvoiceCreateInput): Promise<Invoice> {
   const data = invoiceCreateSchema.parse(input);
   return db.transaction(async (tx) => {
     const customer = await getCustomer(tx, tenant, data.customerId);
@@ -101,6 +103,7 @@ export async function createInvoice(db: Db, tenant: Tenant, input: InvoiceCreate
       })
       .returning();
     await insertLines(tx, invoice!.id, rows);
+    await emitAll(tx, [invoiceEvent("invoice.created", invoice!), ...(data.send ? [invoiceEvent("invoice.sent", invoice!)] : [])]);
     return invoice!;
   });
 }
@@ -110,7 +113,7 @@ export async function createInvoice(db: Db, tenant: Tenant, input: InvoiceCreate
  * document has been sent otherwise); due date and notes can change until it is paid or void.
  * Moving an overdue invoice's due date to today or later makes it `sent` again.
  */
-export async function updateInvoice(db: Db, tenant: Tenant, id: string, input: InvoiceUpdateInput): Promise<Invoice> {
+export async function updateInvoice(db: DbOrTx, tenant: Tenant, id: string, input: InvoiceUpdateInput): Promise<Invoice> {
   const data = invoiceUpdateSchema.parse(input);
   return db.transaction(async (tx) => {
     const current = await invoiceRow(tx, tenant, id, true);
@@ -140,21 +143,23 @@ export async function updateInvoice(db: Db, tenant: Tenant, id: string, input: I
     }
     if (current.status === "overdue" && dueDate >= todayIso()) patch.status = "sent";
     const [row] = await tx.update(invoices).set(patch).where(scoped(invoices, tenant, eq(invoices.id, id))).returning();
+    await emit(tx, invoiceEvent("invoice.updated", row!));
     return row!;
   });
 }
 
-async function transition(db: Db, tenant: Tenant, id: string, check: (inv: Invoice) => void, to: InvoiceStatus) {
+async function transition(db: DbOrTx, tenant: Tenant, id: string, check: (inv: Invoice) => void, to: "sent" | "void") {
   return db.transaction(async (tx) => {
     const current = await invoiceRow(tx, tenant, id, true);
     check(current);
     const [row] = await tx.update(invoices).set({ status: to }).where(scoped(invoices, tenant, eq(invoices.id, id))).returning();
+    await emit(tx, invoiceEvent(to === "sent" ? "invoice.sent" : "invoice.cancelled", row!));
     return row!;
   });
 }
 
 /** draft → sent. */
-export function markInvoiceSent(db: Db, tenant: Tenant, id: string): Promise<Invoice> {
+export function markInvoiceSent(db: DbOrTx, tenant: Tenant, id: string): Promise<Invoice> {
   return transition(db, tenant, id, (inv) => {
     // overdue → sent is a valid move (due date extended) but not a "mark as sent" action.
     if (inv.status !== "draft") {
@@ -165,7 +170,7 @@ export function markInvoiceSent(db: Db, tenant: Tenant, id: string): Promise<Inv
 }
 
 /** draft/sent/overdue → void, refused once a payment has been recorded. */
-export function voidInvoice(db: Db, tenant: Tenant, id: string): Promise<Invoice> {
+export function voidInvoice(db: DbOrTx, tenant: Tenant, id: string): Promise<Invoice> {
   return transition(db, tenant, id, assertVoidable, "void");
 }
 

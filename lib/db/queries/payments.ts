@@ -1,12 +1,14 @@
 import { desc, eq } from "drizzle-orm";
 import { invoices, payments } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { formatMoney } from "@/lib/accounting/money";
 import { paymentCreateSchema, type PaymentCreateInput } from "@/lib/accounting/schemas";
 import { assertPayable } from "@/lib/accounting/status";
 import { balanceDue } from "@/lib/accounting/totals";
+import { invoiceEvent, paymentEvent } from "@/lib/events/accounting";
+import { emitAll } from "@/lib/events/emit";
 
 /** A payment row (amount in minor units). */
 export type Payment = typeof payments.$inferSelect;
@@ -27,7 +29,7 @@ export async function paymentsOfInvoice(db: DbOrTx, tenant: Tenant, invoiceId: s
  * with an AccountingRuleError and nothing is written.
  */
 export async function recordPayment(
-  db: Db, tenant: Tenant, invoiceId: string, input: PaymentCreateInput,
+  db: DbOrTx, tenant: Tenant, invoiceId: string, input: PaymentCreateInput,
 ): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect }> {
   const data = paymentCreateSchema.parse(input);
   return db.transaction(async (tx) => {
@@ -66,6 +68,7 @@ export async function recordPayment(
       .set({ amountPaid, status: amountPaid >= invoice.total ? "paid" : invoice.status })
       .where(scoped(invoices, tenant, eq(invoices.id, invoice.id)))
       .returning();
+    await emitAll(tx, [paymentEvent(payment!), ...(updated!.status === "paid" ? [invoiceEvent("invoice.paid", updated!)] : [])]);
     return { payment: payment!, invoice: updated! };
   });
 }

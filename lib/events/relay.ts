@@ -1,0 +1,113 @@
+import { asc, inArray, isNull, sql } from "drizzle-orm";
+import { outboxEvents } from "@/drizzle/schema";
+import type { Db } from "@/lib/db/client";
+import { executeRows } from "@/lib/jobs/local/rows";
+import { dispatchEventJob } from "./dispatch-job";
+
+type OutboxRow = typeof outboxEvents.$inferSelect;
+
+/** The dispatch job's payload for an event: ordered per aggregate. */
+export const dispatchPayloadOf = (row: Pick<OutboxRow, "id" | "aggregateType" | "aggregateId">) => ({
+  eventId: row.id,
+  aggregate: `${row.aggregateType}:${row.aggregateId}`,
+});
+
+// Any fixed number: one local relay pass at a time per database keeps the hand-off in seq order.
+const RELAY_LOCK = 7243101;
+
+/**
+ * Local driver: hands up to `batchSize` committed, unsent events to pg-boss as `events.dispatch`
+ * jobs and stamps them sent — in ONE transaction, so the hand-off happens exactly once (no
+ * network is involved: pg-boss is the same database). Returns how many were relayed.
+ */
+export async function relayToLocal(db: Db, opts: { batchSize?: number } = {}): Promise<number> {
+  const { getBoss } = await import("@/lib/jobs/local/boss");
+  const { sendLocalMany } = await import("@/lib/jobs/local/send");
+  const boss = await getBoss(db);
+  return db.transaction(async (tx) => {
+    const [lock] = await executeRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`);
+    if (!lock?.ok) return 0;
+    const rows = await tx.select().from(outboxEvents).where(isNull(outboxEvents.sentAt)).orderBy(asc(outboxEvents.seq)).limit(Math.min(opts.batchSize ?? 100, 4096));
+    if (rows.length === 0) return 0;
+    await sendLocalMany(boss, dispatchEventJob, rows.map(dispatchPayloadOf), { tx });
+    await tx.update(outboxEvents).set({ sentAt: sql`now()`, attempts: sql`${outboxEvents.attempts} + 1` }).where(inArray(outboxEvents.seq, rows.map((r) => r.seq)));
+    return rows.length;
+  });
+}
+
+/** Hands leased events to a remote driver (Inngest): resolves once the driver has accepted them. */
+export type RemoteSend = (rows: OutboxRow[]) => Promise<void>;
+
+/**
+ * Remote driver (Inngest): lease a batch (short transaction), send it (no transaction open),
+ * then mark it sent. A relay that dies between send and mark-sent leaves the lease to expire and
+ * the batch is sent again: at least once; consumers dedupe on the event id (and Inngest on the
+ * event id too). A row is leased only when no earlier unsent row of its aggregate is leased by
+ * another relay, so events of one aggregate go out in order.
+ */
+export async function relayToRemote(db: Db, send: RemoteSend, opts: { batchSize?: number; leaseSeconds?: number } = {}): Promise<number> {
+  const batch = opts.batchSize ?? 100;
+  const lease = opts.leaseSeconds ?? 60;
+  const leased = await executeRows<{ seq: string | number }>(db, sql`
+    update ${outboxEvents} set lease_until = now() + make_interval(secs => ${lease}), attempts = attempts + 1
+    where seq in (
+      select u.seq from ${outboxEvents} u
+      where u.sent_at is null and (u.lease_until is null or u.lease_until < now())
+        and not exists (
+          select 1 from ${outboxEvents} e
+          where e.sent_at is null and e.aggregate_type = u.aggregate_type and e.aggregate_id = u.aggregate_id
+            and e.seq < u.seq and e.lease_until >= now())
+      order by u.seq limit ${batch} for update skip locked)
+    returning seq`);
+  if (leased.length === 0) return 0;
+  const seqs = leased.map((r) => Number(r.seq));
+  const rows = await db.select().from(outboxEvents).where(inArray(outboxEvents.seq, seqs)).orderBy(asc(outboxEvents.seq));
+  await send(rows);
+  await db.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.seq, seqs));
+  return rows.length;
+}
+
+/** The Inngest sender: one `hub/events.dispatch` event per row, its id the event id (Inngest dedupes on it). */
+export const sendToInngest: RemoteSend = async (rows) => {
+  const [{ inngest }, { wrapPayload }, { jobEventName }] = await Promise.all([
+    import("@/inngest/client"), import("@/lib/jobs/keys"), import("@/lib/jobs/names"),
+  ]);
+  await inngest.send(rows.map((r) => ({
+    id: r.id,
+    name: jobEventName(dispatchEventJob.name),
+    data: wrapPayload(dispatchEventJob, dispatchPayloadOf(r)),
+  })));
+};
+
+/** A background relay loop. */
+export interface OutboxRelay {
+  stop(): Promise<void>;
+}
+
+/**
+ * Polls the outbox every `intervalMs` (default 500) and relays through the configured driver;
+ * a full batch is followed at once by the next. Started from instrumentation.ts.
+ */
+export function startOutboxRelay(db: Db, opts: { intervalMs?: number; inngest?: boolean; onError?: (err: unknown) => void } = {}): OutboxRelay {
+  const interval = opts.intervalMs ?? 500;
+  const onError = opts.onError ?? ((err: unknown) => console.error("[events] outbox relay error", err));
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const pass = () => (opts.inngest ? relayToRemote(db, sendToInngest) : relayToLocal(db));
+  const loop = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = pass().then((n) => loop(n >= 100 ? 0 : interval), (err) => (onError(err), loop(interval)));
+    }, delay);
+    timer.unref?.();
+  };
+  loop(0);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running.catch(() => undefined);
+    },
+  };
+}
