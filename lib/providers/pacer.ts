@@ -59,6 +59,13 @@ export class ProviderPacer {
     for (const b of this.budgetsFor(key.provider, rateLimit)) await b.queue.removeTokens(1, k);
   }
 
+  /** Calls left for `key` in its shortest budget's window, by our count; undefined without a budget. */
+  async remaining(key: PaceKey, rateLimit: RateLimit): Promise<number | undefined> {
+    const [shortest] = this.budgetsFor(key.provider, rateLimit);
+    if (!shortest) return undefined;
+    return (await shortest.limiter.get(`${key.provider}|${key.account}`))?.remainingPoints ?? shortest.requests;
+  }
+
   /** Pauses every call for `key` for `seconds` (a 429's Retry-After, or a window the provider says is spent). */
   pause(key: PaceKey, seconds: number): void {
     const k = `${key.provider}|${key.account}`;
@@ -81,9 +88,8 @@ export class ProviderPacer {
       if (remaining <= 0) this.pause(key, 1);
       return;
     }
-    const k = `${key.provider}|${key.account}`;
-    const ours = (await shortest.limiter.get(k))?.remainingPoints ?? shortest.requests;
-    if (remaining < ours) await shortest.limiter.penalty(k, ours - Math.floor(remaining));
+    const ours = (await this.remaining(key, rateLimit))!;
+    if (remaining < ours) await shortest.limiter.penalty(`${key.provider}|${key.account}`, ours - Math.floor(remaining));
   }
 }
 
