@@ -23,6 +23,13 @@ export function headerSeconds(headers: Headers, name: string | undefined): numbe
   return Number.isNaN(when) ? undefined : Math.max(0, (when - Date.now()) / 1000);
 }
 
+/** Reads a header as a count (calls remaining); undefined when absent or not a number. */
+function headerCount(headers: Headers, name: string | undefined): number | undefined {
+  const v = name ? headers.get(name) : null;
+  const n = v === null || v.trim() === "" ? NaN : Number(v);
+  return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : undefined;
+}
+
 /**
  * Keeps every provider account inside its budgets, in this process: before a call it waits for a
  * token from each of the manifest's budgets (a fixed-window limiter per budget from
@@ -79,7 +86,7 @@ export class ProviderPacer {
    * until then, 0 without one and without a budget pauses a second.
    */
   async observe(key: PaceKey, rateLimit: RateLimit, headers: Headers): Promise<void> {
-    const remaining = headerSeconds(headers, rateLimit.remainingHeader);
+    const remaining = headerCount(headers, rateLimit.remainingHeader);
     if (remaining === undefined) return;
     const reset = headerSeconds(headers, rateLimit.resetHeader);
     if (remaining <= 0 && reset !== undefined) return this.pause(key, reset);
@@ -89,7 +96,7 @@ export class ProviderPacer {
       return;
     }
     const ours = (await this.remaining(key, rateLimit))!;
-    if (remaining < ours) await shortest.limiter.penalty(`${key.provider}|${key.account}`, ours - Math.floor(remaining));
+    if (remaining < ours) await shortest.limiter.penalty(`${key.provider}|${key.account}`, ours - remaining);
   }
 }
 
