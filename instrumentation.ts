@@ -15,6 +15,9 @@ export async function register() {
   // Likewise HUB_ENCRYPTION_KEYS: a malformed or missing keyring stops the start, not the first connect.
   const { loadKeyring } = await import("./lib/crypto/keyring");
   loadKeyring();
+  // And providers: production must say HUB_PROVIDERS=live (or =sandbox on purpose), never fall back to demo endpoints.
+  const { assertProvidersConfigured } = await import("./lib/connections/endpoints");
+  assertProvidersConfigured();
 
   const { getDb } = await import("./lib/db/client");
   const db = await getDb();

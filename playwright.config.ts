@@ -18,6 +18,10 @@ const serverEnv = {
   SANDBOX_PORT: String(SANDBOX_PORT),
   SANDBOX_STRIPE_PORT: String(SANDBOX_PORT + 1),
   SANDBOX_SMTP_PORT: String(SANDBOX_PORT + 2),
+  // The hub finds the sandbox by configuration (it never imports sandbox/).
+  HUB_PROVIDERS: "sandbox",
+  SANDBOX_URL: `http://localhost:${SANDBOX_PORT}`,
+  SANDBOX_STRIPE_URL: `http://localhost:${SANDBOX_PORT + 1}`,
   AUTH_URL: `http://localhost:${HUB_PORT}`,
   HUB_PUBLIC_URL: `http://localhost:${HUB_PORT}`,
 } as Record<string, string>;

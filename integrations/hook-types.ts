@@ -1,4 +1,25 @@
-import type { ProviderEndpoints } from "@/lib/connections/endpoints";
+import type { RateLimit } from "./manifest-schema";
+
+/**
+ * The URLs and app credentials one provider is really called with, resolved from its manifest
+ * and the environment by lib/connections/endpoints.ts. Part of the contract because every hook
+ * receives it; hooks pass it on to the provider HTTP client, which paces by `rateLimit`.
+ */
+export type ProviderEndpoints = {
+  /** The provider id (manifest id = folder name). */
+  provider: string;
+  mode: "sandbox" | "live";
+  authorizeUrl?: string;
+  tokenUrl?: string;
+  revokeUrl?: string;
+  apiBaseUrl?: string;
+  /** Further named endpoints (Xero connectionsUrl, QuickBooks userInfoUrl…). */
+  urls: Record<string, string>;
+  clientId?: string;
+  clientSecret?: string;
+  /** The manifest's rate-limit headers and budgets. */
+  rateLimit: RateLimit;
+};
 
 /** What a stored connection's encrypted `credentials` envelope holds, by auth mode. */
 export type Credentials =

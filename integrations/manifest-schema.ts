@@ -56,6 +56,26 @@ export const oauthConfigSchema = z.object({
 export type OAuthConfig = z.infer<typeof oauthConfigSchema>;
 
 /**
+ * How a provider limits calls, read by the provider HTTP client (lib/connections/http.ts) on
+ * every answer: the headers that carry retry timing and the remaining budget, and the budgets
+ * the hub paces itself to per provider account (Xero: 60 a minute and 5,000 a day per tenant).
+ */
+export const rateLimitSchema = z.object({
+  /** Seconds (or an HTTP date) to wait after a 429, e.g. `retry-after`. */
+  retryAfterHeader: z.string().toLowerCase().optional(),
+  /** Calls left in the provider's current window, e.g. Xero's `x-minlimit-remaining`. */
+  remainingHeader: z.string().toLowerCase().optional(),
+  /** Seconds until the provider's window resets, where the provider sends one. */
+  resetHeader: z.string().toLowerCase().optional(),
+  /** Budgets per provider account; every one must have room before a call is sent. */
+  budgets: z.array(z.object({
+    requests: z.number().int().positive(),
+    perSeconds: z.number().int().positive().max(86_400),
+  }).strict()).default([]),
+}).strict();
+export type RateLimit = z.output<typeof rateLimitSchema>;
+
+/**
  * Names of behaviour hooks the provider's `hooks.ts` exports. The registry test fails when a
  * manifest names a hook that the provider folder does not export.
  */
@@ -92,12 +112,7 @@ export const manifestSchema = z.object({
   oauth: oauthConfigSchema.optional(),
   fields: z.array(connectionFieldSchema).default([]),
   webhooks: z.object({ verification: z.enum(webhookSchemes), signatureHeader: z.string().optional() }).optional(),
-  /** Which response headers carry retry timing, read by the HTTP client when it is throttled. */
-  rateLimit: z.object({
-    retryAfterHeader: z.string().optional(),
-    remainingHeader: z.string().optional(),
-    resetHeader: z.string().optional(),
-  }).default({}),
+  rateLimit: rateLimitSchema.default({ budgets: [] }),
   capabilities: z.object({
     sync: z.array(z.string()).default([]),
     webhooks: z.boolean().default(false),

@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderRegistry, scanProviders } from "@/scripts/gen-registry";
 import { getProvider, hookModules, listManifests, providerIds } from "./index";
 import { categories, manifestSchema } from "./manifest-schema";
 
@@ -20,6 +22,35 @@ const availableToday = ["xero", "quickbooks", "slack", "hubspot", "paypal", "str
 describe("integration registry", () => {
   it("registers every provider folder, and nothing else", () => {
     expect([...providerIds].sort()).toEqual(folders);
+  });
+
+  it("index.ts is what `npm run gen:registry` writes from the folders today (run it when this fails)", () => {
+    expect(fs.readFileSync(path.join(dir, "index.ts"), "utf8")).toBe(renderRegistry(scanProviders(dir)));
+  });
+
+  it("the generator picks up a new folder's manifest, hooks, webhooks and sync entities, and skips non-provider folders", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "registry-gen-"));
+    try {
+      const touch = (f: string) => {
+        fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
+        fs.writeFileSync(path.join(tmp, f), "export {};\n");
+      };
+      ["acme-books/manifest.ts", "acme-books/hooks.ts", "acme-books/webhooks.ts", "acme-books/sync/invoices.ts",
+        "acme-books/sync/credit-notes.ts", "acme-books/sync/invoices.test.ts", "plain/manifest.ts", "ui-only/readme.ts"].forEach(touch);
+      const folders = scanProviders(tmp);
+      expect(folders).toEqual([
+        { id: "acme-books", hooks: true, webhooks: true, sync: ["credit-notes", "invoices"] },
+        { id: "plain", hooks: false, webhooks: false, sync: [] },
+      ]);
+      const src = renderRegistry(folders);
+      expect(src).toContain('import * as acmeBooksWebhooks from "./acme-books/webhooks";');
+      expect(src).toContain('import * as acmeBooksSyncCreditNotes from "./acme-books/sync/credit-notes";');
+      expect(src).toContain('"acme-books": { manifest: acmeBooksManifest, hooks: acmeBooksHooks, webhooks: acmeBooksWebhooks, sync: { "credit-notes": acmeBooksSyncCreditNotes, invoices: acmeBooksSyncInvoices } },');
+      expect(src).toContain("plain: { manifest: plainManifest, hooks: {}, sync: {} },");
+      expect(src).not.toContain("ui-only");
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it("covers every provider the product names", () => {

@@ -40,4 +40,10 @@ if (process.env.HUB_PROVIDERS === "live") {
 } else {
   run("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"]);
 }
-run("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)]);
+// The hub reaches the sandbox by configuration, not by importing it: say so explicitly.
+const hubEnv = process.env.HUB_PROVIDERS === "live" ? {} : {
+  HUB_PROVIDERS: "sandbox",
+  SANDBOX_URL: process.env.SANDBOX_URL ?? `http://localhost:${sandboxPort}`,
+  SANDBOX_STRIPE_URL: process.env.SANDBOX_STRIPE_URL ?? `http://localhost:${Number(process.env.SANDBOX_STRIPE_PORT ?? sandboxPort + 1)}`,
+};
+run("next", process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], hubEnv);

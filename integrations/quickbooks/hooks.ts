@@ -7,6 +7,8 @@ async function companyInfo(ctx: HookContext, accessToken: string, realmId: strin
   const base = (ctx.endpoints.apiBaseUrl ?? "").replace(/\/$/, "");
   const body = await providerJson(`${base}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
+    // QuickBooks limits each realm (company): the call spends that realm's budget.
+    pace: { endpoints: ctx.endpoints, account: realmId },
   });
   return companyInfoSchema.parse(body).CompanyInfo;
 }

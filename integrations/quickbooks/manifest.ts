@@ -21,7 +21,7 @@ export default defineManifest({
     clientAuth: "basic",
   },
   webhooks: { verification: "intuit-signature", signatureHeader: "intuit-signature" },
-  rateLimit: { retryAfterHeader: "retry-after" },
+  rateLimit: { retryAfterHeader: "retry-after", budgets: [{ requests: 500, perSeconds: 60 }] }, // per realm
   capabilities: { sync: ["customers", "invoices", "payments", "items", "accounts"], webhooks: true },
   hooks: { discoverAccount: "discoverAccount", healthCheck: "healthCheck", revoke: "revoke" },
 });

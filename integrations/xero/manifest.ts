@@ -20,7 +20,12 @@ export default defineManifest({
     clientAuth: "basic",
   },
   webhooks: { verification: "xero-signature", signatureHeader: "x-xero-signature" },
-  rateLimit: { retryAfterHeader: "retry-after", remainingHeader: "x-minlimit-remaining" },
+  rateLimit: {
+    retryAfterHeader: "retry-after",
+    remainingHeader: "x-minlimit-remaining",
+    // Per tenant (the app-wide 10,000 a minute is far above what one hub process sends).
+    budgets: [{ requests: 60, perSeconds: 60 }, { requests: 5000, perSeconds: 86_400 }],
+  },
   capabilities: { sync: ["contacts", "invoices", "payments", "items", "accounts"], webhooks: true },
   hooks: { discoverAccount: "discoverAccount", healthCheck: "healthCheck" },
 });

@@ -1,30 +1,56 @@
 import { z } from "zod";
+import type { ProviderEndpoints } from "@/integrations/hook-types";
 import type { Manifest } from "@/integrations/manifest-schema";
-import { sandboxApps, sandboxOrigin, sandboxPaths, stripeSandboxOrigin } from "@/sandbox/config";
+import { isProduction } from "@/lib/data-dir";
+import { sandboxApp, sandboxHooksBase, sandboxUrls } from "@/lib/providers/sandbox-profile";
+
+export type { ProviderEndpoints };
 
 /**
- * The URLs and app credentials one provider is really called with. Three sources, first wins:
+ * Where a provider is really called, and with which app credentials. Three sources, first wins:
  * 1. `HUB_PROVIDER_URLS`: one JSON object of per-provider URL overrides, e.g.
  *    `{"xero":{"tokenUrl":"https://proxy.example/xero/token"}}` (any manifest URL name).
  * 2. `HUB_PROVIDERS=live`: the manifest's real URLs, app credentials from `<ID>_CLIENT_ID` and
  *    `<ID>_CLIENT_SECRET` (e.g. `XERO_CLIENT_ID`, `QUICKBOOKS_CLIENT_SECRET`).
- * 3. Default: the sandbox (`SANDBOX_URL`, else http://localhost:4010) with its demo app credentials.
+ * 3. `HUB_PROVIDERS=sandbox`: the sandbox emulators (`SANDBOX_URL`, else http://localhost:4010)
+ *    with their demo app credentials (config/sandbox-profile.json).
+ * Unset, it is the sandbox in development and in the embedded default (`HUB_EMBEDDED=1`); a
+ * production start refuses it (assertProvidersConfigured), so demo endpoints are never a
+ * silent fallback.
  */
-export type ProviderEndpoints = {
-  mode: "sandbox" | "live";
-  authorizeUrl?: string;
-  tokenUrl?: string;
-  revokeUrl?: string;
-  apiBaseUrl?: string;
-  /** Further named endpoints (Xero connectionsUrl, QuickBooks userInfoUrl…). */
-  urls: Record<string, string>;
-  clientId?: string;
-  clientSecret?: string;
-};
+export type ProvidersMode = "sandbox" | "live";
 
+const modeSchema = z.enum(["sandbox", "live"]);
 const overridesSchema = z.record(z.string(), z.record(z.string(), z.url()));
 
-export const providersMode = (): "sandbox" | "live" => (process.env.HUB_PROVIDERS === "live" ? "live" : "sandbox");
+/** The mode HUB_PROVIDERS asks for, or the development default; throws on a bad value or in production without one. */
+export function providersMode(): ProvidersMode {
+  const raw = process.env.HUB_PROVIDERS;
+  if (raw) {
+    const parsed = modeSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`HUB_PROVIDERS must be "live" or "sandbox" (got "${raw}").`);
+    return parsed.data;
+  }
+  if (isProduction()) {
+    throw new Error(
+      "HUB_PROVIDERS is required in production: set HUB_PROVIDERS=live with each provider's <ID>_CLIENT_ID and " +
+        "<ID>_CLIENT_SECRET, or HUB_PROVIDERS=sandbox to run against the sandbox emulators on purpose.",
+    );
+  }
+  return "sandbox";
+}
+
+/**
+ * Called once at server start (instrumentation.ts), beside the AUTH_SECRET check: a production
+ * start without an explicit HUB_PROVIDERS, or with a malformed HUB_PROVIDER_URLS, fails instead
+ * of sending users to the sandbox's demo endpoints.
+ */
+export function assertProvidersConfigured(): ProvidersMode {
+  const mode = providersMode();
+  overrides("");
+  if (mode === "sandbox" && isProduction()) console.warn("[hub] HUB_PROVIDERS=sandbox: providers are the sandbox emulators, not the real services.");
+  return mode;
+}
 
 function overrides(provider: string): Record<string, string> {
   const raw = process.env.HUB_PROVIDER_URLS;
@@ -36,20 +62,13 @@ function overrides(provider: string): Record<string, string> {
     throw new Error("HUB_PROVIDER_URLS is not valid JSON (expected {\"<provider>\":{\"tokenUrl\":\"https://…\"}})");
   }
   const parsed = overridesSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`HUB_PROVIDER_URLS is invalid: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  if (!parsed.success) {
+    throw new Error(`HUB_PROVIDER_URLS is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
   return parsed.data[provider] ?? {};
 }
 
 const envName = (id: string, suffix: string) => `${id.toUpperCase().replace(/-/g, "_")}_${suffix}`;
-
-/** Sandbox URLs for a provider, absolute, or undefined when the sandbox does not emulate it. */
-function sandboxUrls(id: string): Record<string, string> | undefined {
-  if (id === "stripe") return { apiBaseUrl: stripeSandboxOrigin() };
-  const paths = (sandboxPaths as Record<string, Record<string, string>>)[id];
-  if (!paths) return undefined;
-  const origin = sandboxOrigin().replace(/\/$/, "");
-  return Object.fromEntries(Object.entries(paths).map(([k, v]) => [k, origin + v]));
-}
 
 export function resolveEndpoints(manifest: Manifest): ProviderEndpoints {
   const mode = providersMode();
@@ -67,16 +86,14 @@ export function resolveEndpoints(manifest: Manifest): ProviderEndpoints {
     clientId = process.env[envName(manifest.id, "CLIENT_ID")];
     clientSecret = process.env[envName(manifest.id, "CLIENT_SECRET")];
   } else {
-    const sb = sandboxUrls(manifest.id);
     // A provider the sandbox does not emulate keeps its real URLs; it is "coming_soon" anyway.
-    if (sb) urls = { ...real, ...sb };
-    const app = (sandboxApps as Record<string, { clientId?: string; clientSecret?: string }>)[manifest.id];
-    clientId = app?.clientId;
-    clientSecret = app?.clientSecret;
+    urls = { ...real, ...sandboxUrls(manifest.id) };
+    ({ clientId, clientSecret } = sandboxApp(manifest.id) ?? {});
   }
   urls = { ...urls, ...overrides(manifest.id) };
   const { authorizeUrl, tokenUrl, revokeUrl, apiBaseUrl, ...rest } = urls;
   return {
+    provider: manifest.id,
     mode,
     authorizeUrl,
     tokenUrl,
@@ -85,6 +102,7 @@ export function resolveEndpoints(manifest: Manifest): ProviderEndpoints {
     urls: Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === "string")),
     clientId,
     clientSecret,
+    rateLimit: manifest.rateLimit,
   };
 }
 
@@ -95,6 +113,5 @@ export function resolveEndpoints(manifest: Manifest): ProviderEndpoints {
 export function webhookUrlAllowed(pattern: string | undefined, url: string): boolean {
   if (pattern && new RegExp(pattern).test(url)) return true;
   if (providersMode() === "live") return !pattern;
-  const hooksBase = sandboxOrigin().replace(/\/$/, "") + sandboxPaths.hooks.base + "/";
-  return url.startsWith(hooksBase);
+  return url.startsWith(sandboxHooksBase());
 }

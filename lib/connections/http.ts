@@ -1,13 +1,11 @@
+import type { ProviderEndpoints } from "@/integrations/hook-types";
+import { headerSeconds, providerPacer, type ProviderPacer } from "@/lib/providers/pacer";
 import { IntegrationError, safeProviderMessage } from "./errors";
 
 /** Retry timing the provider sent: Retry-After seconds or HTTP date, else a reset header. */
 export function retryAfterSeconds(res: Response, header = "retry-after"): number | undefined {
-  const v = res.headers.get(header);
-  if (!v) return undefined;
-  const n = Number(v);
-  if (Number.isFinite(n)) return Math.max(0, Math.ceil(n));
-  const when = Date.parse(v);
-  return Number.isNaN(when) ? undefined : Math.max(0, Math.ceil((when - Date.now()) / 1000));
+  const s = headerSeconds(res.headers, header);
+  return s === undefined ? undefined : Math.ceil(s);
 }
 
 /** Best-effort reading of a provider's error body into (code, reason) without trusting its shape. */
@@ -30,26 +28,58 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 /**
- * fetch() for provider calls: network failures, 429, 401 and 5xx become IntegrationErrors; a
- * 2xx answer's JSON is returned. `onClientError` decides what a 4xx other than 401/429 means
- * (default PROVIDER_ERROR, not retryable).
+ * Pacing for one call: whose budget it spends. `endpoints` carries the manifest's rate-limit
+ * headers and budgets (every hook has it in its context); `account` is the provider account the
+ * budget belongs to (Xero tenant id, QuickBooks realm id…).
  */
-export async function providerJson<T = unknown>(
-  url: string,
-  init: RequestInit & { timeoutMs?: number; retryAfterHeader?: string; unauthorized?: "AUTH_EXPIRED" | "INVALID_CREDENTIALS" | "NEEDS_REAUTH" } = {},
-): Promise<T> {
+export type Pace = { endpoints: Pick<ProviderEndpoints, "provider" | "rateLimit">; account: string; pacer?: ProviderPacer };
+
+export type ProviderRequestInit = RequestInit & {
+  timeoutMs?: number;
+  /** Overrides the manifest's Retry-After header name (without `pace`). */
+  retryAfterHeader?: string;
+  unauthorized?: "AUTH_EXPIRED" | "INVALID_CREDENTIALS" | "NEEDS_REAUTH";
+  pace?: Pace;
+};
+
+/**
+ * The one provider HTTP client. With `pace` it waits for the account's budget before sending and
+ * reads the manifest's rate-limit headers on every answer; a 429 pauses the account for its
+ * Retry-After and becomes RATE_LIMITED with `retryAfterSeconds` (jobs retry after that long).
+ * Network failures become PROVIDER_UNREACHABLE. Other answers are returned as they are.
+ */
+export async function providerFetch(url: string, init: ProviderRequestInit = {}): Promise<Response> {
+  const { timeoutMs, retryAfterHeader, unauthorized: _unauthorized, pace, ...request } = init;
+  void _unauthorized;
+  const key = pace && { provider: pace.endpoints.provider, account: pace.account };
+  const pacer = pace?.pacer ?? providerPacer;
+  if (pace && key) await pacer.acquire(key, pace.endpoints.rateLimit);
   let res: Response;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) });
+    res = await fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs ?? 15_000) });
   } catch (cause) {
     throw new IntegrationError("PROVIDER_UNREACHABLE", { cause });
   }
+  if (pace && key) await pacer.observe(key, pace.endpoints.rateLimit, res.headers);
+  if (res.status === 429) {
+    const wait = retryAfterSeconds(res, pace?.endpoints.rateLimit.retryAfterHeader ?? retryAfterHeader);
+    // Without a Retry-After, a second is the least a polite client waits.
+    if (pace && key) pacer.pause(key, wait ?? 1);
+    const { code } = providerReason(await readJson(res));
+    throw new IntegrationError("RATE_LIMITED", { providerCode: code, retryAfterSeconds: wait });
+  }
+  return res;
+}
+
+/**
+ * providerFetch for JSON APIs: 401 and 5xx become IntegrationErrors; a 2xx answer's JSON is
+ * returned; any other 4xx is PROVIDER_ERROR (not retryable) with the provider's reason.
+ */
+export async function providerJson<T = unknown>(url: string, init: ProviderRequestInit = {}): Promise<T> {
+  const res = await providerFetch(url, init);
   const body = await readJson(res);
   if (res.ok) return body as T;
   const { code, message } = providerReason(body);
-  if (res.status === 429) {
-    throw new IntegrationError("RATE_LIMITED", { providerCode: code, retryAfterSeconds: retryAfterSeconds(res, init.retryAfterHeader) });
-  }
   if (res.status === 401) {
     throw new IntegrationError(init.unauthorized ?? "AUTH_EXPIRED", { providerCode: code, providerMessage: message });
   }

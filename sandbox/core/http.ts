@@ -93,6 +93,9 @@ export function serve(router: Router, port: number, host = "127.0.0.1"): Promise
       send(res, { status: 500, body: { error: "sandbox_error", message: String(err) } });
     }
   });
+  // Longer than any client's idle keep-alive, so a client never writes to a socket the server
+  // is closing (Node's 5 s default raced undici's reuse after a slow test: ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
 import formatsModule from "ajv-formats";
 import { parse as parseYaml } from "yaml";
+import { requireProviderSpecsDir } from "./provider-specs-dir";
 import { atPointer, matchTemplate, responseSchema, toJsonSchema, type Json } from "./openapi-schema";
 
 // ajv and ajv-formats are CommonJS with a `default` export; under ESM interop the default import
@@ -22,8 +23,6 @@ const KNOWN_FORMATS = new Set([
 /** The outcome of one validation: `errors` are human-readable, one per failed rule. */
 export type ValidationResult = { ok: true; errors: [] } | { ok: false; errors: string[] };
 
-/** The folder with the providers' official specs (`../shared/provider-specs` beside the repo). */
-export const PROVIDER_SPECS_DIR = process.env.PROVIDER_SPECS_DIR ?? path.resolve(process.cwd(), "..", "shared", "provider-specs");
 
 /**
  * A loaded OpenAPI 3 (or Swagger 2, or plain JSON Schema / AsyncAPI) document that validates
@@ -121,15 +120,16 @@ const loaded = new Map<string, SpecValidator>();
 
 /**
  * Loads (once per process) a spec file: JSON, or YAML by extension. Relative paths are resolved
- * against PROVIDER_SPECS_DIR, e.g. `loadSpec("stripe/spec3.yaml")`.
+ * against the provider specs folder (provider-specs.ts), e.g. `loadSpec("stripe/spec3.yaml")`.
  */
 export function loadSpec(file: string): SpecValidator {
-  const full = path.isAbsolute(file) ? file : path.join(PROVIDER_SPECS_DIR, file);
+  const specsDir = requireProviderSpecsDir();
+  const full = path.isAbsolute(file) ? file : path.join(specsDir, file);
   let v = loaded.get(full);
   if (!v) {
     const text = fs.readFileSync(full, "utf8");
     const raw = (/\.ya?ml$/i.test(full) ? parseYaml(text, { maxAliasCount: -1 }) : JSON.parse(text)) as Json;
-    v = new SpecValidator(raw, path.relative(PROVIDER_SPECS_DIR, full) || path.basename(full));
+    v = new SpecValidator(raw, path.relative(specsDir, full) || path.basename(full));
     loaded.set(full, v);
   }
   return v;

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import AjvModule, { type ValidateFunction } from "ajv";
 import { XMLParser } from "fast-xml-parser";
-import { PROVIDER_SPECS_DIR, formatErrors, type ValidationResult } from "./openapi";
+import { formatErrors, type ValidationResult } from "./openapi";
+import { requireProviderSpecsDir } from "./provider-specs-dir";
 
 type AjvCtor = typeof AjvModule;
 const Ajv = ((AjvModule as unknown as { default?: AjvCtor }).default ?? AjvModule) as AjvCtor;
@@ -41,7 +42,7 @@ export class QboXsd {
   private ajv = new Ajv({ strict: false, allErrors: true });
   private cache = new Map<string, ValidateFunction>();
 
-  constructor(dir = path.join(PROVIDER_SPECS_DIR, "quickbooks")) {
+  constructor(dir = path.join(requireProviderSpecsDir(), "quickbooks")) {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: () => false });
     for (const file of ["IntuitBaseTypes.xsd", "IntuitNamesTypes.xsd", "Finance.xsd"]) {
       const doc = parser.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Node;

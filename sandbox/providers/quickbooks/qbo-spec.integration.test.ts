@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
 import { consent, control, startOAuthEmulators } from "../../testing/harness";
-import { PROVIDER_SPECS_DIR } from "../../testing/openapi";
+import { requireProviderSpecsDir } from "../../testing/provider-specs-dir";
 import { qboXsd } from "../../testing/qbo-xsd";
 import type { RunningSandbox } from "../../server";
 
@@ -25,7 +25,7 @@ const api = async (p: string, body?: unknown) => {
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
-const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(PROVIDER_SPECS_DIR, "quickbooks", name), "utf8").replace(/^\uFEFF/, ""));
+const sample = (name: string) => JSON.parse(fs.readFileSync(path.join(requireProviderSpecsDir(), "quickbooks", name), "utf8").replace(/^\uFEFF/, ""));
 /** The keys and JSON types of a sample, to compare a response's shape with it. */
 const shape = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? "array" : typeof x]));
 
