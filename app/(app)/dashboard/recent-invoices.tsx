@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney } from "@/lib/utils";
+import { formatMoney } from "@/lib/accounting/money";
 
 /** A row of the recent-invoices list. */
 export interface RecentInvoice {

@@ -5,8 +5,10 @@ import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { formatInvoiceNumber } from "@/lib/accounting/numbering";
 import type { invoiceLineSchema } from "@/lib/accounting/schemas";
-import { computeTotals, type InvoiceTotals } from "@/lib/accounting/totals";
-import type { z } from "zod";
+import { LIMITS } from "@/lib/accounting/limits";
+import { fieldMessage } from "@/lib/accounting/messages";
+import { computeTotals, computeTotalsExact, type InvoiceTotals } from "@/lib/accounting/totals";
+import { ZodError, type z } from "zod";
 import { ownedProductIds } from "./products";
 import { taxRatesById } from "./tax-rates";
 
@@ -34,9 +36,15 @@ export async function priceLines(
       throw new AccountingRuleError("invalid_reference", "Choose one of your products.", `lines.${i}.productId`);
     }
   });
-  const { lines: amounts, ...totals } = computeTotals(
-    lines.map((l) => ({ ...l, taxRateBps: l.taxRateId ? rates.get(l.taxRateId)!.rateBps : 0 })),
-  );
+  const priced = lines.map((l) => ({ ...l, taxRateBps: l.taxRateId ? rates.get(l.taxRateId)!.rateBps : 0 }));
+  // The schema checked the amounts before tax; with tax the total must still stay exact.
+  if (computeTotalsExact(priced).total > BigInt(LIMITS.amountMaxMinor)) {
+    throw new ZodError([{
+      code: "custom", path: ["lines"], input: undefined,
+      message: fieldMessage.atMost("Invoice total", `${LIMITS.amountMaxMinor.toLocaleString("en-US")} minor units`),
+    }]);
+  }
+  const { lines: amounts, ...totals } = computeTotals(priced);
   const rows = lines.map((l, i) => ({
     organisationId: tenant.organisationId,
     description: l.description,

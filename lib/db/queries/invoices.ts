@@ -65,6 +65,13 @@ async function invoiceRow(db: DbOrTx, tenant: Tenant, id: string, lock = false):
   return row;
 }
 
+/** The currency an invoice is billed in (its amounts are typed and shown in it). */
+export async function invoiceCurrency(db: DbOrTx, tenant: Tenant, id: string): Promise<string> {
+  const [row] = await db.select({ currency: invoices.currency }).from(invoices).where(scoped(invoices, tenant, eq(invoices.id, id)));
+  if (!row) throw new NotFoundError("Invoice not found");
+  return row.currency;
+}
+
 /** One invoice with customer name, lines and payments; NotFoundError for other organisations. */
 export async function getInvoice(db: DbOrTx, tenant: Tenant, id: string): Promise<InvoiceDetail> {
   const invoice = await invoiceRow(db, tenant, id);
