@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits";
 import { fieldMessage as m } from "./messages";
+import { isTimeZone } from "./dates";
 import { formatAmount, isCurrencyCode } from "./money";
 
 /**
@@ -68,3 +69,8 @@ export function minorField(field: string, max: number = LIMITS.amountMaxMinor) {
 
 /** Limit of a minor-unit amount as a person reads it in `currency` ("99,999,999.99"). */
 export const limitText = (maxMinor: number, currency: string) => formatAmount(maxMinor, currency);
+
+/** An IANA time zone ("Europe/London"), checked against the runtime's list. */
+export function timeZoneField(field = "Time zone") {
+  return z.string({ error: m.timeZone(field) }).trim().max(64, m.timeZone(field)).refine(isTimeZone, m.timeZone(field));
+}

@@ -1,7 +1,8 @@
 import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
-import { customers, invoiceLines, invoices } from "@/drizzle/schema";
+import { customers, invoiceLines, invoices, organisations } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { todayIn } from "@/lib/accounting/dates";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import {
   invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema,
@@ -10,6 +11,7 @@ import {
 import { assertTransition, assertVoidable, linesEditable, type InvoiceStatus } from "@/lib/accounting/status";
 import { getCustomer } from "./customers";
 import { insertLines, linesOf, nextInvoiceNumber, priceLines } from "./invoice-lines";
+import { organisationTimeZone } from "./organisations";
 import { likePattern } from "./pagination";
 import { paymentsOfInvoice } from "./payments";
 
@@ -23,7 +25,10 @@ export type InvoiceDetail = InvoiceListRow & {
   payments: Awaited<ReturnType<typeof paymentsOfInvoice>>;
 };
 
-/** Today's date in UTC as YYYY-MM-DD, the default issue date and the overdue cut-off. */
+/**
+ * Today's date in UTC as YYYY-MM-DD. Screens and rules use the organisation's today instead
+ * (`todayIn(timeZone)` from lib/accounting/dates); this stays for callers without a tenant.
+ */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Invoices of the organisation, newest first, filtered by status/customer, searched by number or customer name. */
@@ -145,7 +150,7 @@ export async function updateInvoice(db: Db, tenant: Tenant, id: string, input: I
       await insertLines(tx, id, rows);
       Object.assign(patch, totals);
     }
-    if (current.status === "overdue" && dueDate >= todayIso()) patch.status = "sent";
+    if (current.status === "overdue" && dueDate >= todayIn(await organisationTimeZone(tx, tenant))) patch.status = "sent";
     const [row] = await tx.update(invoices).set(patch).where(scoped(invoices, tenant, eq(invoices.id, id))).returning();
     return row!;
   });
@@ -177,15 +182,20 @@ export function voidInvoice(db: Db, tenant: Tenant, id: string): Promise<Invoice
 }
 
 /**
- * Marks every sent invoice due before `asOf` as overdue, across all organisations, in one
- * UPDATE. This is the system job's query, deliberately not tenant-scoped: it reads no tenant
- * data out and applies the same rule to every organisation.
+ * Marks every sent invoice due before its organisation's today as overdue, across all
+ * organisations, in one UPDATE; each organisation's today is taken at `now` in its own time
+ * zone. `asOf` pins one date for all (tests, manual runs). This is the system job's query,
+ * deliberately not tenant-scoped: it reads no tenant data out and applies the same rule to
+ * every organisation.
  */
-export async function markOverdueInvoices(db: DbOrTx, asOf: string = todayIso()): Promise<{ id: string; organisationId: string }[]> {
+export async function markOverdueInvoices(
+  db: DbOrTx, asOf?: string, now: Date = new Date(),
+): Promise<{ id: string; organisationId: string }[]> {
+  const cutoff = asOf ?? sql`(select (timezone(${organisations.timeZone}, ${now.toISOString()}::timestamptz))::date from ${organisations} where ${organisations.id} = ${invoices.organisationId})`;
   return db
     .update(invoices)
     .set({ status: "overdue" })
-    .where(and(eq(invoices.status, "sent"), lt(invoices.dueDate, asOf)))
+    .where(and(eq(invoices.status, "sent"), lt(invoices.dueDate, cutoff)))
     .returning({ id: invoices.id, organisationId: invoices.organisationId });
 }
 
