@@ -46,7 +46,7 @@ describe("domain schemas refuse input the database cannot hold exactly (issue 8.
     // Each line under the limit, but their sum past it.
     const many = { ...invoice, lines: Array.from({ length: 200 }, () => ({ ...line, quantity: 1_000_000, unitPrice: 9_999_999_999 })) };
     expect(errorsOf(invoiceCreateSchema.safeParse(many))).toHaveProperty("lines.0.quantity");
-    const sum = { ...invoice, lines: Array.from({ length: 200 }, () => ({ ...line, quantity: 500_000, unitPrice: 9_999_999_999 })) };
+    const sum = { ...invoice, lines: Array.from({ length: 200 }, () => ({ ...line, quantity: 50_000, unitPrice: 9_999_999_999 })) };
     expect(errorsOf(invoiceCreateSchema.safeParse(sum)).lines?.[0]).toMatch(/^Invoice total must be at most 999,999,999,999,999/);
     expect(errorsOf(paymentCreateSchema.safeParse({ amount: 2 ** 53, paidAt: "2025-01-01" }))).toHaveProperty("amount");
   });

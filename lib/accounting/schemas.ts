@@ -71,12 +71,17 @@ export function checkLineAmounts(
 ) {
   const max = BigInt(LIMITS.amountMaxMinor);
   let subtotal = 0n;
+  let lineTooLarge = false;
   lines.forEach((line, i) => {
     const { amount } = computeLineExact(line);
     subtotal += amount;
-    if (amount > max) ctx.addIssue({ code: "custom", path: [...path, i, "quantity"], message: m.atMost("Line amount", limitText) });
+    if (amount > max) {
+      lineTooLarge = true;
+      ctx.addIssue({ code: "custom", path: [...path, i, "quantity"], message: m.atMost("Line amount", limitText) });
+    }
   });
-  if (subtotal > max) ctx.addIssue({ code: "custom", path, message: m.atMost("Invoice total", limitText) });
+  // The sum is only worth a message of its own when every line is within the limit.
+  if (!lineTooLarge && subtotal > max) ctx.addIssue({ code: "custom", path, message: m.atMost("Invoice total", limitText) });
 }
 
 const amountLimitText = `${LIMITS.amountMaxMinor.toLocaleString("en-US")} minor units`;

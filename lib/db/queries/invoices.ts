@@ -3,6 +3,7 @@ import { customers, invoiceLines, invoices, organisations } from "@/drizzle/sche
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { todayIn } from "@/lib/accounting/dates";
+import { isCleanText } from "@/lib/accounting/fields";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import {
   invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema,
@@ -64,6 +65,8 @@ export async function listInvoices(
 
 /** The invoice row alone, optionally locked for the rest of the transaction. */
 async function invoiceRow(db: DbOrTx, tenant: Tenant, id: string, lock = false): Promise<Invoice> {
+  // An id with NUL or a lone surrogate cannot be sent to Postgres; it names no invoice.
+  if (!isCleanText(id)) throw new NotFoundError("Invoice not found");
   const query = db.select().from(invoices).where(scoped(invoices, tenant, eq(invoices.id, id)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new NotFoundError("Invoice not found");
@@ -72,9 +75,7 @@ async function invoiceRow(db: DbOrTx, tenant: Tenant, id: string, lock = false):
 
 /** The currency an invoice is billed in (its amounts are typed and shown in it). */
 export async function invoiceCurrency(db: DbOrTx, tenant: Tenant, id: string): Promise<string> {
-  const [row] = await db.select({ currency: invoices.currency }).from(invoices).where(scoped(invoices, tenant, eq(invoices.id, id)));
-  if (!row) throw new NotFoundError("Invoice not found");
-  return row.currency;
+  return (await invoiceRow(db, tenant, id)).currency;
 }
 
 /** One invoice with customer name, lines and payments; NotFoundError for other organisations. */

@@ -5,6 +5,7 @@ import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { addDays, todayIn } from "@/lib/accounting/dates";
+import { isCleanText } from "@/lib/accounting/fields";
 import { LIMITS } from "@/lib/accounting/limits";
 import { fieldMessage } from "@/lib/accounting/messages";
 import { formatMoney } from "@/lib/accounting/money";
@@ -48,6 +49,7 @@ export async function recordPayment(
   db: Db, tenant: Tenant, invoiceId: string, input: PaymentCreateInput, now: Date = new Date(),
 ): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect }> {
   const data = paymentCreateSchema.parse(input);
+  if (!isCleanText(invoiceId)) throw new NotFoundError("Invoice not found");
   return db.transaction(async (tx) => {
     // The row lock makes two concurrent payments see each other's amount_paid.
     const [invoice] = await tx
