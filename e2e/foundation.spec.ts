@@ -4,6 +4,8 @@ import { newSession, signUpWithOrganisation } from "./helpers/auth";
 const unique = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
 test("a new user signs up, creates an organisation, invoices a customer and records the payment", async ({ page }) => {
+  // A dozen navigations and server actions: on a shared, busy machine this passes the default minute.
+  test.slow();
   const org = `Ledger & Co ${unique()}`;
   await signUpWithOrganisation(page, org);
   await expect(page.getByText(org).first()).toBeVisible();

@@ -26,6 +26,8 @@ async function measure(page: Page, path: string): Promise<Timing> {
 }
 
 test("reports time to first byte and load for every page", async ({ page }, testInfo) => {
+  // Two visits of ~13 pages; the limit is for a busy CI machine, the numbers are the report.
+  test.setTimeout(300_000);
   const signedOut = ["/sign-in", "/sign-up"];
   const cold: Timing[] = [];
   const warm: Timing[] = [];

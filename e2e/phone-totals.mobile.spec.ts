@@ -12,9 +12,13 @@ async function expectOnScreen(locator: Locator, text?: string | RegExp) {
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
+  // From the top, so the sticky header is not painted into the middle of a full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
+
+test.slow();
 
 test("at 390 px the invoice page, the invoice list and the dashboard show every amount (JPY and BHD)", async ({ page }, testInfo) => {
   expect(page.viewportSize()?.width).toBe(390);
