@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
-import { defineConfig } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 // @ts-expect-error plain ESM helper shared with scripts/e2e.mjs
 import { chromiumPath } from "./scripts/chromium-path.mjs";
 
@@ -43,7 +43,16 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /\.mobile\.spec\.ts$/ },
+    // A phone: Pixel 7's touch and device scale with a 390 px wide viewport (the narrowest
+    // common phone width), in the same Debian chromium. Runs the *.mobile.spec.ts files only.
+    {
+      name: "mobile",
+      testMatch: /\.mobile\.spec\.ts$/,
+      use: { ...devices["Pixel 7"], browserName: "chromium", viewport: { width: 390, height: 844 } },
+    },
+  ],
   webServer: [
     {
       command: `node --import tsx sandbox/main.ts`,

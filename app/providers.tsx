@@ -17,7 +17,8 @@ export function Providers({ children }: { children: React.ReactNode }) {
       <QueryClientProvider client={queryClient}>
         <TooltipProvider delayDuration={200}>
           {children}
-          <Toaster position="top-right" />
+          {/* Bottom-right: at the top the toasts covered the avatar menu and pages' "New invoice" button. */}
+          <Toaster position="bottom-right" />
         </TooltipProvider>
       </QueryClientProvider>
     </ThemeProvider>

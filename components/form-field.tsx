@@ -32,7 +32,7 @@ export function FormField({ name, label, error, hint, id, className, children, .
     "aria-describedby": describedBy,
   };
   return (
-    <div className={cn("grid gap-2", className)}>
+    <div className={cn("grid content-start gap-2", className)}>
       <Label htmlFor={fieldId}>{label}</Label>
       {children ? React.cloneElement(children, controlProps) : <Input {...inputProps} {...controlProps} />}
       {hint ? (

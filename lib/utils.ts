@@ -6,7 +6,8 @@ export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));
 }
 
-/** Formats minor units (cents) as a currency amount, e.g. 123456 → "$1,234.56". */
-export function formatMoney(minor: number, currency = "USD", locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 100);
-}
+/**
+ * The hub's one money formatter lives in lib/accounting/money.ts (minor digits from ISO 4217);
+ * re-exported here so older imports cannot format with a second, wrong rule.
+ */
+export { formatMoney } from "@/lib/accounting/money";

@@ -51,7 +51,7 @@ export async function createOrganisationAction(_prev: AuthFormState, form: FormD
   const values = { name: text(form, "name") };
   let organisationId: string;
   try {
-    organisationId = (await createOrganisation(await getDb(), user.id, values)).id;
+    organisationId = (await createOrganisation(await getDb(), user.id, { ...values, timeZone: text(form, "timeZone") })).id;
   } catch (err) {
     if (err instanceof ZodError) return { fieldErrors: fieldErrorsOf(err), values };
     throw err;

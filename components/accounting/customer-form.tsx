@@ -1,12 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useSyncExternalStore } from "react";
 import { FormField } from "@/components/form-field";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import type { AccountingFormState } from "@/lib/accounting/form-errors";
 import { useToastResult } from "./use-toast-result";
+
+// Suggestions only (the server validates): read in the browser after hydration, because the
+// browser's ISO list can differ from the server's and must not make the markup mismatch.
+const CURRENCY_CODES: string[] = Intl.supportedValuesOf("currency");
+const NO_CODES: string[] = [];
+const noSubscription = () => () => {};
 
 /** The fields a customer form starts with (empty for a new customer). */
 export interface CustomerFormValues {
@@ -34,6 +40,7 @@ export function CustomerForm({ action, initial, submitLabel, redirectBase }: Cus
   useEffect(() => {
     if (state.ok && state.id && redirectBase) router.push(`${redirectBase}/${state.id}`);
   }, [state.ok, state.id, redirectBase, router]);
+  const currencyCodes = useSyncExternalStore(noSubscription, () => CURRENCY_CODES, () => NO_CODES);
   const err = (k: string) => state.fieldErrors?.[k];
   // After a refused submit, show what was typed rather than the saved values.
   const v = (k: keyof CustomerFormValues) => state.values?.[k] ?? initial?.[k] ?? "";
@@ -50,9 +57,12 @@ export function CustomerForm({ action, initial, submitLabel, redirectBase }: Cus
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField name="taxNumber" label="Tax number" defaultValue={v("taxNumber")} error={err("taxNumber")} />
         <FormField
-          name="currency" label="Currency" defaultValue={v("currency") || "USD"} maxLength={3}
-          error={err("currency")} hint="Three-letter code; new invoices use it."
+          name="currency" label="Currency" defaultValue={v("currency") || "USD"} maxLength={3} list="currency-codes"
+          autoComplete="off" error={err("currency")} hint="ISO 4217 code such as USD, EUR or JPY; new invoices use it."
         />
+        <datalist id="currency-codes">
+          {currencyCodes.map((c) => <option key={c} value={c} />)}
+        </datalist>
       </div>
       <div>
         <Button type="submit" disabled={pending}>

@@ -32,11 +32,12 @@ export const blankLine = (): EditableLine => ({
 });
 
 /** Live totals of the typed lines; unparseable numbers count as 0 until fixed. */
-export function liveTotals(lines: EditableLine[], taxRates: LineEditorProps["taxRates"]) {
+export function liveTotals(lines: EditableLine[], taxRates: LineEditorProps["taxRates"], currency: string) {
   return computeTotals(
     lines.map((l) => ({
-      quantity: Number(l.quantity) || 0,
-      unitPrice: parseMoney(l.unitPrice) ?? 0,
+      // Finite only: "1e400" is Infinity, which the exact (bigint) arithmetic cannot take.
+      quantity: Number.isFinite(Number(l.quantity)) ? Number(l.quantity) : 0,
+      unitPrice: parseMoney(l.unitPrice, currency) ?? 0,
       taxRateBps: taxRates.find((r) => r.id === l.taxRateId)?.rateBps ?? 0,
     })),
   );
@@ -44,7 +45,7 @@ export function liveTotals(lines: EditableLine[], taxRates: LineEditorProps["tax
 
 export function LineEditor({ lines, onChange, taxRates, currency, errors = {} }: LineEditorProps) {
   const set = (i: number, patch: Partial<EditableLine>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const totals = liveTotals(lines, taxRates);
+  const totals = liveTotals(lines, taxRates, currency);
   const err = (i: number, f: string) => errors[`lines.${i}.${f}`]?.[0];
   const cell = (i: number, f: string, label: string, input: React.ReactElement<Record<string, unknown>>) => {
     const id = `line-${i}-${f}`;

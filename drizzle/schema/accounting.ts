@@ -43,7 +43,22 @@ export const invoices = pgTable("invoices", {
 }, (t) => [
   unique("invoices_org_number_uq").on(t.organisationId, t.number),
   index("invoices_org_status_idx").on(t.organisationId, t.status, t.dueDate),
+  // The invoice list and the dashboard order by issue date, newest first, optionally by status
+  // or for one customer; these let them read the first page without sorting every invoice.
+  index("invoices_org_issue_idx").on(t.organisationId, t.issueDate, t.number),
+  index("invoices_org_status_issue_idx").on(t.organisationId, t.status, t.issueDate),
+  index("invoices_customer_issue_idx").on(t.customerId, t.issueDate),
 ]);
+
+/**
+ * The last invoice number handed out per organisation. Creating an invoice increments it in
+ * the creating transaction (one row update, which also serialises concurrent creators of one
+ * organisation until commit), so numbers are unique and gap-free without scanning invoices.
+ */
+export const invoiceCounters = pgTable("invoice_counters", {
+  organisationId: text("organisation_id").primaryKey().references(() => organisations.id, { onDelete: "cascade" }),
+  lastNumber: bigint("last_number", { mode: "number" }).notNull().default(0),
+});
 
 export const invoiceLines = pgTable("invoice_lines", {
   id: id(), organisationId: orgId(),

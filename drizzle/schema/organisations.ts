@@ -6,6 +6,8 @@ export const roleEnum = pgEnum("role", ["owner", "admin", "member"]);
 export const organisations = pgTable("organisations", {
   id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
   name: text("name").notNull(),
+  /** IANA time zone ("Europe/London") in which "today", "this month" and overdue are reckoned. */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -17,7 +17,9 @@ export default defineManifest({
       type: "url",
       pattern: "^https://hooks\\.zapier\\.com/hooks/catch/[0-9]+/[A-Za-z0-9]+/?$",
       placeholder: "https://hooks.zapier.com/hooks/catch/123456/abcdef/",
-      help: "In Zapier, add the trigger \"Webhooks by Zapier → Catch Hook\" and paste its URL here.",
+      // Says what is accepted: Zapier's https:// catch hooks, and with the sandbox providers
+      // (not in live mode) the sandbox's http://localhost catch hooks.
+      help: "In Zapier, add the trigger \"Webhooks by Zapier → Catch Hook\" and paste its URL (https://hooks.zapier.com/hooks/catch/…). With the sandbox providers, a sandbox catch hook (http://localhost:…/hooks/…) works too.",
       // The URL itself is the credential: anyone holding it can post to the hook.
       secret: true,
     },

@@ -1,40 +1,37 @@
 import { z } from "zod";
+import { currencyField, isoDateField, minorField, optionalText, text } from "./fields";
+import { LIMITS } from "./limits";
+import { fieldMessage as m } from "./messages";
 import { INVOICE_STATUSES } from "./status";
+import { computeLineExact } from "./totals";
 
 /**
  * Domain input schemas: what the queries accept, in minor units. The API validates JSON with
  * these directly; the screens use ./form-schemas.ts, which turns typed text into these shapes.
  */
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+/** ISO calendar date (YYYY-MM-DD) within 1900-01-01 … 2200-12-31. */
+export const isoDate = isoDateField("Date");
 
-/** ISO calendar date (YYYY-MM-DD). */
-export const isoDate = z.iso.date({ error: "Enter a date as YYYY-MM-DD." });
+/** A real ISO 4217 currency code. */
+export const currencyCode = currencyField();
 
-export const currencyCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{3}$/, "Use a three-letter currency code such as USD.")
-  .transform((v) => v.toUpperCase());
-
-/** A whole number of minor units (cents). */
-export const minorUnits = z.number().int("Amounts are whole minor units (cents).").safe();
+/** A whole number of minor units within ± the documented amount limit (see ./limits.ts). */
+export const minorUnits = z
+  .number({ error: m.number("Amount") })
+  .int(m.wholeMinorUnits("Amount"))
+  .min(-LIMITS.amountMaxMinor, m.between("Amount", `-${LIMITS.amountMaxMinor.toLocaleString("en-US")}`, `${LIMITS.amountMaxMinor.toLocaleString("en-US")} minor units`))
+  .max(LIMITS.amountMaxMinor, m.atMost("Amount", `${LIMITS.amountMaxMinor.toLocaleString("en-US")} minor units`));
 
 const customerFields = z.object({
-  name: z.string().trim().min(1, "Enter the customer's name.").max(200),
+  name: text("Name", 200),
   email: z
-    .union([z.literal(""), z.email("Enter a valid email address.")])
+    .union([z.literal(""), z.email(m.email("Email")).max(254, m.tooLong("Email", 254))])
     .nullish()
     .transform((v) => (v ? v.toLowerCase() : null)),
-  phone: optionalText(50),
-  address: optionalText(500),
-  taxNumber: optionalText(50),
+  phone: optionalText("Phone", 50),
+  address: optionalText("Address", 500),
+  taxNumber: optionalText("Tax number", 50),
   currency: currencyCode,
 });
 
@@ -47,32 +44,64 @@ export const customerUpdateSchema = customerFields.partial();
 /** Input of updateCustomer: any subset of the create fields. */
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 
+/** Quantity: more than 0, at most 1,000,000, at most 4 decimals. */
+export const quantity = z
+  .number({ error: m.number("Quantity") })
+  .positive(m.greaterThanZero("Quantity"))
+  .max(LIMITS.quantityMax, m.atMost("Quantity", LIMITS.quantityMax.toLocaleString("en-US")))
+  .refine((q) => Math.abs(q * 10_000 - Math.round(q * 10_000)) < 1e-6, m.decimals("Quantity", LIMITS.quantityDecimals));
+
 export const invoiceLineSchema = z.object({
-  description: z.string().trim().min(1, "Describe the line.").max(500),
-  quantity: z
-    .number()
-    .positive("Quantity must be more than 0.")
-    .max(1_000_000)
-    .refine((q) => Math.abs(q * 10_000 - Math.round(q * 10_000)) < 1e-6, "Use at most 4 decimals."),
-  unitPrice: minorUnits.min(0, "Unit price cannot be negative.").max(1e12),
-  taxRateId: z.string().min(1).nullish(),
-  productId: z.string().min(1).nullish(),
+  description: text("Description", 500),
+  quantity,
+  unitPrice: minorField("Unit price", LIMITS.unitPriceMaxMinor),
+  taxRateId: z.string().min(1).max(100).nullish(),
+  productId: z.string().min(1).max(100).nullish(),
 });
 /** One invoice line as the queries accept it (unit price in minor units). */
 export type InvoiceLineInput = z.input<typeof invoiceLineSchema>;
 
+/**
+ * Refuses lines whose amount (quantity × unit price, computed exactly in bigint) or whose sum
+ * passes the amount limit, under the offending line's amount or under `lines`. Tax is added
+ * once the rates are known (lib/db/queries/invoice-lines.ts checks the total with tax).
+ */
+export function checkLineAmounts(
+  lines: { quantity: number; unitPrice: number }[], ctx: z.RefinementCtx, limitText: string, path: PropertyKey[] = ["lines"],
+) {
+  const max = BigInt(LIMITS.amountMaxMinor);
+  let subtotal = 0n;
+  let lineTooLarge = false;
+  lines.forEach((line, i) => {
+    const { amount } = computeLineExact(line);
+    subtotal += amount;
+    if (amount > max) {
+      lineTooLarge = true;
+      ctx.addIssue({ code: "custom", path: [...path, i, "quantity"], message: m.atMost("Line amount", limitText) });
+    }
+  });
+  // The sum is only worth a message of its own when every line is within the limit.
+  if (!lineTooLarge && subtotal > max) ctx.addIssue({ code: "custom", path, message: m.atMost("Invoice total", limitText) });
+}
+
+const amountLimitText = `${LIMITS.amountMaxMinor.toLocaleString("en-US")} minor units`;
+
 const invoiceFields = {
-  customerId: z.string().min(1, "Choose a customer."),
-  issueDate: isoDate,
-  dueDate: isoDate,
+  customerId: z.string({ error: m.choose("Customer") }).min(1, m.choose("Customer")).max(100),
+  issueDate: isoDateField("Issue date"),
+  dueDate: isoDateField("Due date"),
   currency: currencyCode.optional(),
-  notes: optionalText(2000),
-  lines: z.array(invoiceLineSchema).min(1, "Add at least one line.").max(200),
+  notes: optionalText("Notes", 2000),
+  lines: z
+    .array(invoiceLineSchema)
+    .min(1, m.tooFew("Invoice", 1, "line"))
+    .max(LIMITS.linesMax, m.tooMany("Invoice", LIMITS.linesMax, "lines"))
+    .superRefine((lines, ctx) => checkLineAmounts(lines, ctx, amountLimitText, [])),
 };
 
 const dueNotBeforeIssue = (v: { issueDate?: string; dueDate?: string }) =>
   !v.issueDate || !v.dueDate || v.dueDate >= v.issueDate;
-const dueDateIssue = { message: "The due date cannot be before the issue date.", path: ["dueDate"] };
+const dueDateIssue = { message: m.dueBeforeIssue(), path: ["dueDate"] };
 
 export const invoiceCreateSchema = z
   .object({ ...invoiceFields, send: z.boolean().default(false) })
@@ -87,17 +116,17 @@ export type InvoiceUpdateInput = z.input<typeof invoiceUpdateSchema>;
 export const PAYMENT_METHODS = ["bank_transfer", "card", "cash", "cheque", "other"] as const;
 
 export const paymentCreateSchema = z.object({
-  amount: minorUnits.positive("Enter an amount more than 0."),
-  paidAt: isoDate,
-  method: z.enum(PAYMENT_METHODS).default("bank_transfer"),
-  reference: optionalText(200),
+  amount: minorField("Amount").positive(m.greaterThanZero("Amount")),
+  paidAt: isoDateField("Payment date"),
+  method: z.enum(PAYMENT_METHODS, { error: `Method must be one of ${PAYMENT_METHODS.join(", ")}` }).default("bank_transfer"),
+  reference: optionalText("Reference", 200),
 });
 /** Input of recordPayment (amount in minor units). */
 export type PaymentCreateInput = z.input<typeof paymentCreateSchema>;
 
 /** Query-string paging and search, coerced because query values arrive as text. */
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  q: optionalText("Search", 200).optional().transform((v) => v || undefined),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -105,7 +134,7 @@ export type ListQuery = z.input<typeof listQuerySchema>;
 
 export const invoiceListQuerySchema = listQuerySchema.extend({
   status: z.enum(INVOICE_STATUSES).optional().or(z.literal("").transform(() => undefined)),
-  customerId: z.string().min(1).optional(),
+  customerId: text("Customer", 100).optional(),
 });
 export type InvoiceListQuery = z.input<typeof invoiceListQuerySchema>;
 

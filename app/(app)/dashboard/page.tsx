@@ -8,6 +8,7 @@ import { Card, CardAction, CardContent, CardDescription, CardHeader, CardTitle }
 import { requireTenant } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getDashboardSummary, getPaymentsByMonth, getRecentInvoices } from "@/lib/db/queries/dashboard";
+import { organisationTimeZone } from "@/lib/db/queries/organisations";
 import { PaymentsChart } from "./payments-chart";
 import { RecentInvoices } from "./recent-invoices";
 import { SummaryCards } from "./summary-cards";
@@ -17,9 +18,12 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const tenant = await requireTenant();
   const db = await getDb();
+  // "Today" and "this month" are the organisation's (its time zone), read once for both queries.
+  const timeZone = await organisationTimeZone(db, tenant);
+  const now = new Date();
   const [summary, monthly, recent] = await Promise.all([
-    getDashboardSummary(db, tenant),
-    getPaymentsByMonth(db, tenant, 6),
+    getDashboardSummary(db, tenant, now, timeZone),
+    getPaymentsByMonth(db, tenant, 6, now, timeZone),
     getRecentInvoices(db, tenant, 6),
   ]);
   // The chart shows the currency with the most money received; others are in the cards.

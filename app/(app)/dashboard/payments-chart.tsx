@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
-import { formatMoney } from "@/lib/utils";
+import { formatMoney } from "@/lib/accounting/money";
 
 const config: ChartConfig = { amount: { label: "Payments", color: "var(--chart-2)" } };
 
@@ -22,7 +22,7 @@ export function PaymentsChart({ data, currency }: { data: { month: string; amoun
           tickLine={false}
           axisLine={false}
           width={64}
-          tickFormatter={(v: number) => formatMoney(v, currency).replace(/\.00$/, "")}
+          tickFormatter={(v: number) => formatMoney(v, currency).replace(/\.0+$/, "")}
         />
         <ChartTooltip cursor={false} content={(props) => <ChartTooltipContent {...props} config={config} format={money} />} />
         <Bar dataKey="amount" fill="var(--color-amount)" radius={4} />

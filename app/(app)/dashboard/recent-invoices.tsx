@@ -1,55 +1,61 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { InvoiceCards } from "@/components/accounting/invoice-cards";
+import { InvoiceStatusBadge } from "@/components/accounting/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney } from "@/lib/utils";
+import { formatMoney } from "@/lib/accounting/money";
+import type { InvoiceStatus } from "@/lib/accounting/status";
+import { balanceDue } from "@/lib/accounting/totals";
 
 /** A row of the recent-invoices list. */
 export interface RecentInvoice {
   id: string;
   number: string;
-  status: "draft" | "sent" | "paid" | "overdue" | "void";
+  status: InvoiceStatus;
   total: number;
+  amountPaid: number;
   currency: string;
   dueDate: string;
   customerName: string;
 }
 
-const statusVariant = {
-  draft: "outline", sent: "secondary", paid: "success", overdue: "destructive", void: "outline",
-} as const;
-
+/** The latest invoices: cards on phones (Total and Balance on their own line), a table from `sm` up. */
 export function RecentInvoices({ invoices }: { invoices: RecentInvoice[] }) {
   return (
-    <Table>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Invoice</TableHead>
-          <TableHead>Customer</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead className="text-right">Total</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {invoices.map((inv) => (
-          <TableRow key={inv.id}>
-            <TableCell className="font-medium">
-              <Link href={`/invoices/${inv.id}`} className="hover:underline">
-                {inv.number}
-              </Link>
-            </TableCell>
-            <TableCell className="max-w-40">
-              <span className="block truncate">{inv.customerName}</span>
-              <span className="block text-xs text-muted-foreground">Due {inv.dueDate}</span>
-            </TableCell>
-            <TableCell>
-              <Badge variant={statusVariant[inv.status]} className="capitalize">
-                {inv.status}
-              </Badge>
-            </TableCell>
-            <TableCell className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</TableCell>
+    <>
+      <InvoiceCards rows={invoices} className="sm:hidden" />
+      <Table className="hidden sm:table">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Invoice</TableHead>
+            <TableHead>Customer</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Total</TableHead>
+            <TableHead className="text-right">Balance</TableHead>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {invoices.map((inv) => (
+            <TableRow key={inv.id}>
+              <TableCell className="font-medium">
+                <Link href={`/invoices/${inv.id}`} className="hover:underline">
+                  {inv.number}
+                </Link>
+              </TableCell>
+              <TableCell className="max-w-40">
+                <span className="block truncate">{inv.customerName}</span>
+                <span className="block text-xs text-muted-foreground">Due {inv.dueDate}</span>
+              </TableCell>
+              <TableCell>
+                <InvoiceStatusBadge status={inv.status} />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                {inv.status === "void" ? "—" : formatMoney(balanceDue(inv), inv.currency)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { AlertCircleIcon, CircleDollarSignIcon, ReceiptIcon } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CurrencyTotal, DashboardSummary } from "@/lib/db/queries/dashboard";
-import { formatMoney } from "@/lib/utils";
+import { formatMoney } from "@/lib/accounting/money";
 
 function Amount({ totals, fallbackCurrency, unit }: { totals: CurrencyTotal[]; fallbackCurrency: string; unit: string }) {
   if (totals.length === 0) {

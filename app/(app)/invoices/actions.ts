@@ -5,7 +5,8 @@ import { requireTenant } from "@/lib/auth/session";
 import { formStateForError, type AccountingFormState } from "@/lib/accounting/form-errors";
 import { invoiceFormSchema, paymentFormSchema, type InvoiceFormInput } from "@/lib/accounting/form-schemas";
 import { getDb } from "@/lib/db/client";
-import { createInvoice, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
+import { getCustomer } from "@/lib/db/queries/customers";
+import { createInvoice, invoiceCurrency, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
 import { recordPayment } from "@/lib/db/queries/payments";
 
 /** Runs a change and turns expected failures into form state; anything else is rethrown. */
@@ -29,8 +30,13 @@ function refresh(id?: string) {
 export async function createInvoiceAction(input: InvoiceFormInput): Promise<AccountingFormState> {
   const tenant = await requireTenant();
   return attempt(async () => {
-    const data = invoiceFormSchema.parse(input);
-    const invoice = await createInvoice(await getDb(), tenant, data);
+    const db = await getDb();
+    // Prices are typed in the customer's currency (JPY has no decimals, BHD three); without a
+    // customer the schema refuses the form anyway, so USD only shapes the other messages.
+    const customerId = typeof input?.customerId === "string" ? input.customerId : "";
+    const currency = customerId ? (await getCustomer(db, tenant, customerId)).currency : "USD";
+    const data = invoiceFormSchema(currency).parse(input);
+    const invoice = await createInvoice(db, tenant, data);
     refresh(invoice.id);
     return { ok: true, id: invoice.id, message: `Invoice ${invoice.number} ${data.send ? "created and sent" : "saved as draft"}.`, at: Date.now() };
   });
@@ -40,8 +46,9 @@ export async function createInvoiceAction(input: InvoiceFormInput): Promise<Acco
 export async function updateInvoiceAction(id: string, input: InvoiceFormInput): Promise<AccountingFormState> {
   const tenant = await requireTenant();
   return attempt(async () => {
-    const { send: _send, ...data } = invoiceFormSchema.parse(input);
-    const invoice = await updateInvoice(await getDb(), tenant, id, data);
+    const db = await getDb();
+    const { send: _send, ...data } = invoiceFormSchema(await invoiceCurrency(db, tenant, id)).parse(input);
+    const invoice = await updateInvoice(db, tenant, id, data);
     refresh(id);
     return { ok: true, id: invoice.id, message: `Invoice ${invoice.number} saved.`, at: Date.now() };
   });
@@ -70,8 +77,9 @@ export async function recordPaymentAction(id: string, _prev: AccountingFormState
   const tenant = await requireTenant();
   const values = Object.fromEntries(["amount", "paidAt", "method", "reference"].map((k) => [k, String(form.get(k) ?? "")]));
   const state = await attempt(async () => {
-    const data = paymentFormSchema.parse(values);
-    const { invoice } = await recordPayment(await getDb(), tenant, id, data);
+    const db = await getDb();
+    const data = paymentFormSchema(await invoiceCurrency(db, tenant, id)).parse(values);
+    const { invoice } = await recordPayment(db, tenant, id, data);
     refresh(id);
     const message = invoice.status === "paid" ? `Payment recorded; invoice ${invoice.number} is paid.` : "Payment recorded.";
     return { ok: true, id, message, at: Date.now() };

@@ -8,7 +8,7 @@ import { fieldErrorsOf } from "@/lib/auth/schemas";
 import { getCurrentUser, ORG_COOKIE, orgCookieOptions, requireTenant } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
-import { addMemberByEmail, createOrganisation, renameOrganisation } from "@/lib/db/queries/organisations";
+import { addMemberByEmail, createOrganisation, renameOrganisation, setOrganisationTimeZone } from "@/lib/db/queries/organisations";
 import type { SettingsFormState } from "./form-state";
 
 const text = (form: FormData, key: string) => {
@@ -55,10 +55,23 @@ export async function createAnotherOrganisationAction(_prev: SettingsFormState, 
   const values = { name: text(form, "name") };
   let id: string;
   try {
-    id = (await createOrganisation(await getDb(), user.id, values)).id;
+    id = (await createOrganisation(await getDb(), user.id, { ...values, timeZone: text(form, "timeZone") })).id;
   } catch (err) {
     return failure(err, values);
   }
   (await cookies()).set(ORG_COOKIE, id, orgCookieOptions);
   redirect("/dashboard");
+}
+
+/** Sets the organisation's time zone (today, this month and overdue are reckoned in it). */
+export async function setTimeZoneAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
+  const tenant = await requireTenant();
+  const values = { timeZone: text(form, "timeZone") };
+  try {
+    await setOrganisationTimeZone(await getDb(), tenant, values);
+  } catch (err) {
+    return failure(err, values);
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Time zone set to ${values.timeZone.trim()}.`, values, at: Date.now() };
 }

@@ -10,6 +10,7 @@ import { getOrganisation, listMembers } from "@/lib/db/queries/organisations";
 import { AddMemberForm } from "./add-member-form";
 import { NewOrganisationForm } from "./new-organisation-form";
 import { OrganisationNameForm } from "./organisation-name-form";
+import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -37,8 +38,9 @@ export default async function SettingsPage() {
           <CardTitle>Organisation</CardTitle>
           <CardDescription>Shown in the switcher and on messages the hub sends.</CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="space-y-4">
           <OrganisationNameForm name={org.name} canEdit={canManage} />
+          <TimeZoneForm timeZone={org.timeZone} zones={["UTC", ...Intl.supportedValuesOf("timeZone")]} canEdit={canManage} />
         </CardContent>
       </Card>
       <Card>

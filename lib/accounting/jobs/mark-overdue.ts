@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/accounting/schemas";
-import { markOverdueInvoices, todayIso } from "@/lib/db/queries/invoices";
+import { markOverdueInvoices } from "@/lib/db/queries/invoices";
 import { defineJob, defineSchedule } from "@/lib/jobs/define";
 
 /**
@@ -10,12 +10,12 @@ import { defineJob, defineSchedule } from "@/lib/jobs/define";
 export const markOverdueJob = defineJob({
   name: "accounting.mark-overdue",
   schema: z.object({
-    /** The day to compare due dates with (UTC); today when absent. Tests pin it. */
+    /** The day to compare due dates with; each organisation's today (its time zone) when absent. Tests pin it. */
     asOf: isoDate.optional(),
   }),
   maxAttempts: 3,
   async run({ asOf }, { db, step }) {
-    const marked = await step("mark-overdue", async () => (await markOverdueInvoices(db, asOf ?? todayIso())).length);
+    const marked = await step("mark-overdue", async () => (await markOverdueInvoices(db, asOf)).length);
     return { marked };
   },
 });

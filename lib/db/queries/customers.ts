@@ -2,6 +2,7 @@ import { asc, eq, ilike, or } from "drizzle-orm";
 import { customers } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
+import { isCleanText } from "@/lib/accounting/fields";
 import {
   customerCreateSchema, customerUpdateSchema, listQuerySchema,
   type CustomerCreateInput, type CustomerUpdateInput, type ListQuery, type Page,
@@ -30,6 +31,8 @@ export async function listCustomers(db: DbOrTx, tenant: Tenant, query: ListQuery
 
 /** One customer; NotFoundError when it does not exist in the tenant's organisation. */
 export async function getCustomer(db: DbOrTx, tenant: Tenant, id: string): Promise<Customer> {
+  // An id with NUL or a lone surrogate cannot be sent to Postgres; it names no customer.
+  if (!isCleanText(id)) throw new NotFoundError("Customer not found");
   const [row] = await db.select().from(customers).where(scoped(customers, tenant, eq(customers.id, id)));
   if (!row) throw new NotFoundError("Customer not found");
   return row;

@@ -2,6 +2,8 @@ import { and, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { customers, invoices, payments } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { scoped, type Tenant } from "@/lib/auth/tenant";
+import { monthStart, todayIn } from "@/lib/accounting/dates";
+import { organisationTimeZone } from "./organisations";
 
 /** A money total per currency (amounts in minor units); organisations may bill in several. */
 export interface CurrencyTotal {
@@ -24,19 +26,20 @@ export interface MonthlyPayments {
   amount: number;
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const monthStart = (d: Date, back = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
 const balance = sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)`.mapWith(Number);
 const count = sql<number>`count(*)`.mapWith(Number);
 
 /**
  * Outstanding = unpaid balance of sent and overdue invoices; overdue = the part of that whose
  * due date has passed (whether or not the overdue job has flagged it yet); paid this month = sum
- * of payments dated in the current calendar month (UTC).
+ * of payments dated in the current calendar month. "Today" and the month are the organisation's
+ * (its time zone setting; read when `timeZone` is not given), not UTC's.
  */
-export async function getDashboardSummary(db: DbOrTx, tenant: Tenant, now = new Date()): Promise<DashboardSummary> {
+export async function getDashboardSummary(
+  db: DbOrTx, tenant: Tenant, now = new Date(), timeZone?: string,
+): Promise<DashboardSummary> {
   const open = inArray(invoices.status, ["sent", "overdue"]);
-  const today = isoDate(now);
+  const today = todayIn(timeZone ?? (await organisationTimeZone(db, tenant)), now);
   const [outstanding, overdue, paidThisMonth] = await Promise.all([
     db
       .select({ currency: invoices.currency, amount: balance, count })
@@ -55,26 +58,31 @@ export async function getDashboardSummary(db: DbOrTx, tenant: Tenant, now = new 
         count,
       })
       .from(payments)
-      .where(scoped(payments, tenant, gte(payments.paidAt, isoDate(monthStart(now)))))
+      .where(scoped(payments, tenant, gte(payments.paidAt, monthStart(today)), lt(payments.paidAt, monthStart(today, -1))))
       .groupBy(payments.currency),
   ]);
   return { outstanding, overdue, paidThisMonth };
 }
 
-/** Payments per month for the last `months` months including the current one, oldest first, zero-filled. */
-export async function getPaymentsByMonth(db: DbOrTx, tenant: Tenant, months = 6, now = new Date()): Promise<MonthlyPayments[]> {
-  const from = monthStart(now, months - 1);
+/**
+ * Payments per month for the last `months` months including the organisation's current one,
+ * oldest first, zero-filled.
+ */
+export async function getPaymentsByMonth(
+  db: DbOrTx, tenant: Tenant, months = 6, now = new Date(), timeZone?: string,
+): Promise<MonthlyPayments[]> {
+  const today = todayIn(timeZone ?? (await organisationTimeZone(db, tenant)), now);
   const month = sql<string>`to_char(${payments.paidAt}, 'YYYY-MM')`;
   const rows = await db
     .select({ month, currency: payments.currency, amount: sql<number>`sum(${payments.amount})`.mapWith(Number) })
     .from(payments)
-    .where(scoped(payments, tenant, gte(payments.paidAt, isoDate(from))))
+    .where(scoped(payments, tenant, gte(payments.paidAt, monthStart(today, months - 1)), lt(payments.paidAt, monthStart(today, -1))))
     .groupBy(month, payments.currency);
   const currencies = [...new Set(rows.map((r) => r.currency))];
   if (currencies.length === 0) currencies.push("USD");
   const result: MonthlyPayments[] = [];
   for (let i = months - 1; i >= 0; i--) {
-    const key = monthStart(now, i).toISOString().slice(0, 7);
+    const key = monthStart(today, i).slice(0, 7);
     for (const currency of currencies) {
       result.push({ month: key, currency, amount: rows.find((r) => r.month === key && r.currency === currency)?.amount ?? 0 });
     }

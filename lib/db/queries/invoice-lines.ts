@@ -1,12 +1,14 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { invoiceLines, invoices, taxRates } from "@/drizzle/schema";
+import { invoiceCounters, invoiceLines, invoices, taxRates } from "@/drizzle/schema";
 import { scoped, type Tenant } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { formatInvoiceNumber } from "@/lib/accounting/numbering";
 import type { invoiceLineSchema } from "@/lib/accounting/schemas";
-import { computeTotals, type InvoiceTotals } from "@/lib/accounting/totals";
-import type { z } from "zod";
+import { LIMITS } from "@/lib/accounting/limits";
+import { fieldMessage } from "@/lib/accounting/messages";
+import { computeTotals, computeTotalsExact, type InvoiceTotals } from "@/lib/accounting/totals";
+import { ZodError, type z } from "zod";
 import { ownedProductIds } from "./products";
 import { taxRatesById } from "./tax-rates";
 
@@ -34,9 +36,15 @@ export async function priceLines(
       throw new AccountingRuleError("invalid_reference", "Choose one of your products.", `lines.${i}.productId`);
     }
   });
-  const { lines: amounts, ...totals } = computeTotals(
-    lines.map((l) => ({ ...l, taxRateBps: l.taxRateId ? rates.get(l.taxRateId)!.rateBps : 0 })),
-  );
+  const priced = lines.map((l) => ({ ...l, taxRateBps: l.taxRateId ? rates.get(l.taxRateId)!.rateBps : 0 }));
+  // The schema checked the amounts before tax; with tax the total must still stay exact.
+  if (computeTotalsExact(priced).total > BigInt(LIMITS.amountMaxMinor)) {
+    throw new ZodError([{
+      code: "custom", path: ["lines"], input: undefined,
+      message: fieldMessage.atMost("Invoice total", `${LIMITS.amountMaxMinor.toLocaleString("en-US")} minor units`),
+    }]);
+  }
+  const { lines: amounts, ...totals } = computeTotals(priced);
   const rows = lines.map((l, i) => ({
     organisationId: tenant.organisationId,
     description: l.description,
@@ -80,15 +88,30 @@ export async function linesOf(db: DbOrTx, tenant: Tenant, invoiceId: string) {
 }
 
 /**
- * The next free number of the organisation. A transaction-scoped advisory lock per organisation
- * serialises concurrent creators, so two requests never compute the same number; it is released
- * at commit or rollback. Must run inside the transaction that inserts the invoice.
+ * The next number of the organisation, from its row in `invoice_counters`: one UPDATE … SET
+ * last_number = last_number + 1 RETURNING in the creating transaction. The row lock it takes
+ * holds concurrent creators of the same organisation until this transaction ends, and a
+ * rollback returns the number, so numbers are unique and gap-free; nothing scans invoices.
+ * An organisation without a counter row (new, or invoices from before counters) gets one
+ * seeded from its highest INV- number, once. Must run inside the transaction that inserts.
  */
 export async function nextInvoiceNumber(tx: DbOrTx, tenant: Tenant): Promise<string> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`invoice-number:${tenant.organisationId}`}, 0))`);
+  const bump = { lastNumber: sql`${invoiceCounters.lastNumber} + 1` };
   const [row] = await tx
-    .select({ max: sql<number | null>`max(substring(${invoices.number} from '^INV-([0-9]+)$')::bigint)`.mapWith(Number) })
+    .update(invoiceCounters)
+    .set(bump)
+    .where(eq(invoiceCounters.organisationId, tenant.organisationId))
+    .returning({ n: invoiceCounters.lastNumber });
+  if (row) return formatInvoiceNumber(row.n);
+  const highest = tx
+    .select({ max: sql`coalesce(max(substring(${invoices.number} from '^INV-([0-9]+)$')::bigint), 0) + 1` })
     .from(invoices)
     .where(scoped(invoices, tenant));
-  return formatInvoiceNumber((row?.max ?? 0) + 1);
+  // ON CONFLICT: a concurrent first creator inserted the row meanwhile; then take the next one.
+  const [seeded] = await tx
+    .insert(invoiceCounters)
+    .values({ organisationId: tenant.organisationId, lastNumber: sql`(${highest})` })
+    .onConflictDoUpdate({ target: invoiceCounters.organisationId, set: bump })
+    .returning({ n: invoiceCounters.lastNumber });
+  return formatInvoiceNumber(seeded!.n);
 }

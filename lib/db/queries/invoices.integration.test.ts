@@ -116,7 +116,7 @@ describe("invoice queries", () => {
     expect((await getInvoice(t.db, a, notYet.id)).status).toBe("sent");
     expect((await getInvoice(t.db, a, stillDraft.id)).status).toBe("draft");
     // Extending the due date of an overdue invoice puts it back to sent.
-    expect((await updateInvoice(t.db, a, late.id, { dueDate: "2999-01-01" })).status).toBe("sent");
+    expect((await updateInvoice(t.db, a, late.id, { dueDate: "2199-01-01" })).status).toBe("sent");
   });
 
   it("lists with status filter, search by number or customer, and pagination", async () => {

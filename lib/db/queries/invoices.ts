@@ -1,7 +1,9 @@
 import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
-import { customers, invoiceLines, invoices } from "@/drizzle/schema";
+import { customers, invoiceLines, invoices, organisations } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
+import { todayIn } from "@/lib/accounting/dates";
+import { isCleanText } from "@/lib/accounting/fields";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import {
   invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema,
@@ -12,6 +14,7 @@ import { invoiceEvent } from "@/lib/events/accounting";
 import { emit, emitAll } from "@/lib/events/emit";
 import { getCustomer } from "./customers";
 import { insertLines, linesOf, nextInvoiceNumber, priceLines } from "./invoice-lines";
+import { organisationTimeZone } from "./organisations";
 import { likePattern } from "./pagination";
 import { paymentsOfInvoice } from "./payments";
 
@@ -25,7 +28,10 @@ export type InvoiceDetail = InvoiceListRow & {
   payments: Awaited<ReturnType<typeof paymentsOfInvoice>>;
 };
 
-/** Today's date in UTC as YYYY-MM-DD, the default issue date and the overdue cut-off. */
+/**
+ * Today's date in UTC as YYYY-MM-DD. Screens and rules use the organisation's today instead
+ * (`todayIn(timeZone)` from lib/accounting/dates); this stays for callers without a tenant.
+ */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Invoices of the organisation, newest first, filtered by status/customer, searched by number or customer name. */
@@ -61,10 +67,17 @@ export async function listInvoices(
 
 /** The invoice row alone, optionally locked for the rest of the transaction. */
 async function invoiceRow(db: DbOrTx, tenant: Tenant, id: string, lock = false): Promise<Invoice> {
+  // An id with NUL or a lone surrogate cannot be sent to Postgres; it names no invoice.
+  if (!isCleanText(id)) throw new NotFoundError("Invoice not found");
   const query = db.select().from(invoices).where(scoped(invoices, tenant, eq(invoices.id, id)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new NotFoundError("Invoice not found");
   return row;
+}
+
+/** The currency an invoice is billed in (its amounts are typed and shown in it). */
+export async function invoiceCurrency(db: DbOrTx, tenant: Tenant, id: string): Promise<string> {
+  return (await invoiceRow(db, tenant, id)).currency;
 }
 
 /** One invoice with customer name, lines and payments; NotFoundError for other organisations. */
@@ -141,7 +154,7 @@ export async function updateInvoice(db: DbOrTx, tenant: Tenant, id: string, inpu
       await insertLines(tx, id, rows);
       Object.assign(patch, totals);
     }
-    if (current.status === "overdue" && dueDate >= todayIso()) patch.status = "sent";
+    if (current.status === "overdue" && dueDate >= todayIn(await organisationTimeZone(tx, tenant))) patch.status = "sent";
     const [row] = await tx.update(invoices).set(patch).where(scoped(invoices, tenant, eq(invoices.id, id))).returning();
     await emit(tx, invoiceEvent("invoice.updated", row!));
     return row!;
@@ -175,15 +188,20 @@ export function voidInvoice(db: DbOrTx, tenant: Tenant, id: string): Promise<Inv
 }
 
 /**
- * Marks every sent invoice due before `asOf` as overdue, across all organisations, in one
- * UPDATE. This is the system job's query, deliberately not tenant-scoped: it reads no tenant
- * data out and applies the same rule to every organisation.
+ * Marks every sent invoice due before its organisation's today as overdue, across all
+ * organisations, in one UPDATE; each organisation's today is taken at `now` in its own time
+ * zone. `asOf` pins one date for all (tests, manual runs). This is the system job's query,
+ * deliberately not tenant-scoped: it reads no tenant data out and applies the same rule to
+ * every organisation.
  */
-export async function markOverdueInvoices(db: DbOrTx, asOf: string = todayIso()): Promise<{ id: string; organisationId: string }[]> {
+export async function markOverdueInvoices(
+  db: DbOrTx, asOf?: string, now: Date = new Date(),
+): Promise<{ id: string; organisationId: string }[]> {
+  const cutoff = asOf ?? sql`(select (timezone(${organisations.timeZone}, ${now.toISOString()}::timestamptz))::date from ${organisations} where ${organisations.id} = ${invoices.organisationId})`;
   return db
     .update(invoices)
     .set({ status: "overdue" })
-    .where(and(eq(invoices.status, "sent"), lt(invoices.dueDate, asOf)))
+    .where(and(eq(invoices.status, "sent"), lt(invoices.dueDate, cutoff)))
     .returning({ id: invoices.id, organisationId: invoices.organisationId });
 }
 

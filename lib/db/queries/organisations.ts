@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { memberships, organisations, users } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { timeZoneField } from "@/lib/accounting/fields";
 import { addMemberSchema, organisationNameSchema } from "@/lib/auth/schemas";
 import { NotFoundError, requireRole, resolveTenant, type Role, type Tenant } from "@/lib/auth/tenant";
 
@@ -13,24 +15,54 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
-/** Creates an organisation with `userId` as its owner, in one transaction. */
+/** The organisation's time zone setting. */
+export const timeZoneSchema = z.object({ timeZone: timeZoneField() });
+
+// At creation the zone comes from the browser (a hidden field); one the runtime does not know
+// falls back to UTC rather than refusing the organisation, since nobody typed it.
+const createTimeZone = z.object({ timeZone: timeZoneField().optional().catch(undefined) });
+
+/**
+ * Creates an organisation with `userId` as its owner, in one transaction. `input.timeZone`
+ * (the browser's zone) becomes its time zone; UTC when absent or unknown.
+ */
 export async function createOrganisation(db: DbOrTx, userId: string, input: unknown): Promise<{ id: string; name: string }> {
   const { name } = organisationNameSchema.parse(input);
+  const { timeZone } = createTimeZone.parse(input ?? {});
   return db.transaction(async (tx) => {
-    const [org] = await tx.insert(organisations).values({ name }).returning({ id: organisations.id, name: organisations.name });
+    const [org] = await tx.insert(organisations).values({ name, timeZone }).returning({ id: organisations.id, name: organisations.name });
     await tx.insert(memberships).values({ organisationId: org.id, userId, role: "owner" });
     return org;
   });
 }
 
-export async function getOrganisation(db: DbOrTx, tenant: Tenant): Promise<{ id: string; name: string; createdAt: Date }> {
+export async function getOrganisation(
+  db: DbOrTx, tenant: Tenant,
+): Promise<{ id: string; name: string; timeZone: string; createdAt: Date }> {
   const [org] = await db
-    .select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt })
+    .select({ id: organisations.id, name: organisations.name, timeZone: organisations.timeZone, createdAt: organisations.createdAt })
     .from(organisations)
     .where(eq(organisations.id, tenant.organisationId))
     .limit(1);
   if (!org) throw new NotFoundError("Organisation not found");
   return org;
+}
+
+/** The IANA time zone in which the organisation's "today" and "this month" are reckoned. */
+export async function organisationTimeZone(db: DbOrTx, tenant: Tenant): Promise<string> {
+  const [org] = await db
+    .select({ timeZone: organisations.timeZone })
+    .from(organisations)
+    .where(eq(organisations.id, tenant.organisationId))
+    .limit(1);
+  return org?.timeZone ?? "UTC";
+}
+
+/** Changes the organisation's time zone; owners and admins only. */
+export async function setOrganisationTimeZone(db: DbOrTx, tenant: Tenant, input: unknown): Promise<void> {
+  requireRole(tenant, "admin");
+  const { timeZone } = timeZoneSchema.parse(input);
+  await db.update(organisations).set({ timeZone }).where(eq(organisations.id, tenant.organisationId));
 }
 
 /** Renames the tenant's organisation; owners and admins only. */

@@ -1,17 +1,34 @@
 import { desc, eq } from "drizzle-orm";
+import { ZodError } from "zod";
 import { invoices, payments } from "@/drizzle/schema";
 import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
+import { addDays, todayIn } from "@/lib/accounting/dates";
+import { isCleanText } from "@/lib/accounting/fields";
+import { LIMITS } from "@/lib/accounting/limits";
+import { fieldMessage } from "@/lib/accounting/messages";
 import { formatMoney } from "@/lib/accounting/money";
 import { paymentCreateSchema, type PaymentCreateInput } from "@/lib/accounting/schemas";
 import { assertPayable } from "@/lib/accounting/status";
 import { balanceDue } from "@/lib/accounting/totals";
 import { invoiceEvent, paymentEvent } from "@/lib/events/accounting";
 import { emitAll } from "@/lib/events/emit";
+import { organisationTimeZone } from "./organisations";
 
 /** A payment row (amount in minor units). */
 export type Payment = typeof payments.$inferSelect;
+
+/**
+ * Refuses a payment date later than the organisation's today plus LIMITS.paymentFutureToleranceDays,
+ * as a field error (400 through the API, a message under the date field in the form).
+ */
+export function assertNotFuture(paidAt: string, timeZone: string, now: Date = new Date()): void {
+  const latest = addDays(todayIn(timeZone, now), LIMITS.paymentFutureToleranceDays);
+  if (paidAt > latest) {
+    throw new ZodError([{ code: "custom", path: ["paidAt"], input: paidAt, message: fieldMessage.paymentInFuture(latest) }]);
+  }
+}
 
 /** Payments of one invoice, newest first. */
 export async function paymentsOfInvoice(db: DbOrTx, tenant: Tenant, invoiceId: string): Promise<Payment[]> {
@@ -26,12 +43,15 @@ export async function paymentsOfInvoice(db: DbOrTx, tenant: Tenant, invoiceId: s
  * Records a payment against an invoice in one transaction: the invoice row is locked, the
  * amount checked against the balance, the payment inserted and the invoice's amount paid
  * raised; a full payment marks it `paid`. Overpayment, void and draft invoices are refused
- * with an AccountingRuleError and nothing is written.
+ * with an AccountingRuleError and nothing is written. A payment dated after the organisation's
+ * today (plus a day's tolerance) is refused under `paidAt`: money not yet received must not
+ * count in "Paid this month".
  */
 export async function recordPayment(
-  db: DbOrTx, tenant: Tenant, invoiceId: string, input: PaymentCreateInput,
+  db: DbOrTx, tenant: Tenant, invoiceId: string, input: PaymentCreateInput, now: Date = new Date(),
 ): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect }> {
   const data = paymentCreateSchema.parse(input);
+  if (!isCleanText(invoiceId)) throw new NotFoundError("Invoice not found");
   return db.transaction(async (tx) => {
     // The row lock makes two concurrent payments see each other's amount_paid.
     const [invoice] = await tx
@@ -41,6 +61,7 @@ export async function recordPayment(
       .for("update");
     if (!invoice) throw new NotFoundError("Invoice not found");
     assertPayable(invoice.status);
+    assertNotFuture(data.paidAt, await organisationTimeZone(tx, tenant), now);
     const balance = balanceDue(invoice);
     if (data.amount > balance) {
       throw new AccountingRuleError(

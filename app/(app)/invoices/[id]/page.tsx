@@ -6,13 +6,15 @@ import { RecordPaymentDialog } from "@/components/accounting/record-payment-dial
 import { InvoiceStatusBadge } from "@/components/accounting/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireTenant } from "@/lib/auth/session";
+import { todayIn } from "@/lib/accounting/dates";
 import { formatMoney } from "@/lib/accounting/money";
 import { canTransition } from "@/lib/accounting/status";
 import { balanceDue } from "@/lib/accounting/totals";
 import { getDb } from "@/lib/db/client";
-import { getInvoice, todayIso } from "@/lib/db/queries/invoices";
+import { getInvoice } from "@/lib/db/queries/invoices";
+import { organisationTimeZone } from "@/lib/db/queries/organisations";
 import { markSentAction, recordPaymentAction, voidInvoiceAction } from "../actions";
 
 export const metadata = { title: "Invoice" };
@@ -20,7 +22,8 @@ export const metadata = { title: "Invoice" };
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const tenant = await requireTenant();
   const { id } = await params;
-  const invoice = await orNotFound(getInvoice(await getDb(), tenant, id));
+  const db = await getDb();
+  const [invoice, timeZone] = await Promise.all([orNotFound(getInvoice(db, tenant, id)), organisationTimeZone(db, tenant)]);
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const balance = balanceDue(invoice);
   const payable = invoice.status === "sent" || invoice.status === "overdue";
@@ -49,7 +52,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               voidInvoice={voidInvoiceAction.bind(null, id)}
             />
             {payable && balance > 0 ? (
-              <RecordPaymentDialog action={recordPaymentAction.bind(null, id)} balance={balance} currency={invoice.currency} today={todayIso()} />
+              <RecordPaymentDialog action={recordPaymentAction.bind(null, id)} balance={balance} currency={invoice.currency} today={todayIn(timeZone)} />
             ) : null}
           </>
         }
@@ -78,14 +81,21 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                 </TableRow>
               ))}
             </TableBody>
-            <TableFooter>
-              <TableRow><TableCell colSpan={4} className="text-right">Subtotal</TableCell><TableCell className="text-right tabular-nums">{money(invoice.subtotal)}</TableCell></TableRow>
-              <TableRow><TableCell colSpan={4} className="text-right">Tax</TableCell><TableCell className="text-right tabular-nums">{money(invoice.taxTotal)}</TableCell></TableRow>
-              <TableRow><TableCell colSpan={4} className="text-right font-semibold">Total</TableCell><TableCell className="text-right font-semibold tabular-nums">{money(invoice.total)}</TableCell></TableRow>
-              <TableRow><TableCell colSpan={4} className="text-right">Paid</TableCell><TableCell className="text-right tabular-nums">{money(invoice.amountPaid)}</TableCell></TableRow>
-              <TableRow><TableCell colSpan={4} className="text-right font-semibold">Balance due</TableCell><TableCell className="text-right font-semibold tabular-nums" data-testid="balance-due">{invoice.status === "void" ? "—" : money(balance)}</TableCell></TableRow>
-            </TableFooter>
           </Table>
+          {/* Totals live outside the table: in a footer they spanned the columns a phone hides and
+              the amounts slid off screen. A stacked list stays readable at any width. */}
+          <dl className="mt-4 ml-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-x-6 gap-y-1.5 border-t pt-4 text-sm" data-testid="invoice-totals">
+            <dt className="text-muted-foreground">Subtotal</dt>
+            <dd className="text-right tabular-nums" data-testid="invoice-subtotal">{money(invoice.subtotal)}</dd>
+            <dt className="text-muted-foreground">Tax</dt>
+            <dd className="text-right tabular-nums" data-testid="invoice-tax">{money(invoice.taxTotal)}</dd>
+            <dt className="font-semibold">Total</dt>
+            <dd className="text-right font-semibold tabular-nums" data-testid="invoice-total">{money(invoice.total)}</dd>
+            <dt className="text-muted-foreground">Paid</dt>
+            <dd className="text-right tabular-nums">{money(invoice.amountPaid)}</dd>
+            <dt className="font-semibold">Balance due</dt>
+            <dd className="text-right font-semibold tabular-nums" data-testid="balance-due">{invoice.status === "void" ? "—" : money(balance)}</dd>
+          </dl>
           {invoice.notes ? <p className="mt-4 whitespace-pre-wrap text-sm text-muted-foreground">{invoice.notes}</p> : null}
         </CardContent>
       </Card>

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { requireTenant } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { customerOptions } from "@/lib/db/queries/customers";
-import { todayIso } from "@/lib/db/queries/invoices";
+import { todayIn } from "@/lib/accounting/dates";
+import { organisationTimeZone } from "@/lib/db/queries/organisations";
 import { listTaxRates } from "@/lib/db/queries/tax-rates";
 import { createInvoiceAction } from "../actions";
 
@@ -17,8 +18,10 @@ const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days 
 export default async function NewInvoicePage({ searchParams }: { searchParams: Promise<{ customer?: string }> }) {
   const tenant = await requireTenant();
   const db = await getDb();
-  const [customers, taxRates, { customer }] = await Promise.all([customerOptions(db, tenant), listTaxRates(db, tenant), searchParams]);
-  const today = todayIso();
+  const [customers, taxRates, { customer }, timeZone] = await Promise.all([
+    customerOptions(db, tenant), listTaxRates(db, tenant), searchParams, organisationTimeZone(db, tenant),
+  ]);
+  const today = todayIn(timeZone);
   return (
     <div className="space-y-6">
       <PageHeader title="New invoice" description="Totals are computed from the lines; the number is assigned on save." />
