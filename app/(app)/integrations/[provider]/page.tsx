@@ -18,6 +18,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { getManifest } from "@/integrations";
 import { listAuditEntries } from "@/lib/audit";
+import { userContext } from "@/lib/auth/access";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { categoryLabels, getIntegrationStatus } from "@/lib/connections/catalog";
@@ -41,7 +42,7 @@ export default async function IntegrationDetailPage({ params, searchParams }: { 
   const tenant = await requireTenant();
   const db = await getDb();
   const [entry, logs, actors] = await Promise.all([
-    getIntegrationStatus(db, tenant, provider),
+    getIntegrationStatus(db, userContext(tenant), provider),
     listAuditEntries(db, tenant, { provider, limit: 20 }),
     loadActorNames(db, tenant),
   ]);

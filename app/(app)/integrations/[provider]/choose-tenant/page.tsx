@@ -8,10 +8,11 @@ import { PageHeader } from "@/components/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { getManifest } from "@/integrations";
+import { userContext } from "@/lib/auth/access";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { isIntegrationError } from "@/lib/connections/errors";
-import { pendingAccounts } from "@/lib/connections/oauth-flow";
+import { pendingAccounts } from "@/lib/connections/pending";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Choose an organisation" };
@@ -21,7 +22,7 @@ type Params = Promise<{ provider: string }>;
 /** Loads the pending connection's accounts; "nothing pending" is a normal state, not an error. */
 async function loadAccounts(provider: string, tenant: Awaited<ReturnType<typeof requireTenant>>) {
   try {
-    return await pendingAccounts(await getDb(), tenant, provider);
+    return await pendingAccounts(await getDb(), userContext(tenant), provider);
   } catch (err) {
     if (isIntegrationError(err) && err.code === "NOT_CONNECTED") return null;
     throw err;
