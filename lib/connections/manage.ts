@@ -2,7 +2,10 @@ import { z } from "zod";
 import { requireActorRole, type AccessContext } from "@/lib/auth/access";
 import { auditManyAs } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
-import { countConnections, findConnectionById, findProviderConnection, listConnectionRows, setDefaultConnection, updateConnection, type ConnectionPatch } from "@/lib/db/queries/connections";
+import {
+  countConnections, findConnectionById, findProviderConnection, listConnectionRows, listGrantConnections, setDefaultConnection,
+  updateConnection, type ConnectionPatch,
+} from "@/lib/db/queries/connections";
 import { IntegrationError } from "./errors";
 import { toConnectionView, type ConnectionView } from "./view";
 
@@ -80,4 +83,16 @@ export async function listConnections(
 ): Promise<{ connections: ConnectionView[]; total: number; limit: number; offset: number }> {
   const [rows, total] = await Promise.all([listConnectionRows(db, ctx, opts), countConnections(db, ctx, opts)]);
   return { connections: rows.map(toConnectionView), total, limit: opts.limit, offset: opts.offset };
+}
+
+/**
+ * One connection for its page: the view, and whether other live connections share its OAuth
+ * grant (disconnecting it then keeps the grant). Undefined for an id outside the organisation
+ * or of another provider.
+ */
+export async function connectionForPage(db: Db, ctx: AccessContext, provider: string, connectionId: string): Promise<{ connection: ConnectionView; sharesGrant: boolean } | undefined> {
+  const row = await findConnectionById(db, ctx, connectionId);
+  if (!row || row.provider !== provider) return undefined;
+  const siblings = row.grantId && row.status !== "disconnected" ? (await listGrantConnections(db, ctx, row.grantId)).filter((r) => r.id !== row.id) : [];
+  return { connection: toConnectionView(row), sharesGrant: siblings.length > 0 };
 }

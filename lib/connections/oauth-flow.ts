@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireActorRole, requireUserActor, type AccessContext } from "@/lib/auth/access";
-import { audit, auditAs } from "@/lib/audit";
+import { auditAs } from "@/lib/audit";
 import { decrypt, encrypt } from "@/lib/crypto";
 import type { Db } from "@/lib/db/client";
 import { consumeOAuthState, findOAuthState, insertOAuthState } from "@/lib/db/queries/connections";

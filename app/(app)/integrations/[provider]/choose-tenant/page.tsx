@@ -29,7 +29,7 @@ async function loadAccounts(provider: string, tenant: Awaited<ReturnType<typeof 
   }
 }
 
-/** After OAuth returned several provider organisations (Xero tenants): pick the one to connect. */
+/** After OAuth returned several provider organisations (Xero tenants): pick those to connect. */
 export default async function ChooseTenantPage({ params }: { params: Params }) {
   const { provider } = await params;
   const manifest = getManifest(provider);
@@ -63,8 +63,8 @@ export default async function ChooseTenantPage({ params }: { params: Params }) {
     <div className="max-w-2xl space-y-6">
       {back}
       <PageHeader
-        title={`Choose a ${manifest.name} organisation`}
-        description={`You authorised ${accounts.length} organisations at ${manifest.name}. The hub connects one of them to this organisation.`}
+        title={`Choose ${manifest.name} organisations`}
+        description={`You authorised ${accounts.length} organisations at ${manifest.name}. Each one you tick becomes its own connection, with its own status and logs.`}
       />
       <Card>
         <CardContent>

@@ -1,5 +1,5 @@
 // GET /api/integrations/[provider]/oauth/callback — the provider's redirect back: checks the single-use state,
-// exchanges the code, then sends the browser to /integrations/[provider] (?connected=1 or ?error=<code>) or to the tenant choice
+// exchanges the code, then sends the browser to the new connection's page /integrations/[provider]/[id]?connected=1, to the tenant choice, or back with ?error=<code>
 import { cookies } from "next/headers";
 import { getCurrentUser, ORG_COOKIE } from "@/lib/auth/session";
 import { userContext } from "@/lib/auth/access";
@@ -29,7 +29,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ provider: strin
   if (!tenant) return to("/onboarding");
   try {
     const outcome = await completeAuthorization(db, userContext(tenant), provider, query);
-    return outcome.outcome === "choose_account" ? to(`/integrations/${provider}/choose-tenant`) : detail("connected=1");
+    return outcome.outcome === "choose_account"
+      ? to(`/integrations/${provider}/choose-tenant`)
+      : to(`/integrations/${provider}/${outcome.connection.id}?connected=1`);
   } catch (err) {
     if (isIntegrationError(err)) return detail(`error=${encodeURIComponent(err.code)}`);
     if ((err as { status?: number })?.status === 403) return detail("error=forbidden");
