@@ -22,6 +22,15 @@ export const stripeSandboxOrigin = () => process.env.SANDBOX_STRIPE_URL ?? `http
 export const sandboxApps = profile.apps;
 
 /**
+ * The sandbox's Stripe accounts. Stripe keys belong to one account each, so a second key is a
+ * second account with its own customers, invoices and payments; the first is the default demo one.
+ */
+export const sandboxStripeAccounts = [
+  { id: "acct_1SbxSandbox0001", name: "Sandbox Trading Ltd", secretKey: sandboxApps.stripe.secretKey },
+  { id: "acct_1SbxSandbox0002", name: "Sandbox Trading EU GmbH", secretKey: "sk_test_sandbox_51HubDemoKeyEU00000000000000" },
+] as const;
+
+/**
  * Where each provider's real endpoints live in the sandbox, relative to `sandboxOrigin()`
  * (Stripe: relative to `stripeSandboxOrigin()`). Real host → sandbox path:
  * - Xero: login.xero.com → /xero/login, identity.xero.com → /xero/identity, api.xero.com → /xero/api

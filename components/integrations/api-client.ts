@@ -44,7 +44,7 @@ const fallbackMessage = (status: number) =>
       : "The hub could not complete this. Try again in a moment.";
 
 /** Calls the integrations API from the browser and validates the answer with `schema`. */
-export async function callApi<T>(method: "GET" | "POST" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -80,3 +80,9 @@ export const anyObject = z.looseObject({});
 
 /** The integrations API path of a provider (ids are registry ids, so encoding is belt and braces). */
 export const apiPath = (provider: string, rest = "") => `/api/integrations/${encodeURIComponent(provider)}${rest}`;
+
+/** The API path of one connection. */
+export const connectionApiPath = (id: string, rest = "") => `/api/connections/${encodeURIComponent(id)}${rest}`;
+
+/** A connect or choice answer names the connection(s) it made, so the screen can open them. */
+export const connectedSchema = z.looseObject({ connection: z.looseObject({ id: z.string() }).optional(), connections: z.array(z.looseObject({ id: z.string() })).optional() });

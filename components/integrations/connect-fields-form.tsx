@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import type { ConnectionField } from "@/integrations/manifest-schema";
 import { FormField } from "@/components/form-field";
 import { Button } from "@/components/ui/button";
-import { anyObject, apiPath, callApi } from "./api-client";
+import { apiPath, callApi, connectedSchema } from "./api-client";
 import { inputType, validateFields } from "./field-validation";
 
 /** Props of the connection form generated from a manifest's fields. */
@@ -49,10 +49,13 @@ export function ConnectFieldsForm({ provider, providerName, authMode, fields, in
       return;
     }
     setPending(true);
-    const res = await callApi("POST", apiPath(provider, "/connect"), anyObject, values);
+    const res = await callApi("POST", apiPath(provider, "/connect"), connectedSchema, values);
     setPending(false);
     if (res.ok) {
       toast.success(`${providerName} is connected.`);
+      // Open the connection made (a new one, or the account reconnected).
+      const id = res.data.connection?.id;
+      if (id) router.push(`/integrations/${provider}/${id}`);
       router.refresh();
       return;
     }

@@ -9,18 +9,24 @@ import {
   AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { anyObject, apiPath, callApi } from "./api-client";
+import { anyObject, callApi, connectionApiPath } from "./api-client";
 
 /** Props of the guarded disconnect action. */
 export interface DisconnectButtonProps {
-  provider: string;
+  connectionId: string;
   providerName: string;
+  /** What the confirmation calls this connection (its display name). */
+  connectionName: string;
+  /** Where to go afterwards (the provider page), since this connection's page then shows a disconnected row. */
+  afterHref?: string;
+  /** Other connections share this one's grant (Xero tenants of one sign-in): the grant is kept for them. */
+  sharesGrant?: boolean;
   /** OAuth connections have a token to revoke; key-based ones only have stored credentials. */
   revokesToken: boolean;
 }
 
 /** "Disconnect" behind a confirmation that says what happens at the provider. */
-export function DisconnectButton({ provider, providerName, revokesToken }: DisconnectButtonProps) {
+export function DisconnectButton({ connectionId, providerName, connectionName, afterHref, sharesGrant, revokesToken }: DisconnectButtonProps) {
   const router = useRouter();
   const [open, setOpen] = React.useState(false);
   const [pending, setPending] = React.useState(false);
@@ -29,14 +35,15 @@ export function DisconnectButton({ provider, providerName, revokesToken }: Disco
     // Keep the dialog open while the request runs; close it ourselves on success.
     e.preventDefault();
     setPending(true);
-    const res = await callApi("DELETE", apiPath(provider), anyObject);
+    const res = await callApi("DELETE", connectionApiPath(connectionId), anyObject);
     setPending(false);
     if (!res.ok) {
       toast.error(res.message);
       return;
     }
     setOpen(false);
-    toast.success(`${providerName} is disconnected.`);
+    toast.success(`${connectionName} is disconnected.`);
+    if (afterHref) router.push(afterHref);
     router.refresh();
   }
 
@@ -50,11 +57,14 @@ export function DisconnectButton({ provider, providerName, revokesToken }: Disco
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>Disconnect {providerName}?</AlertDialogTitle>
+          <AlertDialogTitle>Disconnect {connectionName}?</AlertDialogTitle>
           <AlertDialogDescription>
-            {revokesToken
-              ? `The hub's access token will be revoked at ${providerName} and the stored credentials deleted. Syncing stops until you connect again.`
-              : `The stored credentials for ${providerName} will be deleted from the hub. Syncing and notifications stop until you connect again.`}
+            {revokesToken && sharesGrant
+              ? `The stored credentials of ${connectionName} will be deleted. The ${providerName} sign-in stays valid for your other ${providerName} connections made with it, so it is not revoked.`
+              : revokesToken
+                ? `The hub's access token will be revoked at ${providerName} and the stored credentials deleted. Syncing stops until you connect again.`
+                : `The stored credentials of ${connectionName} will be deleted from the hub. Syncing and notifications stop until you connect again.`}
+            {" "}Your other {providerName} connections are not affected.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

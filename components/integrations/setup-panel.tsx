@@ -9,6 +9,8 @@ import { ConnectOAuthButton } from "./connect-oauth-button";
 export interface SetupPanelProps {
   entry: CatalogEntry;
   canManage: boolean;
+  /** Adding another connection beside the existing ones (a second Xero organisation, Stripe account). */
+  adding?: boolean;
 }
 
 /**
@@ -16,9 +18,9 @@ export interface SetupPanelProps {
  * the manifest's fields. Coming-soon providers and members get an explanation instead of a button
  * (the API refuses them anyway).
  */
-export function SetupPanel({ entry, canManage }: SetupPanelProps) {
-  const reconnect = entry.status === "needs_reauth" || entry.status === "error";
-  const title = reconnect ? `Reconnect ${entry.name}` : `Connect ${entry.name}`;
+export function SetupPanel({ entry, canManage, adding = false }: SetupPanelProps) {
+  const reconnect = !adding && (entry.status === "needs_reauth" || entry.status === "error");
+  const title = adding ? `Add another ${entry.name} connection` : reconnect ? `Reconnect ${entry.name}` : `Connect ${entry.name}`;
 
   if (entry.availability === "coming_soon") {
     return (
@@ -65,7 +67,7 @@ export function SetupPanel({ entry, canManage }: SetupPanelProps) {
             providerName={entry.name}
             authMode={entry.authMode}
             fields={entry.fields}
-            initialValues={entry.connection?.fields}
+            initialValues={adding ? undefined : entry.connection?.fields}
             reconnect={reconnect}
           />
         )}

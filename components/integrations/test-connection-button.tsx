@@ -6,19 +6,19 @@ import { ActivityIcon, Loader2Icon } from "lucide-react";
 import { toast } from "sonner";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { apiPath, callApi } from "./api-client";
+import { callApi, connectionApiPath } from "./api-client";
 
 // The test endpoint's answer; only `ok` and an optional message are read here.
 const testResult = z.looseObject({ ok: z.boolean().optional(), message: z.string().optional(), error: z.string().nullish() });
 
 /** Runs a live health check now and refreshes the page so the Health block shows the result. */
-export function TestConnectionButton({ provider, providerName }: { provider: string; providerName: string }) {
+export function TestConnectionButton({ connectionId, providerName }: { connectionId: string; providerName: string }) {
   const router = useRouter();
   const [pending, setPending] = React.useState(false);
 
   async function run() {
     setPending(true);
-    const res = await callApi("POST", apiPath(provider, "/test"), testResult);
+    const res = await callApi("POST", connectionApiPath(connectionId, "/test"), testResult);
     setPending(false);
     if (res.ok && res.data.ok !== false) toast.success(`${providerName} answered. The connection works.`);
     else if (res.ok) toast.error(res.data.message ?? res.data.error ?? `${providerName} did not accept the connection.`);

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 
@@ -11,7 +12,10 @@ export const connectionStatusEnum = pgEnum("connection_status", [
 ]);
 
 /**
- * One organisation's connection to one provider. Secrets (tokens, API keys, passwords) live only
+ * One connection of an organisation to one provider account (a Xero tenant, a Stripe account, a
+ * Slack workspace, an SMTP server, a catch hook). An organisation may hold several per provider;
+ * exactly one live connection per (organisation, provider) is the default that the provider-level
+ * routes act on. Secrets (tokens, API keys, passwords) live only
  * in `credentials`, an AES-256-GCM envelope from lib/crypto (`v<key version>.<iv>.<tag>.<ciphertext>`);
  * nothing else in this row is secret.
  */
@@ -25,6 +29,15 @@ export const connections = pgTable("connections", {
   /** Provider account: Xero tenant id, QuickBooks realmId, Slack team id, Stripe account id. */
   externalAccountId: text("external_account_id"),
   externalAccountName: text("external_account_name"),
+  /** What people call this connection in the hub; null = the account name. */
+  displayName: text("display_name"),
+  /** The one connection per (organisation, provider) that provider-level routes act on. */
+  isDefault: boolean("is_default").notNull().default(false),
+  /**
+   * Connections created from one OAuth authorisation (several Xero tenants) share one grant: the
+   * same refresh token. A refresh stores the rotated tokens on every connection of the grant.
+   */
+  grantId: text("grant_id"),
   scopes: text("scopes").array().notNull().default([]),
   /** Access-token expiry, kept outside the envelope so refresh can be scheduled without decrypting. */
   expiresAt: timestamp("expires_at", { withTimezone: true }),
@@ -38,7 +51,24 @@ export const connections = pgTable("connections", {
   connectedBy: text("connected_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
-}, (t) => [uniqueIndex("connections_org_provider_uq").on(t.organisationId, t.provider)]);
+}, (t) => [
+  index("connections_org_provider_idx").on(t.organisationId, t.provider),
+  // The same provider account is connected once per organisation (reconnecting updates the row).
+  uniqueIndex("connections_org_provider_account_uq").on(t.organisationId, t.provider, t.externalAccountId),
+  uniqueIndex("connections_default_uq").on(t.organisationId, t.provider).where(sql`${t.isDefault}`),
+  index("connections_grant_idx").on(t.grantId),
+]);
+
+/**
+ * Short leases that keep one caller at a time on a piece of work that calls a provider (token
+ * refresh), without holding a transaction across the call: taken in one committed statement,
+ * released (or left to expire) after the result is stored.
+ */
+export const connectionLeases = pgTable("connection_leases", {
+  key: text("key").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
 
 /**
  * Server-side OAuth state, single use, bound to the user and organisation that started the flow.
@@ -64,6 +94,11 @@ export const auditLog = pgTable("audit_log", {
   actorUserId: text("actor_user_id").references(() => users.id, { onDelete: "set null" }),
   action: text("action").notNull(),
   provider: text("provider"),
+  /** The connection the entry is about, so each connection has its own log. */
+  connectionId: text("connection_id").references(() => connections.id, { onDelete: "set null" }),
   details: jsonb("details").notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("audit_log_org_idx").on(t.organisationId, t.createdAt)]);
+}, (t) => [
+  index("audit_log_org_idx").on(t.organisationId, t.createdAt),
+  index("audit_log_connection_idx").on(t.connectionId, t.createdAt),
+]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { actorUserId, type AccessContext } from "@/lib/auth/access";
 import type { DbOrTx } from "@/lib/db/client";
-import { insertAuditEntry, type AuditEntry } from "@/lib/db/queries/audit";
+import { insertAuditEntries, insertAuditEntry, type AuditEntry } from "@/lib/db/queries/audit";
 
 /** What the audit log records about integrations. */
 export const auditActions = [
@@ -11,6 +12,8 @@ export const auditActions = [
   "connection.needs_reauth",
   "connection.tested",
   "connection.settings_changed",
+  "connection.renamed",
+  "connection.made_default",
   "keys.rotated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -28,19 +31,33 @@ export interface AuditInput {
   actorUserId: string | null;
   action: AuditAction;
   provider?: string | null;
+  /** The connection the entry is about (its own log); null for provider- or system-wide entries. */
+  connectionId?: string | null;
   details?: Record<string, unknown>;
 }
 
+const toRow = (input: AuditInput) => ({
+  organisationId: input.organisationId,
+  actorUserId: input.actorUserId,
+  action: z.enum(auditActions).parse(input.action),
+  provider: input.provider ?? null,
+  connectionId: input.connectionId ?? null,
+  details: detailsSchema.parse(input.details ?? {}),
+});
+
 /** Appends to the audit log, in the caller's transaction when given one. */
 export async function audit(db: DbOrTx, input: AuditInput): Promise<AuditEntry> {
-  const details = detailsSchema.parse(input.details ?? {});
-  return insertAuditEntry(db, {
-    organisationId: input.organisationId,
-    actorUserId: input.actorUserId,
-    action: z.enum(auditActions).parse(input.action),
-    provider: input.provider ?? null,
-    details,
-  });
+  return insertAuditEntry(db, toRow(input));
+}
+
+/** Appends an entry for the context's organisation, recording its user (none for jobs, webhooks, keys). */
+export function auditAs(db: DbOrTx, ctx: AccessContext, input: Omit<AuditInput, "organisationId" | "actorUserId">): Promise<AuditEntry> {
+  return audit(db, { ...input, organisationId: ctx.organisationId, actorUserId: actorUserId(ctx) });
+}
+
+/** Several entries for the context's organisation in one INSERT (e.g. several accounts connected at once). */
+export async function auditManyAs(db: DbOrTx, ctx: AccessContext, inputs: Omit<AuditInput, "organisationId" | "actorUserId">[]): Promise<void> {
+  await insertAuditEntries(db, inputs.map((i) => toRow({ ...i, organisationId: ctx.organisationId, actorUserId: actorUserId(ctx) })));
 }
 
 /** Plain-language labels for the Activity page. */
@@ -52,7 +69,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "connection.needs_reauth": "Needs reconnecting",
   "connection.tested": "Connection tested",
   "connection.settings_changed": "Settings changed",
+  "connection.renamed": "Renamed",
+  "connection.made_default": "Made the default connection",
   "keys.rotated": "Encryption keys rotated",
 };
 
-export { listAuditEntries, type AuditEntry } from "@/lib/db/queries/audit";
+export { listAuditEntries, type AuditEntry, type AuditCursor } from "@/lib/db/queries/audit";

@@ -58,3 +58,12 @@ export function actorHasRole(ctx: AccessContext, min: Role): boolean {
 export function requireActorRole(ctx: AccessContext, min: Role): void {
   if (!actorHasRole(ctx, min)) throw new ForbiddenError();
 }
+
+/**
+ * The signed-in user behind the context, for flows that are bound to a person (an OAuth consent
+ * is given by a user, and its state is bound to them). Jobs, webhooks and API keys cannot start one.
+ */
+export function requireUserActor(ctx: AccessContext): string {
+  if (ctx.actor.kind !== "user") throw new ForbiddenError("Only a signed-in person can do this.");
+  return ctx.actor.userId;
+}

@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { categories, listManifests, type Category, type Manifest } from "@/integrations";
-import { requireRole, type Tenant } from "@/lib/auth/tenant";
-import { audit } from "@/lib/audit";
+import type { AccessContext } from "@/lib/auth/access";
 import type { Db } from "@/lib/db/client";
-import { findConnection, listConnectionRows, updateConnection } from "@/lib/db/queries/connections";
-import { IntegrationError } from "./errors";
+import { findProviderConnection, listConnectionRows } from "@/lib/db/queries/connections";
+import { allowsSeveralConnections } from "./account-policy";
 import { providerOrThrow } from "./provider";
 import { toConnectionView, type ConnectionView } from "./view";
 
@@ -31,56 +29,50 @@ export interface CatalogEntry {
   scopes: string[];
   /** The connection form for api_key / basic / webhook_url providers. */
   fields: Manifest["fields"];
+  /** The default connection's status (what provider-level routes act on). */
   status: IntegrationStatus;
+  /** The default connection, or the one provider-level routes act on. */
   connection: ConnectionView | null;
+  /** How many live connections the organisation has to this provider. */
+  connectionCount: number;
+  /** Whether the organisation may add another connection to this provider. */
+  allowsSeveral: boolean;
 }
 
-function entry(m: Manifest, connection: ConnectionView | null): CatalogEntry {
+function entry(m: Manifest, connection: ConnectionView | null, connectionCount: number): CatalogEntry {
   const status: IntegrationStatus = !connection || connection.status === "disconnected" ? "not_connected" : connection.status;
   return {
     id: m.id, name: m.name, description: m.description, category: m.category, authMode: m.authMode,
     availability: m.availability, logo: m.logo, docsUrl: m.docsUrl ?? null, capabilities: m.capabilities,
     scopes: m.oauth?.scopes ?? [], fields: m.fields, status, connection: status === "not_connected" ? null : connection,
+    connectionCount, allowsSeveral: allowsSeveralConnections(m),
   };
 }
 
 /** The marketplace: connected integrations first, then every category in the product's order. */
-export async function listCatalog(db: Db, tenant: Tenant): Promise<{
+export async function listCatalog(db: Db, ctx: AccessContext): Promise<{
   connected: CatalogEntry[];
   categories: { category: Category; label: string; integrations: CatalogEntry[] }[];
 }> {
-  const rows = new Map((await listConnectionRows(db, tenant)).map((r) => [r.provider, toConnectionView(r)]));
-  const all = listManifests().map((m) => entry(m, rows.get(m.id) ?? null));
+  // Rows come default first per provider; the first live one stands for the provider's card.
+  const byProvider = new Map<string, { first: ConnectionView; count: number }>();
+  for (const r of await listConnectionRows(db, ctx)) {
+    const seen = byProvider.get(r.provider);
+    if (seen) seen.count += 1;
+    else byProvider.set(r.provider, { first: toConnectionView(r), count: 1 });
+  }
+  const all = listManifests().map((m) => entry(m, byProvider.get(m.id)?.first ?? null, byProvider.get(m.id)?.count ?? 0));
   return {
     connected: all.filter((e) => e.status !== "not_connected"),
     categories: categories.map((c) => ({ category: c, label: categoryLabels[c], integrations: all.filter((e) => e.category === c) })),
   };
 }
 
-/** One integration's status for this organisation. */
-export async function getIntegrationStatus(db: Db, tenant: Tenant, provider: string): Promise<CatalogEntry> {
+/** One integration's status for this organisation: its default connection and how many it has. */
+export async function getIntegrationStatus(db: Db, ctx: AccessContext, provider: string): Promise<CatalogEntry & { connections: ConnectionView[] }> {
   const { manifest } = providerOrThrow(provider);
-  const row = await findConnection(db, tenant, manifest.id);
-  return entry(manifest, row ? toConnectionView(row) : null);
+  const [row, rows] = await Promise.all([findProviderConnection(db, ctx, manifest.id), listConnectionRows(db, ctx, { provider: manifest.id })]);
+  const live = rows.filter((r) => r.status !== "pending");
+  return { ...entry(manifest, row ? toConnectionView(row) : null, live.length), connections: live.map(toConnectionView) };
 }
 
-/** Connection settings: flat values only; providers' own settings schemas narrow this later. */
-export const settingsSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]))
-  .refine((s) => Object.keys(s).length <= 50, "too many settings");
-
-/** Changes a connection's settings (owner/admin), audited with the names of the changed keys. */
-export async function updateSettings(db: Db, tenant: Tenant, provider: string, input: unknown): Promise<ConnectionView> {
-  requireRole(tenant, "admin");
-  providerOrThrow(provider);
-  const settings = settingsSchema.parse(input);
-  const row = await findConnection(db, tenant, provider);
-  if (!row || row.status === "disconnected") throw new IntegrationError("NOT_CONNECTED");
-  const before = (row.settings ?? {}) as Record<string, unknown>;
-  const merged = { ...before, ...settings };
-  const changed = Object.keys(settings).filter((k) => before[k] !== settings[k]);
-  const saved = await updateConnection(db, row.id, { settings: merged });
-  if (changed.length) {
-    await audit(db, { organisationId: tenant.organisationId, actorUserId: tenant.userId, action: "connection.settings_changed", provider, details: { changed } });
-  }
-  return toConnectionView(saved);
-}

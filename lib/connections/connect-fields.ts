@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { ConnectionField } from "@/integrations/manifest-schema";
-import { requireRole, type Tenant } from "@/lib/auth/tenant";
-import { audit } from "@/lib/audit";
+import { actorUserId, requireActorRole, type AccessContext } from "@/lib/auth/access";
+import { auditAs } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { sealCredentials } from "./credentials";
 import { webhookUrlAllowed } from "./endpoints";
 import { IntegrationError } from "./errors";
 import { connectableProvider } from "./provider";
-import { saveConnection } from "./store";
+import { saveConnections } from "./store";
 import { toConnectionView, type ConnectionView } from "./view";
 
 /**
@@ -32,17 +32,19 @@ export function fieldsSchema(fields: ConnectionField[], authMode: string) {
 /**
  * Connects an api_key / basic / webhook_url provider: validates the fields against the
  * manifest, proves them with a live call (the provider's verify hook), and only then stores them
- * encrypted. A refused key surfaces the provider's own reason.
+ * encrypted (the live call happens before, never inside, the saving transaction). A refused key
+ * surfaces the provider's own reason. The same provider account again reconnects its connection;
+ * another account becomes a new connection where the provider allows several.
  */
-export async function connectWithFields(db: Db, tenant: Tenant, providerId: string, input: unknown): Promise<ConnectionView> {
-  requireRole(tenant, "admin");
+export async function connectWithFields(db: Db, ctx: AccessContext, providerId: string, input: unknown): Promise<ConnectionView> {
+  requireActorRole(ctx, "admin");
   const { manifest, endpoints, hooks } = connectableProvider(providerId);
   if (manifest.authMode === "oauth2") throw new IntegrationError("INVALID_INPUT", { providerMessage: `${manifest.name} connects with OAuth.` });
   const fields = fieldsSchema(manifest.fields, manifest.authMode).parse(input) as Record<string, string | undefined>;
   const clean = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   if (!hooks.verifyCredentials) throw new IntegrationError("NOT_AVAILABLE");
   const account = await hooks.verifyCredentials({ endpoints }, clean);
-  const saved = await saveConnection(db, tenant, manifest.id, (id) => ({
+  const [saved] = await saveConnections(db, ctx, manifest, [{ accountId: account.id, build: (id) => ({
     authMode: manifest.authMode,
     status: "connected",
     credentials: sealCredentials(id, { kind: "fields", fields: clean }),
@@ -55,8 +57,8 @@ export async function connectWithFields(db: Db, tenant: Tenant, providerId: stri
     lastErrorAt: null,
     lastHealthCheckAt: new Date(),
     lastHealthOk: 1,
-    connectedBy: tenant.userId,
-  }));
-  await audit(db, { organisationId: tenant.organisationId, actorUserId: tenant.userId, action: "connection.connected", provider: manifest.id, details: { account: account.name ?? null } });
+    connectedBy: actorUserId(ctx),
+  }) }]);
+  await auditAs(db, ctx, { action: "connection.connected", provider: manifest.id, connectionId: saved.id, details: { account: account.name ?? null } });
   return toConnectionView(saved);
 }

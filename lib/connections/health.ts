@@ -1,8 +1,8 @@
 import type { Credentials } from "@/integrations/hook-types";
-import { requireRole, type Tenant } from "@/lib/auth/tenant";
-import { audit } from "@/lib/audit";
+import { jobContext, requireActorRole, type AccessContext } from "@/lib/auth/access";
+import { audit, auditAs } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
-import { findConnection, listConnectedForHealth, updateConnection, type ConnectionRow } from "@/lib/db/queries/connections";
+import { findConnectionById, listConnectedForHealth, updateConnection, type ConnectionRow } from "@/lib/db/queries/connections";
 import { IntegrationError, isIntegrationError } from "./errors";
 import { providerOrThrow } from "./provider";
 import { refreshConnection, getCredentials } from "./refresh";
@@ -16,9 +16,12 @@ export interface HealthResult {
   connection: ConnectionView;
 }
 
-async function runCheck(db: Db, row: ConnectionRow): Promise<void> {
+/** The job name the scheduled check acts as, per connection's organisation. */
+export const HEALTH_CHECK_JOB = "connections.health-check";
+
+async function runCheck(db: Db, ctx: AccessContext, row: ConnectionRow): Promise<void> {
   const { hooks, endpoints } = providerOrThrow(row.provider);
-  const { credentials } = await getCredentials(db, row, row.provider);
+  const { credentials } = await getCredentials(db, ctx, row.id);
   const account = { externalAccountId: row.externalAccountId };
   const check = async (creds: Credentials) => {
     if (hooks.healthCheck) return hooks.healthCheck({ endpoints }, creds, account);
@@ -31,55 +34,59 @@ async function runCheck(db: Db, row: ConnectionRow): Promise<void> {
   } catch (err) {
     // A 401 on an unexpired token: the provider revoked or rotated it; refresh once and retry.
     if (!(isIntegrationError(err) && err.code === "AUTH_EXPIRED" && credentials.kind === "oauth2")) throw err;
-    await check(await refreshConnection(db, row.id, { rejectedToken: credentials.accessToken }));
+    await check(await refreshConnection(db, ctx, row.id, { rejectedToken: credentials.accessToken }));
   }
 }
 
-async function checkAndRecord(db: Db, row: ConnectionRow): Promise<{ ok: boolean; error?: IntegrationError; row: ConnectionRow }> {
+/** Runs the check (provider calls, no transaction), then records the result in one short transaction. */
+async function checkAndRecord(db: Db, ctx: AccessContext, row: ConnectionRow): Promise<{ ok: boolean; error?: IntegrationError; row: ConnectionRow }> {
   let error: IntegrationError | undefined;
   try {
-    await runCheck(db, row);
+    await runCheck(db, ctx, row);
   } catch (err) {
     error = isIntegrationError(err) ? err : new IntegrationError("PROVIDER_ERROR", { cause: err });
   }
   const now = new Date();
-  const current = (await findConnection(db, row, row.provider)) ?? row;
-  const saved = await updateConnection(db, row.id, {
-    lastHealthCheckAt: now,
-    lastHealthOk: error ? 0 : 1,
-    ...(error ? { lastError: error.message, lastErrorAt: now } : { lastError: null }),
-    // A health check that proves the grant is gone moves the connection to needs_reauth.
-    ...(error?.code === "NEEDS_REAUTH" && current.status === "connected" ? { status: "needs_reauth" as const } : {}),
+  const saved = await db.transaction(async (tx) => {
+    const current = (await findConnectionById(tx, ctx, row.id)) ?? row;
+    const lost = error?.code === "NEEDS_REAUTH" && current.status === "connected";
+    const updated = await updateConnection(tx, ctx, row.id, {
+      lastHealthCheckAt: now,
+      lastHealthOk: error ? 0 : 1,
+      ...(error ? { lastError: error.message, lastErrorAt: now } : { lastError: null }),
+      // A health check that proves the grant is gone moves the connection to needs_reauth.
+      ...(lost ? { status: "needs_reauth" as const } : {}),
+    });
+    if (lost) {
+      await audit(tx, { organisationId: ctx.organisationId, actorUserId: null, action: "connection.needs_reauth", provider: row.provider, connectionId: row.id, details: { reason: error!.providerCode ?? "health_check" } });
+    }
+    return updated;
   });
-  if (error?.code === "NEEDS_REAUTH" && current.status === "connected") {
-    await audit(db, { organisationId: row.organisationId, actorUserId: null, action: "connection.needs_reauth", provider: row.provider, details: { reason: error.providerCode ?? "health_check" } });
-  }
   return { ok: !error, error, row: saved };
 }
 
 /** "Test connection": a cheap live call at the provider, recorded on the row and audited. */
-export async function testConnection(db: Db, tenant: Tenant, provider: string): Promise<HealthResult> {
-  requireRole(tenant, "admin");
-  providerOrThrow(provider);
-  const row = await findConnection(db, tenant, provider);
-  if (!row || row.status === "disconnected" || !row.credentials) throw new IntegrationError("NOT_CONNECTED");
-  const { ok, error, row: saved } = await checkAndRecord(db, row);
-  await audit(db, {
-    organisationId: tenant.organisationId, actorUserId: tenant.userId, action: "connection.tested", provider,
-    details: { ok, code: error?.code ?? null },
-  });
+export async function testConnection(db: Db, ctx: AccessContext, connectionId: string): Promise<HealthResult> {
+  requireActorRole(ctx, "admin");
+  const row = await findConnectionById(db, ctx, connectionId);
+  if (!row || row.status === "disconnected" || row.status === "pending" || !row.credentials) throw new IntegrationError("NOT_CONNECTED");
+  providerOrThrow(row.provider);
+  const { ok, error, row: saved } = await checkAndRecord(db, ctx, row);
+  await auditAs(db, ctx, { action: "connection.tested", provider: row.provider, connectionId: row.id, details: { ok, code: error?.code ?? null } });
   return { ok, checkedAt: saved.lastHealthCheckAt!.toISOString(), ...(error ? { error: error.toJSON() } : {}), connection: toConnectionView(saved) };
 }
 
 /**
- * The scheduled health check: every connected connection, oldest check first. Failures are
- * recorded per row; one provider being down never stops the others.
+ * The scheduled health check: every connected connection, oldest check first, each checked as the
+ * job acting for that connection's organisation. Failures are recorded per row; one provider
+ * being down never stops the others.
  */
 export async function runHealthChecks(db: Db, opts: { limit?: number } = {}): Promise<{ checked: number; failed: number }> {
   const rows = await listConnectedForHealth(db, opts.limit ?? 200);
   let failed = 0;
   for (const row of rows) {
-    const { ok } = await checkAndRecord(db, row).catch(() => ({ ok: false }));
+    const ctx = jobContext(row.organisationId, HEALTH_CHECK_JOB);
+    const { ok } = await checkAndRecord(db, ctx, row).catch(() => ({ ok: false }));
     if (!ok) failed += 1;
   }
   return { checked: rows.length, failed };

@@ -4,16 +4,16 @@ import { ForbiddenError } from "@/lib/auth/tenant";
 import { listAuditEntries } from "@/lib/audit";
 import { generateKey, keyVersionOf } from "@/lib/crypto";
 import { sandboxApps } from "@/sandbox/config";
-import { findConnection } from "@/lib/db/queries/connections";
 import { getIntegrationStatus, listCatalog } from "./catalog";
 import { connectWithFields } from "./connect-fields";
 import { disconnect } from "./disconnect";
 import { IntegrationError } from "./errors";
 import { testConnection, runHealthChecks } from "./health";
-import { chooseAccount, completeAuthorization, pendingAccounts, startAuthorization } from "./oauth-flow";
+import { completeAuthorization, startAuthorization } from "./oauth-flow";
+import { chooseAccounts, pendingAccounts } from "./pending";
 import { getAccessToken, getCredentials } from "./refresh";
 import { rotateKeys } from "./rotate-keys";
-import { consent, createWorld, redirectUri, sandboxTokens, type World } from "./test-support";
+import { consent, createWorld, defaultRow, redirectUri, sandboxTokens, type World } from "./test-support";
 
 let w: World;
 const v1 = generateKey(1);
@@ -35,8 +35,12 @@ const smtpFields = (password: string) => ({
 async function connectXero() {
   const { redirectUrl } = await startAuthorization(w.db, w.owner, "xero", { redirectUri: redirectUri("xero") });
   await completeAuthorization(w.db, w.owner, "xero", await consent(redirectUrl, "allow"));
-  await chooseAccount(w.db, w.owner, "xero", (await pendingAccounts(w.db, w.owner, "xero"))[0].id);
+  await chooseAccounts(w.db, w.owner, "xero", [(await pendingAccounts(w.db, w.owner, "xero"))[0].id]);
 }
+
+const findConnection = (_db: unknown, ctx: World["owner"], provider: string) => defaultRow(w.db, ctx, provider);
+/** The id of organisation A's default connection to `provider`. */
+const idOf = async (provider: string) => (await defaultRow(w.db, w.owner, provider))!.id;
 
 describe("API key, basic and webhook URL connections", () => {
   it("refuses a wrong Stripe key with Stripe's own reason, and saves nothing", async () => {
@@ -57,7 +61,7 @@ describe("API key, basic and webhook URL connections", () => {
     expect(view.status).toBe("connected");
     expect(view.fields).toEqual({});
     expect(JSON.stringify(view)).not.toContain(sandboxApps.stripe.secretKey);
-    expect((await testConnection(w.db, w.owner, "stripe")).ok).toBe(true);
+    expect((await testConnection(w.db, w.owner, await idOf("stripe"))).ok).toBe(true);
   });
 
   it("verifies SMTP logins live: a wrong password is refused with the server's answer", async () => {
@@ -88,13 +92,13 @@ describe("API key, basic and webhook URL connections", () => {
     expect(err.providerMessage).toBe("Client Authentication failed");
     const view = await connectWithFields(w.db, w.owner, "paypal", { clientId: sandboxApps.paypal.clientId, clientSecret: sandboxApps.paypal.clientSecret });
     expect(view.fields).toEqual({ clientId: sandboxApps.paypal.clientId });
-    expect((await testConnection(w.db, w.owner, "paypal")).ok).toBe(true);
+    expect((await testConnection(w.db, w.owner, await idOf("paypal"))).ok).toBe(true);
   });
 
   it("a member cannot connect, test or disconnect", async () => {
     await expect(connectWithFields(w.db, w.member, "stripe", { secretKey: sandboxApps.stripe.secretKey })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(testConnection(w.db, w.member, "stripe")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(disconnect(w.db, w.member, "stripe")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(testConnection(w.db, w.member, await idOf("stripe"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(disconnect(w.db, w.member, await idOf("stripe"))).rejects.toBeInstanceOf(ForbiddenError);
     expect((await findConnection(w.db, w.owner, "stripe"))!.status).toBe("connected");
   });
 });
@@ -119,10 +123,10 @@ describe("key rotation", () => {
     const list = (Array.isArray(envelopes) ? envelopes : (envelopes as { rows: { c: string }[] }).rows) as { c: string }[];
     expect(list.map((r) => keyVersionOf(r.c))).toEqual(list.map(() => 2));
 
-    expect(await getAccessToken(w.db, w.owner, "xero")).toMatch(/^xero_at_/);
-    expect((await getCredentials(w.db, w.owner, "email")).credentials).toMatchObject({ kind: "fields" });
-    expect((await testConnection(w.db, w.owner, "stripe")).ok).toBe(true);
-    expect((await testConnection(w.db, w.owner, "email")).ok).toBe(true);
+    expect(await getAccessToken(w.db, w.owner, await idOf("xero"))).toMatch(/^xero_at_/);
+    expect((await getCredentials(w.db, w.owner, await idOf("email"))).credentials).toMatchObject({ kind: "fields" });
+    expect((await testConnection(w.db, w.owner, await idOf("stripe"))).ok).toBe(true);
+    expect((await testConnection(w.db, w.owner, await idOf("email"))).ok).toBe(true);
     expect((await completeAuthorization(w.db, w.owner, "hubspot", hubspotQuery)).outcome).toBe("connected");
     const rotated = (await listAuditEntries(w.db, { organisationId: w.owner.organisationId })).filter((e) => e.action === "keys.rotated");
     expect(rotated).toEqual([]); // system-wide entries are not shown to organisations
@@ -143,12 +147,12 @@ describe("what the API answers", () => {
       ...(await sandboxTokens(w.sandbox, "xero")).map((t) => t.token),
       ...(await sandboxTokens(w.sandbox, "hubspot")).map((t) => t.token),
     ];
-    const zapier = (await getCredentials(w.db, w.owner, "zapier")).credentials;
+    const zapier = (await getCredentials(w.db, w.owner, await idOf("zapier"))).credentials;
     if (zapier.kind === "fields") secrets.push(zapier.fields.webhookUrl);
     const answers = [
       await listCatalog(w.db, w.owner),
       ...(await Promise.all(["stripe", "email", "zapier", "xero", "hubspot"].map((p) => getIntegrationStatus(w.db, w.owner, p)))),
-      ...(await Promise.all(["stripe", "email", "xero"].map((p) => testConnection(w.db, w.owner, p)))),
+      ...(await Promise.all(["stripe", "email", "xero"].map(async (p) => testConnection(w.db, w.owner, await idOf(p))))),
       await listAuditEntries(w.db, w.owner, { limit: 200 }),
     ];
     const text = JSON.stringify(answers);
@@ -161,14 +165,14 @@ describe("disconnect", () => {
   it("revokes the token at the provider and erases the stored credentials", async () => {
     const before = (await sandboxTokens(w.sandbox, "xero")).filter((t) => !t.revoked && t.kind === "refresh");
     expect(before.length).toBeGreaterThan(0);
-    const result = await disconnect(w.db, w.owner, "xero");
+    const result = await disconnect(w.db, w.owner, await idOf("xero"));
     expect(result.revoked).toBe(true);
     const after = await sandboxTokens(w.sandbox, "xero");
     for (const t of before) expect(after.find((a) => a.token === t.token)!.revoked).toBe(true);
     const row = await findConnection(w.db, w.owner, "xero");
     expect(row!.status).toBe("disconnected");
     expect(row!.credentials).toBeNull();
-    await expect(getAccessToken(w.db, w.owner, "xero")).rejects.toMatchObject({ code: "NOT_CONNECTED" });
+    await expect(getAccessToken(w.db, w.owner, await idOf("xero"))).rejects.toMatchObject({ code: "NOT_CONNECTED" });
     const entry = (await listAuditEntries(w.db, w.owner, { provider: "xero" })).find((e) => e.action === "connection.disconnected");
     expect(entry?.details).toMatchObject({ revoked: true });
   });
@@ -176,7 +180,7 @@ describe("disconnect", () => {
   it("revokes HubSpot through its DELETE endpoint", async () => {
     const live = (await sandboxTokens(w.sandbox, "hubspot")).filter((t) => !t.revoked && t.kind === "refresh");
     expect(live).toHaveLength(1);
-    expect((await disconnect(w.db, w.owner, "hubspot")).revoked).toBe(true);
+    expect((await disconnect(w.db, w.owner, await idOf("hubspot"))).revoked).toBe(true);
     expect((await sandboxTokens(w.sandbox, "hubspot")).find((t) => t.token === live[0].token)!.revoked).toBe(true);
   });
 });

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oauthStates } from "@/drizzle/schema";
 import { ForbiddenError } from "@/lib/auth/tenant";
 import { listAuditEntries } from "@/lib/audit";
-import { chooseAccount, completeAuthorization, pendingAccounts, startAuthorization, stateOrganisationId } from "./oauth-flow";
+import { completeAuthorization, startAuthorization, stateOrganisationId } from "./oauth-flow";
+import { chooseAccounts, pendingAccounts } from "./pending";
 import { getIntegrationStatus, listCatalog } from "./catalog";
 import { IntegrationError } from "./errors";
 import { stateId } from "./pkce";
 import { findOAuthState } from "@/lib/db/queries/connections";
 import { getAccessToken } from "./refresh";
 import { testConnection } from "./health";
-import { consent, createWorld, redirectUri, sandboxTokens, type World } from "./test-support";
+import { consent, createWorld, defaultRow, redirectUri, sandboxTokens, type World } from "./test-support";
 
 let w: World;
 beforeAll(async () => {
@@ -28,6 +29,9 @@ const codeOf = async (p: Promise<unknown>) => {
   }
   return "resolved";
 };
+
+/** The id of organisation A's default connection to `provider`. */
+const idOf = async (provider: string) => (await defaultRow(w.db, w.owner, provider))!.id;
 
 async function authorize(provider: string, tenant = w.owner) {
   const { redirectUrl } = await startAuthorization(w.db, tenant, provider, { redirectUri: redirectUri(provider) });
@@ -96,13 +100,14 @@ describe("connecting through the consent page", () => {
     const accounts = await pendingAccounts(w.db, w.owner, "xero");
     expect(accounts.map((a) => a.name).sort()).toEqual(["Demo Company (US)", "Sandbox Trading Ltd"]);
     expect((await getIntegrationStatus(w.db, w.owner, "xero")).status).toBe("pending");
-    expect(await codeOf(getAccessToken(w.db, w.owner, "xero"))).toBe("NOT_CONNECTED");
+    const pendingId = (await defaultRow(w.db, w.owner, "xero"))!.id;
+    expect(await codeOf(getAccessToken(w.db, w.owner, pendingId))).toBe("NOT_CONNECTED");
 
-    const view = await chooseAccount(w.db, w.owner, "xero", accounts.find((a) => a.name === "Sandbox Trading Ltd")!.id);
+    const [view] = await chooseAccounts(w.db, w.owner, "xero", [accounts.find((a) => a.name === "Sandbox Trading Ltd")!.id]);
     expect(view.status).toBe("connected");
     expect(view.externalAccountName).toBe("Sandbox Trading Ltd");
-    expect(await getAccessToken(w.db, w.owner, "xero")).toMatch(/^xero_at_/);
-    const health = await testConnection(w.db, w.owner, "xero");
+    expect(await getAccessToken(w.db, w.owner, await idOf("xero"))).toMatch(/^xero_at_/);
+    const health = await testConnection(w.db, w.owner, await idOf("xero"));
     expect(health.ok).toBe(true);
   });
 
@@ -113,21 +118,21 @@ describe("connecting through the consent page", () => {
     if (outcome.outcome !== "connected") throw new Error("expected connected");
     expect(outcome.connection.externalAccountId).toBe(query.realmId);
     expect(outcome.connection.externalAccountName).toBeTruthy();
-    expect((await testConnection(w.db, w.owner, "quickbooks")).ok).toBe(true);
+    expect((await testConnection(w.db, w.owner, await idOf("quickbooks"))).ok).toBe(true);
   });
 
   it("Slack: the team comes from the token response; auth.test passes", async () => {
     const outcome = await completeAuthorization(w.db, w.owner, "slack", await consent(await authorize("slack"), "allow"));
     if (outcome.outcome !== "connected") throw new Error("expected connected");
     expect(outcome.connection.externalAccountId).toMatch(/^T/);
-    expect((await testConnection(w.db, w.owner, "slack")).ok).toBe(true);
+    expect((await testConnection(w.db, w.owner, await idOf("slack"))).ok).toBe(true);
   });
 
   it("HubSpot (connected by the replay test): the hub id came from the access-token info", async () => {
     const status = await getIntegrationStatus(w.db, w.owner, "hubspot");
     expect(status.status).toBe("connected");
     expect(status.connection?.externalAccountId).toMatch(/^\d+$/);
-    expect((await testConnection(w.db, w.owner, "hubspot")).ok).toBe(true);
+    expect((await testConnection(w.db, w.owner, await idOf("hubspot"))).ok).toBe(true);
   });
 
   it("raw connection and state rows hold no plaintext token", async () => {
@@ -155,8 +160,8 @@ describe("roles and organisations", () => {
   it("a member cannot start or finish a connection, choose an account or test", async () => {
     await expect(startAuthorization(w.db, w.member, "xero", { redirectUri: redirectUri("xero") })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(completeAuthorization(w.db, w.member, "xero", { code: "x", state: "y" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(chooseAccount(w.db, w.member, "xero", "t")).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(testConnection(w.db, w.member, "xero")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(chooseAccounts(w.db, w.member, "xero", ["t"])).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(testConnection(w.db, w.member, await idOf("xero"))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("another organisation sees none of organisation A's connections", async () => {
@@ -165,8 +170,9 @@ describe("roles and organisations", () => {
     const theirs = await listCatalog(w.db, w.other);
     expect(theirs.connected).toEqual([]);
     expect((await getIntegrationStatus(w.db, w.other, "xero")).connection).toBeNull();
-    expect(await codeOf(getAccessToken(w.db, w.other, "xero"))).toBe("NOT_CONNECTED");
-    expect(await codeOf(testConnection(w.db, w.other, "xero"))).toBe("NOT_CONNECTED");
+    // Organisation A's connection id, used by organisation B, reaches nothing.
+    expect(await codeOf(getAccessToken(w.db, w.other, await idOf("xero")))).toBe("NOT_CONNECTED");
+    expect(await codeOf(testConnection(w.db, w.other, await idOf("xero")))).toBe("NOT_CONNECTED");
     expect(await listAuditEntries(w.db, w.other)).toEqual([]);
   });
 

@@ -1,14 +1,15 @@
 import { z } from "zod";
-import { requireRole, type Tenant } from "@/lib/auth/tenant";
-import { audit } from "@/lib/audit";
+import { requireActorRole, requireUserActor, type AccessContext } from "@/lib/auth/access";
+import { auditAs } from "@/lib/audit";
 import { decrypt, encrypt } from "@/lib/crypto";
 import type { Db } from "@/lib/db/client";
-import { consumeOAuthState, findConnection, findOAuthState, insertOAuthState, updateConnection } from "@/lib/db/queries/connections";
-import { openPending, sealCredentials, sealPending } from "./credentials";
+import { consumeOAuthState, findOAuthState, insertOAuthState } from "@/lib/db/queries/connections";
+import { sealCredentials, sealPending } from "./credentials";
 import { IntegrationError } from "./errors";
+import { savePending } from "./pending";
 import { codeChallenge, randomToken, stateId } from "./pkce";
 import { connectableProvider } from "./provider";
-import { saveConnection } from "./store";
+import { saveConnections } from "./store";
 import { exchangeCode } from "./token-client";
 import { toConnectionView, type ConnectionView } from "./view";
 
@@ -20,8 +21,9 @@ export const STATE_TTL_MS = 10 * 60 * 1000;
  * organisation and provider (10 minutes), a PKCE S256 verifier stored encrypted, and the
  * provider's authorize URL to send the browser to.
  */
-export async function startAuthorization(db: Db, tenant: Tenant, providerId: string, opts: { redirectUri: string }): Promise<{ redirectUrl: string }> {
-  requireRole(tenant, "admin");
+export async function startAuthorization(db: Db, ctx: AccessContext, providerId: string, opts: { redirectUri: string }): Promise<{ redirectUrl: string }> {
+  requireActorRole(ctx, "admin");
+  const userId = requireUserActor(ctx);
   const { manifest, endpoints } = connectableProvider(providerId);
   if (manifest.authMode !== "oauth2" || !manifest.oauth || !endpoints.authorizeUrl || !endpoints.clientId) {
     throw new IntegrationError("INVALID_INPUT", { providerMessage: `${manifest.name} does not connect with OAuth.` });
@@ -31,8 +33,8 @@ export async function startAuthorization(db: Db, tenant: Tenant, providerId: str
   const id = stateId(state);
   await insertOAuthState(db, {
     id,
-    organisationId: tenant.organisationId,
-    userId: tenant.userId,
+    organisationId: ctx.organisationId,
+    userId,
     provider: manifest.id,
     codeVerifier: encrypt(verifier, id),
     redirectUri: opts.redirectUri,
@@ -58,12 +60,13 @@ const callbackSchema = z.union([
 ]);
 
 /** Consumes the state once; tells apart forged, expired and replayed states for the message. */
-async function consumeState(db: Db, tenant: Tenant, provider: string, state: string) {
+async function consumeState(db: Db, ctx: AccessContext, provider: string, state: string) {
   const id = stateId(state);
-  const row = await consumeOAuthState(db, id, { organisationId: tenant.organisationId, userId: tenant.userId, provider });
+  const userId = requireUserActor(ctx);
+  const row = await consumeOAuthState(db, id, { organisationId: ctx.organisationId, userId, provider });
   if (row) return { row, verifier: decrypt(row.codeVerifier, id) };
   const seen = await findOAuthState(db, id);
-  const bound = seen && seen.organisationId === tenant.organisationId && seen.userId === tenant.userId && seen.provider === provider;
+  const bound = seen && seen.organisationId === ctx.organisationId && seen.userId === userId && seen.provider === provider;
   if (!bound) throw new IntegrationError("STATE_INVALID");
   if (seen.usedAt) throw new IntegrationError("STATE_REPLAYED");
   throw new IntegrationError("STATE_EXPIRED");
@@ -78,78 +81,64 @@ export async function stateOrganisationId(db: Db, state: string): Promise<string
   return (await findOAuthState(db, stateId(state)))?.organisationId ?? null;
 }
 
-/** Outcome of a callback: connected, or authorised but waiting for the user to pick an account. */
+/** Outcome of a callback: connected, or authorised but waiting for the user to pick accounts. */
 export type CallbackOutcome =
   | { outcome: "connected"; connection: ConnectionView }
   | { outcome: "choose_account"; accounts: { id: string; name: string }[] };
 
 /**
  * Finishes the flow from the provider's redirect: checks the state, exchanges the code with the
- * verifier, finds the provider account, stores the tokens encrypted. Several accounts (Xero
- * tenants) leave the connection `pending` until `chooseAccount`.
+ * verifier, finds the provider account, stores the tokens encrypted. No transaction is open while
+ * the provider is called: the state is consumed in its own statement, the code exchanged and the
+ * accounts discovered, and only then the connection saved in one short transaction. Several
+ * accounts (Xero tenants) are kept as one `pending` row until `chooseAccounts`.
  */
-export async function completeAuthorization(db: Db, tenant: Tenant, providerId: string, query: Record<string, string>): Promise<CallbackOutcome> {
-  requireRole(tenant, "admin");
+export async function completeAuthorization(db: Db, ctx: AccessContext, providerId: string, query: Record<string, string>): Promise<CallbackOutcome> {
+  requireActorRole(ctx, "admin");
+  const userId = requireUserActor(ctx);
   const { manifest, endpoints, hooks } = connectableProvider(providerId);
   const parsed = callbackSchema.safeParse(query);
   if (!parsed.success) throw new IntegrationError("STATE_INVALID");
   if ("error" in parsed.data) {
     // Burn the state so the same flow cannot be resumed; a bad state changes nothing here.
-    if (parsed.data.state) await consumeState(db, tenant, manifest.id, parsed.data.state).catch(() => undefined);
+    if (parsed.data.state) await consumeState(db, ctx, manifest.id, parsed.data.state).catch(() => undefined);
     throw new IntegrationError("AUTH_DENIED", { providerCode: parsed.data.error });
   }
-  const { row, verifier } = await consumeState(db, tenant, manifest.id, parsed.data.state);
+  const { row, verifier } = await consumeState(db, ctx, manifest.id, parsed.data.state);
   const tokens = await exchangeCode(manifest, endpoints, { code: parsed.data.code, redirectUri: row.redirectUri, codeVerifier: verifier });
   const accounts = hooks.discoverAccount
     ? await hooks.discoverAccount({ endpoints }, { accessToken: tokens.credentials.accessToken, tokenResponse: tokens.raw, callbackQuery: query })
     : [];
-  const choose = accounts.length > 1;
-  const account = choose ? undefined : accounts[0];
-  const saved = await saveConnection(db, tenant, manifest.id, (id) => ({
-    authMode: manifest.authMode,
-    status: choose ? "pending" : "connected",
-    credentials: choose ? sealPending(id, { credentials: tokens.credentials, accounts }) : sealCredentials(id, tokens.credentials),
-    externalAccountId: account?.id ?? null,
-    externalAccountName: account?.name ?? null,
-    scopes: tokens.scopes.length ? tokens.scopes : manifest.oauth!.scopes,
-    expiresAt: tokens.credentials.expiresAt ? new Date(tokens.credentials.expiresAt) : null,
-    refreshFailures: 0,
-    lastError: null,
-    lastErrorAt: null,
-    connectedBy: tenant.userId,
-  }));
-  await audit(db, {
-    organisationId: tenant.organisationId,
-    actorUserId: tenant.userId,
-    action: choose ? "connection.pending_choice" : "connection.connected",
-    provider: manifest.id,
-    details: choose ? { accounts: accounts.length } : { account: account?.name ?? null },
-  });
-  return choose ? { outcome: "choose_account", accounts } : { outcome: "connected", connection: toConnectionView(saved) };
-}
-
-/** The accounts a pending connection can be finalised with (for the choose-tenant page). */
-export async function pendingAccounts(db: Db, tenant: Tenant, providerId: string): Promise<{ id: string; name: string }[]> {
-  const row = await findConnection(db, tenant, providerId);
-  if (!row || row.status !== "pending" || !row.credentials) throw new IntegrationError("NOT_CONNECTED");
-  return openPending(row.id, row.credentials)?.accounts ?? [];
-}
-
-/** Finalises a pending connection with the account the user chose. */
-export async function chooseAccount(db: Db, tenant: Tenant, providerId: string, accountId: string): Promise<ConnectionView> {
-  requireRole(tenant, "admin");
-  const { manifest } = connectableProvider(providerId);
-  const row = await findConnection(db, tenant, manifest.id);
-  if (!row || row.status !== "pending" || !row.credentials) throw new IntegrationError("NOT_CONNECTED");
-  const pending = openPending(row.id, row.credentials);
-  const account = pending?.accounts.find((a) => a.id === accountId);
-  if (!pending || !account) throw new IntegrationError("INVALID_INPUT", { providerMessage: "Choose one of the listed organisations." });
-  const saved = await updateConnection(db, row.id, {
-    status: "connected",
-    credentials: sealCredentials(row.id, pending.credentials),
-    externalAccountId: account.id,
-    externalAccountName: account.name,
-  });
-  await audit(db, { organisationId: tenant.organisationId, actorUserId: tenant.userId, action: "connection.connected", provider: manifest.id, details: { account: account.name } });
-  return toConnectionView(saved);
+  const scopes = tokens.scopes.length ? tokens.scopes : manifest.oauth!.scopes;
+  if (accounts.length > 1) {
+    const pending = await savePending(db, ctx, manifest, (id) => ({
+      authMode: manifest.authMode,
+      credentials: sealPending(id, { credentials: tokens.credentials, accounts }),
+      scopes,
+      expiresAt: tokens.credentials.expiresAt ? new Date(tokens.credentials.expiresAt) : null,
+      connectedBy: userId,
+    }));
+    await auditAs(db, ctx, { action: "connection.pending_choice", provider: manifest.id, connectionId: pending.id, details: { accounts: accounts.length } });
+    return { outcome: "choose_account", accounts };
+  }
+  const account = accounts[0];
+  const [saved] = await saveConnections(db, ctx, manifest, [{
+    accountId: account?.id,
+    build: (id) => ({
+      authMode: manifest.authMode,
+      status: "connected",
+      credentials: sealCredentials(id, tokens.credentials),
+      externalAccountId: account?.id ?? null,
+      externalAccountName: account?.name ?? null,
+      grantId: null,
+      scopes,
+      expiresAt: tokens.credentials.expiresAt ? new Date(tokens.credentials.expiresAt) : null,
+      refreshFailures: 0,
+      lastError: null,
+      lastErrorAt: null,
+      connectedBy: userId,
+    }),
+  }]);
+  await auditAs(db, ctx, { action: "connection.connected", provider: manifest.id, connectionId: saved.id, details: { account: account?.name ?? null } });
+  return { outcome: "connected", connection: toConnectionView(saved) };
 }

@@ -1,8 +1,9 @@
 // Shared setup of the connection manager's integration tests: a fresh database with two
 // organisations, an in-process sandbox on free ports, and a scripted "browser" for consent pages.
 import { organisations } from "@/drizzle/schema";
-import type { Tenant } from "@/lib/auth/tenant";
+import { userContext, type AccessContext } from "@/lib/auth/access";
 import type { Db } from "@/lib/db/client";
+import { findProviderConnection, listConnectionRows } from "@/lib/db/queries/connections";
 import { createTestDb } from "@/lib/testing/db";
 import { addMember } from "@/lib/testing/tenants";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
@@ -11,14 +12,16 @@ export type World = {
   db: Db;
   url?: string;
   sandbox: RunningSandbox;
-  /** Owner of organisation A. */
-  owner: Tenant;
+  /** Owner of organisation A (a user access context). */
+  owner: AccessContext & { userId: string };
   /** A member (not admin) of organisation A. */
-  member: Tenant;
+  member: AccessContext & { userId: string };
   /** Owner of organisation B. */
-  other: Tenant;
+  other: AccessContext & { userId: string };
   close(): Promise<void>;
 };
+
+const asUser = (t: Parameters<typeof userContext>[0]) => ({ ...userContext(t), userId: t.userId });
 
 export async function createWorld(): Promise<World> {
   const sandbox = await startSandbox({ port: 0, stripePort: 0, smtpPort: 0 });
@@ -34,9 +37,9 @@ export async function createWorld(): Promise<World> {
     db: test.db,
     url: test.url,
     sandbox,
-    owner: await addMember(test.db, a!.id, "owner", `owner-${tag}@a.test`),
-    member: await addMember(test.db, a!.id, "member", `member-${tag}@a.test`),
-    other: await addMember(test.db, b!.id, "owner", `owner-${tag}@b.test`),
+    owner: asUser(await addMember(test.db, a!.id, "owner", `owner-${tag}@a.test`)),
+    member: asUser(await addMember(test.db, a!.id, "member", `member-${tag}@a.test`)),
+    other: asUser(await addMember(test.db, b!.id, "owner", `owner-${tag}@b.test`)),
     async close() {
       await test.close();
       await sandbox.close();
@@ -81,3 +84,13 @@ export async function sandboxFaults(sandbox: RunningSandbox, body: Record<string
 
 export const REDIRECT_URI = "http://localhost:3000/api/integrations/PROVIDER/oauth/callback";
 export const redirectUri = (provider: string) => REDIRECT_URI.replace("PROVIDER", provider);
+
+/** The ids of an organisation's live connections to a provider, default first. */
+export async function connectionIds(db: Db, ctx: AccessContext, provider: string): Promise<string[]> {
+  return (await listConnectionRows(db, ctx, { provider })).filter((r) => r.status !== "pending").map((r) => r.id);
+}
+
+/** The provider's default connection row (what provider-level routes act on). */
+export async function defaultRow(db: Db, ctx: AccessContext, provider: string) {
+  return findProviderConnection(db, ctx, provider);
+}

@@ -7,7 +7,12 @@ import { openCredentials } from "./credentials";
  * so credentials cannot leak; `fields` holds only the manifest's non-secret fields.
  */
 export interface ConnectionView {
+  id: string;
   provider: string;
+  /** What people call it: the name given in the hub, else the provider account's name, else the provider's. */
+  displayName: string;
+  /** Whether provider-level routes and pages act on this connection. */
+  isDefault: boolean;
   status: ConnectionRow["status"];
   authMode: string;
   externalAccountId: string | null;
@@ -45,7 +50,10 @@ function publicFields(row: ConnectionRow): Record<string, string> {
 
 export function toConnectionView(row: ConnectionRow): ConnectionView {
   return {
+    id: row.id,
     provider: row.provider,
+    displayName: row.displayName ?? row.externalAccountName ?? getManifest(row.provider)?.name ?? row.provider,
+    isDefault: row.isDefault,
     status: row.status,
     authMode: row.authMode,
     externalAccountId: row.externalAccountId,

@@ -1,6 +1,7 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
 import { auditLog } from "@/drizzle/schema";
-import { scoped, type Tenant } from "@/lib/auth/tenant";
+import type { AccessContext } from "@/lib/auth/access";
+import { scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 
 /** An audit entry as stored. */
@@ -11,16 +12,41 @@ export async function insertAuditEntry(db: DbOrTx, entry: typeof auditLog.$infer
   return row!;
 }
 
-/** The organisation's audit log, newest first; `before` pages backwards by creation time. */
+/** Appends several entries in one INSERT. */
+export async function insertAuditEntries(db: DbOrTx, entries: (typeof auditLog.$inferInsert)[]): Promise<void> {
+  if (entries.length) await db.insert(auditLog).values(entries);
+}
+
+/** Where a page of entries ends: the last entry's time and id (ties on time are broken by id). */
+export interface AuditCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * The organisation's audit log, newest first, optionally of one provider or one connection.
+ * `before` pages backwards (a Date, or the previous page's last entry as a cursor).
+ */
 export async function listAuditEntries(
   db: DbOrTx,
-  tenant: Pick<Tenant, "organisationId">,
-  opts: { limit?: number; provider?: string; before?: Date } = {},
+  ctx: Pick<AccessContext, "organisationId">,
+  opts: { limit?: number; provider?: string; connectionId?: string; before?: Date | AuditCursor } = {},
 ): Promise<AuditEntry[]> {
+  const before = opts.before instanceof Date ? { createdAt: opts.before, id: undefined } : opts.before;
+  const page = before
+    ? before.id
+      ? or(lt(auditLog.createdAt, before.createdAt), and(eq(auditLog.createdAt, before.createdAt), lt(auditLog.id, before.id)))
+      : lt(auditLog.createdAt, before.createdAt)
+    : undefined;
   return db
     .select()
     .from(auditLog)
-    .where(scoped(auditLog, tenant, opts.provider ? eq(auditLog.provider, opts.provider) : undefined, opts.before ? lt(auditLog.createdAt, opts.before) : undefined))
+    .where(scoped(
+      auditLog, ctx,
+      opts.provider ? eq(auditLog.provider, opts.provider) : undefined,
+      opts.connectionId ? eq(auditLog.connectionId, opts.connectionId) : undefined,
+      page,
+    ))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(Math.min(Math.max(opts.limit ?? 50, 1), 200));
 }

@@ -4,7 +4,7 @@
  * but no path prefix. Nothing is mounted on the main router.
  */
 import { z } from "zod";
-import { sandboxApps, SANDBOX_STRIPE_PORT } from "../../config";
+import { sandboxApps, sandboxStripeAccounts, SANDBOX_STRIPE_PORT } from "../../config";
 import type { Emulator, SandboxContext } from "../../core/context";
 import type { Router } from "../../core/http";
 import { completeSession } from "./checkout";
@@ -15,7 +15,7 @@ import { mountCore } from "./routes-core";
 import { mountInvoices } from "./routes-invoices";
 import { mountPayments } from "./routes-payments";
 import { seedStripe } from "./seed";
-import { installMiddleware, StripeState } from "./state";
+import { accountForKey, apiKey, installMiddleware, StripeState } from "./state";
 
 /** Control API changes: `{ provider: "stripe", action, id }`. */
 const changeSchema = z.object({
@@ -31,7 +31,22 @@ export function stripeOrigin(ctx: SandboxContext): string {
 }
 
 export function mountStripe(r: Router, state: StripeState) {
+  // Each request acts in the account its secret key belongs to (requests without a key, such as
+  // the hosted checkout pages, in the first account).
+  const dispatch = r.dispatch.bind(r);
+  r.dispatch = (req) => state.runAs(accountForKey(apiKey(req))?.id ?? sandboxStripeAccounts[0].id, () => dispatch(req));
   installMiddleware(r, state);
+  r.get("/v1/account", (req) => {
+    const a = accountForKey(apiKey(req))!;
+    return {
+      status: 200,
+      body: {
+        id: a.id, object: "account", type: "standard", country: "GB", default_currency: "gbp", email: `billing@${a.id}.sandbox.test`,
+        charges_enabled: true, payouts_enabled: true, details_submitted: true, created: 1_700_000_000,
+        business_profile: { name: a.name }, settings: { dashboard: { display_name: a.name, timezone: "Europe/London" } },
+      },
+    };
+  });
   mountCore(r, state);
   mountPayments(r, state);
   mountInvoices(r, state);
@@ -57,12 +72,15 @@ export function createStripeEmulator(): Emulator & { state: StripeState } {
         id: "stripe",
         name: "Stripe",
         urls: { apiBaseUrl: `${origin}/v1`, host: new URL(origin).hostname, port: new URL(origin).port, protocol: "http", checkoutUrl: `${origin}/checkout/{CHECKOUT_SESSION_ID}` },
-        accounts: [{ id: "acct_1SbxSandbox0001", name: "Sandbox Trading Ltd (test mode)", credentials: { ...sandboxApps.stripe } }],
+        accounts: sandboxStripeAccounts.map((a, i) => ({
+          id: a.id, name: `${a.name} (test mode)`,
+          credentials: i === 0 ? { ...sandboxApps.stripe } : { secretKey: a.secretKey },
+        })),
         notes: "new Stripe(secretKey, { host, port, protocol: 'http' }). Webhooks: endpoints created via POST /v1/webhook_endpoints get their own whsec_ secret; the sandbox's configured Stripe target is signed with webhookSecret. Rate limit 100 requests/second (fault-configurable).",
       };
     },
     reset() {
-      state.store.reset();
+      state.resetAll();
     },
     seed(entity, count) {
       return seedStripe(state, entity, count, stripeOrigin(state.ctx));

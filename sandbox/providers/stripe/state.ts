@@ -2,7 +2,8 @@
  * What every Stripe route handler shares: the store, the event emitter, the sandbox context,
  * plus the request plumbing (auth, faults, rate limit, idempotency) applied on Stripe's port.
  */
-import { sandboxApps } from "../../config";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sandboxApps, sandboxStripeAccounts } from "../../config";
 import type { SandboxContext } from "../../core/context";
 import type { Handler, Router, SandboxRequest, SandboxResponse } from "../../core/http";
 import { stripeError } from "./errors";
@@ -13,10 +14,41 @@ import { StripeEvents } from "./webhooks";
 /** Stripe's documented default: 100 read and 100 write operations per second in live mode. */
 export const STRIPE_RATE_LIMIT = { limit: 100, windowSeconds: 1 };
 
+/** The account of the request being handled (from its secret key); the first account otherwise. */
+const currentAccount = new AsyncLocalStorage<string>();
+
+/** The sandbox Stripe account a secret key belongs to, if any. */
+export const accountForKey = (key: string | undefined) => sandboxStripeAccounts.find((a) => a.secretKey === key);
+
 export class StripeState {
-  readonly store = new StripeStore();
+  private readonly stores = new Map<string, StripeStore>(sandboxStripeAccounts.map((a) => [a.id, new StripeStore()]));
+  /**
+   * The current account's data. Route handlers keep this reference from mount time, so it is a
+   * view that resolves the account per request (see `runAs`), keeping each account's data apart.
+   */
+  readonly store: StripeStore = new Proxy({} as StripeStore, {
+    get: (_t, prop) => {
+      const target = this.accountStore();
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
   readonly events: StripeEvents;
   ctx!: SandboxContext;
+
+  /** Runs `fn` with `accountId` as the current account. */
+  runAs<T>(accountId: string, fn: () => T): T {
+    return currentAccount.run(accountId, fn);
+  }
+
+  private accountStore(): StripeStore {
+    return this.stores.get(currentAccount.getStore() ?? sandboxStripeAccounts[0].id)!;
+  }
+
+  /** Empties every account's data. */
+  resetAll() {
+    for (const s of this.stores.values()) s.reset();
+  }
 
   constructor() {
     this.events = new StripeEvents(this.store, () => {
@@ -65,7 +97,7 @@ export function installMiddleware(router: Router, state: StripeState) {
     if (!key) {
       return stripeError(401, "invalid_request_error", "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.");
     }
-    if (key !== sandboxApps.stripe.secretKey) {
+    if (!accountForKey(key)) {
       return stripeError(401, "invalid_request_error", `Invalid API Key provided: ${mask(key)}`);
     }
     const status = faults.takeError("stripe");

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { IntegrationCard } from "@/components/integrations/integration-card";
 import { MarketplaceBrowser, type BrowserItem, type BrowserSection } from "@/components/integrations/marketplace-browser";
 import { parseFilter } from "@/components/integrations/filter";
+import { userContext } from "@/lib/auth/access";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { categoryLabels, listCatalog, type CatalogEntry } from "@/lib/connections/catalog";
@@ -15,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The marketplace: what this organisation has connected, then every provider by category. */
 export default async function IntegrationsPage({ searchParams }: { searchParams: SearchParams }) {
   const tenant = await requireTenant();
-  const catalog = await listCatalog(await getDb(), tenant);
+  const catalog = await listCatalog(await getDb(), userContext(tenant));
   const now = new Date();
   const item = (e: CatalogEntry): BrowserItem => ({
     id: e.id,

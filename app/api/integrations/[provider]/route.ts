@@ -1,8 +1,9 @@
-// DELETE /api/integrations/[provider] — disconnect: revoke at the provider, erase stored credentials (owner/admin)
-// PATCH /api/integrations/[provider] — change the connection's settings (owner/admin)
+// DELETE /api/integrations/[provider] — disconnect the provider's default connection: revoke at the provider, erase stored credentials (owner/admin)
+// PATCH /api/integrations/[provider] — change the default connection's settings (owner/admin)
+import { userContext } from "@/lib/auth/access";
 import { apiTenant } from "@/lib/auth/session";
-import { updateSettings } from "@/lib/connections/catalog";
 import { disconnect } from "@/lib/connections/disconnect";
+import { defaultConnectionId, updateSettings } from "@/lib/connections/manage";
 import { getDb } from "@/lib/db/client";
 import { integrationErrorResponse, providerParam, readBody } from "../_shared/respond";
 
@@ -13,7 +14,9 @@ export async function DELETE(_req: Request, ctx: Ctx) {
   if (!auth.ok) return auth.response;
   try {
     const { provider } = providerParam.parse(await ctx.params);
-    return Response.json(await disconnect(await getDb(), auth.tenant, provider));
+    const db = await getDb();
+    const access = userContext(auth.tenant);
+    return Response.json(await disconnect(db, access, await defaultConnectionId(db, access, provider)));
   } catch (err) {
     return integrationErrorResponse(err);
   }
@@ -24,7 +27,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
   if (!auth.ok) return auth.response;
   try {
     const { provider } = providerParam.parse(await ctx.params);
-    return Response.json(await updateSettings(await getDb(), auth.tenant, provider, await readBody(req)));
+    return Response.json(await updateSettings(await getDb(), userContext(auth.tenant), provider, await readBody(req)));
   } catch (err) {
     return integrationErrorResponse(err);
   }

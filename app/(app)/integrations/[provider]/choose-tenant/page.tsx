@@ -8,10 +8,11 @@ import { PageHeader } from "@/components/page-header";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { getManifest } from "@/integrations";
+import { userContext } from "@/lib/auth/access";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { isIntegrationError } from "@/lib/connections/errors";
-import { pendingAccounts } from "@/lib/connections/oauth-flow";
+import { pendingAccounts } from "@/lib/connections/pending";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Choose an organisation" };
@@ -21,14 +22,14 @@ type Params = Promise<{ provider: string }>;
 /** Loads the pending connection's accounts; "nothing pending" is a normal state, not an error. */
 async function loadAccounts(provider: string, tenant: Awaited<ReturnType<typeof requireTenant>>) {
   try {
-    return await pendingAccounts(await getDb(), tenant, provider);
+    return await pendingAccounts(await getDb(), userContext(tenant), provider);
   } catch (err) {
     if (isIntegrationError(err) && err.code === "NOT_CONNECTED") return null;
     throw err;
   }
 }
 
-/** After OAuth returned several provider organisations (Xero tenants): pick the one to connect. */
+/** After OAuth returned several provider organisations (Xero tenants): pick those to connect. */
 export default async function ChooseTenantPage({ params }: { params: Params }) {
   const { provider } = await params;
   const manifest = getManifest(provider);
@@ -62,8 +63,8 @@ export default async function ChooseTenantPage({ params }: { params: Params }) {
     <div className="max-w-2xl space-y-6">
       {back}
       <PageHeader
-        title={`Choose a ${manifest.name} organisation`}
-        description={`You authorised ${accounts.length} organisations at ${manifest.name}. The hub connects one of them to this organisation.`}
+        title={`Choose ${manifest.name} organisations`}
+        description={`You authorised ${accounts.length} organisations at ${manifest.name}. Each one you tick becomes its own connection, with its own status and logs.`}
       />
       <Card>
         <CardContent>

@@ -1,5 +1,7 @@
 // POST /api/integrations/[provider]/connect — OAuth providers: answers {redirectUrl} to send the browser to;
-// api_key/basic/webhook_url providers: body = the manifest's fields, verified live at the provider before saving (owner/admin)
+// api_key/basic/webhook_url providers: body = the manifest's fields, verified live at the provider before saving (owner/admin).
+// A new provider account becomes a new connection where the provider allows several; the same account is reconnected.
+import { userContext } from "@/lib/auth/access";
 import { apiTenant } from "@/lib/auth/session";
 import { connectWithFields } from "@/lib/connections/connect-fields";
 import { startAuthorization } from "@/lib/connections/oauth-flow";
@@ -13,10 +15,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ provider: stri
   try {
     const { provider } = providerParam.parse(await ctx.params);
     const db = await getDb();
+    const access = userContext(auth.tenant);
     if (providerOrThrow(provider).manifest.authMode === "oauth2") {
-      return Response.json(await startAuthorization(db, auth.tenant, provider, { redirectUri: callbackUrl(req, provider) }));
+      return Response.json(await startAuthorization(db, access, provider, { redirectUri: callbackUrl(req, provider) }));
     }
-    return Response.json({ connection: await connectWithFields(db, auth.tenant, provider, await readBody(req)) }, { status: 201 });
+    return Response.json({ connection: await connectWithFields(db, access, provider, await readBody(req)) }, { status: 201 });
   } catch (err) {
     return integrationErrorResponse(err);
   }

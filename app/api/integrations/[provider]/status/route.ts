@@ -1,4 +1,5 @@
-// GET /api/integrations/[provider]/status — this organisation's status, account, scopes and health for one integration
+// GET /api/integrations/[provider]/status — this organisation's status for one integration: its default connection and its other connections
+import { userContext } from "@/lib/auth/access";
 import { apiTenant } from "@/lib/auth/session";
 import { getIntegrationStatus } from "@/lib/connections/catalog";
 import { getDb } from "@/lib/db/client";
@@ -9,7 +10,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ provider: stri
   if (!auth.ok) return auth.response;
   try {
     const { provider } = providerParam.parse(await ctx.params);
-    return Response.json(await getIntegrationStatus(await getDb(), auth.tenant, provider));
+    return Response.json(await getIntegrationStatus(await getDb(), userContext(auth.tenant), provider));
   } catch (err) {
     return integrationErrorResponse(err);
   }

@@ -1,7 +1,8 @@
 // GET /api/integrations/[provider]/oauth/callback — the provider's redirect back: checks the single-use state,
-// exchanges the code, then sends the browser to /integrations/[provider] (?connected=1 or ?error=<code>) or to the tenant choice
+// exchanges the code, then sends the browser to the new connection's page /integrations/[provider]/[id]?connected=1, to the tenant choice, or back with ?error=<code>
 import { cookies } from "next/headers";
 import { getCurrentUser, ORG_COOKIE } from "@/lib/auth/session";
+import { userContext } from "@/lib/auth/access";
 import { resolveTenant } from "@/lib/auth/tenant";
 import { completeAuthorization, stateOrganisationId } from "@/lib/connections/oauth-flow";
 import { isIntegrationError } from "@/lib/connections/errors";
@@ -27,8 +28,10 @@ export async function GET(req: Request, ctx: { params: Promise<{ provider: strin
   const tenant = await resolveTenant(db, user.id, bound ?? (await cookies()).get(ORG_COOKIE)?.value ?? null);
   if (!tenant) return to("/onboarding");
   try {
-    const outcome = await completeAuthorization(db, tenant, provider, query);
-    return outcome.outcome === "choose_account" ? to(`/integrations/${provider}/choose-tenant`) : detail("connected=1");
+    const outcome = await completeAuthorization(db, userContext(tenant), provider, query);
+    return outcome.outcome === "choose_account"
+      ? to(`/integrations/${provider}/choose-tenant`)
+      : to(`/integrations/${provider}/${outcome.connection.id}?connected=1`);
   } catch (err) {
     if (isIntegrationError(err)) return detail(`error=${encodeURIComponent(err.code)}`);
     if ((err as { status?: number })?.status === 403) return detail("error=forbidden");
