@@ -14,11 +14,10 @@ export function smtpTransport(fields: SmtpFields, endpoints: Pick<ProviderEndpoi
   return nodemailer.createTransport({
     host: target.address,
     port: target.port,
-    servername: target.servername,
     secure: fields.port === 465,
     auth: { user: fields.username, pass: fields.password },
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
-    tls: { rejectUnauthorized: !(endpoints.mode === "sandbox" && loopback) },
+    tls: { servername: target.servername, rejectUnauthorized: !(endpoints.mode === "sandbox" && loopback) },
   });
 }
