@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 import { API_CSP, baseSecurityHeaders, servedOverHttps } from "./lib/security/headers";
 
+const SECRET_QUERY = /[?&](code|state|token|access_token|refresh_token|id_token|client_secret|password|api_key)=/i;
+
 const base = baseSecurityHeaders({ https: servedOverHttps() });
 
 const nextConfig: NextConfig = {
@@ -13,6 +15,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // No `X-Powered-By: Next.js`: nothing to tell a scanner which framework version to try.
   poweredByHeader: false,
+  logging: {
+    // `next dev` prints request URLs raw (process.stdout, past any console redaction): requests
+    // whose query carries a secret-like parameter (OAuth callbacks' code/state…) are not printed.
+    incomingRequests: { ignore: [SECRET_QUERY] },
+    // Nor the arguments of server actions, which include passwords from the sign-in form.
+    serverFunctions: false,
+  },
   async headers() {
     return [
       // Pages get their nonce CSP from proxy.ts; these hold for every route.

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { accounts, sessions, users, verificationTokens } from "@/drizzle/schema";
 import { getDb } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { bumpSessionVersion } from "@/lib/db/queries/users";
 import { authSecret } from "./secret";
 import { attemptSignIn, clientAddressOf } from "./sign-in-check";
@@ -44,6 +45,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: authSecret(),
     trustHost: true,
     pages: { signIn: "/sign-in" },
+    // Auth.js logs request details (callback URLs, bodies in debug): through the redactor.
+    logger: {
+      error: (error) => log.error("[auth]", error),
+      warn: (code) => log.warn("[auth]", code),
+      debug: (message, metadata) => log.info("[auth:debug]", message, metadata),
+    },
     providers: [
       Credentials({
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { connections, oauthStates } from "@/drizzle/schema";
 import { scoped, type Tenant } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
+import { connectionSettingsSchema, safeLastError } from "@/lib/security/plaintext-columns";
 
 /** A connection row as stored (credentials still encrypted). Never send this to a client. */
 export type ConnectionRow = typeof connections.$inferSelect;
@@ -27,7 +28,8 @@ export async function lockConnection(tx: DbOrTx, id: string): Promise<Connection
 }
 
 export async function insertConnection(db: DbOrTx, values: typeof connections.$inferInsert): Promise<ConnectionRow> {
-  const [row] = await db.insert(connections).values(values).returning();
+  const safe = { ...values, settings: connectionSettingsSchema.parse(values.settings ?? {}), lastError: safeLastError(values.lastError) };
+  const [row] = await db.insert(connections).values(safe).returning();
   return row!;
 }
 
@@ -36,7 +38,13 @@ export async function updateConnection(
   id: string,
   patch: Partial<Omit<typeof connections.$inferInsert, "id" | "organisationId" | "provider">>,
 ): Promise<ConnectionRow> {
-  const [row] = await db.update(connections).set({ ...patch, updatedAt: new Date() }).where(eq(connections.id, id)).returning();
+  // settings and last_error are plaintext columns: refuse secrets in one, redact the other.
+  const safe = {
+    ...patch,
+    ...(patch.settings !== undefined ? { settings: connectionSettingsSchema.parse(patch.settings) } : {}),
+    ...(patch.lastError !== undefined ? { lastError: safeLastError(patch.lastError) } : {}),
+  };
+  const [row] = await db.update(connections).set({ ...safe, updatedAt: new Date() }).where(eq(connections.id, id)).returning();
   return row!;
 }
 
@@ -44,7 +52,7 @@ export async function updateConnection(
 export async function incrementRefreshFailures(db: DbOrTx, id: string, error: string): Promise<number> {
   const [row] = await db
     .update(connections)
-    .set({ refreshFailures: sql`${connections.refreshFailures} + 1`, lastError: error, lastErrorAt: new Date(), updatedAt: new Date() })
+    .set({ refreshFailures: sql`${connections.refreshFailures} + 1`, lastError: safeLastError(error), lastErrorAt: new Date(), updatedAt: new Date() })
     .where(eq(connections.id, id))
     .returning({ n: connections.refreshFailures });
   return row?.n ?? 0;
