@@ -93,7 +93,7 @@ export interface AddressPolicy {
  * everywhere but production (NODE_ENV=production without HUB_EMBEDDED=1), because the embedded
  * default reaches the sandbox on loopback.
  */
-export function policyFromEnv(env: NodeJS.ProcessEnv = process.env): AddressPolicy {
+export function policyFromEnv(env: Record<string, string | undefined> = process.env): AddressPolicy {
   const v = env.HUB_ALLOW_PRIVATE_NETWORK;
   if (v === "1" || v === "true") return { allowPrivate: true };
   if (v === "0" || v === "false") return { allowPrivate: false };

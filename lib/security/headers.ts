@@ -2,7 +2,7 @@
 // tests share one definition.
 
 /** Where the hub is served from, for HSTS and upgrade-insecure-requests. */
-export function servedOverHttps(env: NodeJS.ProcessEnv = process.env): boolean {
+export function servedOverHttps(env: Record<string, string | undefined> = process.env): boolean {
   return (env.AUTH_URL ?? env.HUB_PUBLIC_URL ?? "").startsWith("https://");
 }
 
