@@ -37,7 +37,13 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   const values = { name: input.name, email: input.email };
   const result = await registerUser(await getDb(), input);
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
-  await signIn("credentials", { email: result.user.email, password: input.password, redirectTo: "/onboarding" });
+  try {
+    await signIn("credentials", { email: result.user.email, password: input.password, redirectTo: "/onboarding" });
+  } catch (err) {
+    // The account exists; only the automatic sign-in was refused (e.g. this address is locked).
+    if (err instanceof AuthError) return { message: `Account created. ${signInFailureMessage(err)}`, values };
+    throw err; // the success redirect
+  }
   return {};
 }
 
