@@ -31,8 +31,11 @@ export async function attemptSignIn(db: Db, input: unknown, clientAddress: strin
 }
 
 /**
- * The client address of a request: the right-most `x-forwarded-for` entry (the one our own
- * proxy or Next.js added, which the client cannot forge), else `x-real-ip`.
+ * The client address of a request: the right-most `x-forwarded-for` entry (the one the nearest
+ * proxy appended), else `x-real-ip`. `next start` only fills the header when it is missing, so
+ * without a proxy in front a client can choose its own address here: deploy behind a proxy that
+ * sets the header (Vercel, nginx `$proxy_add_x_forwarded_for`). The per-account limit does not
+ * depend on it.
  */
 export function clientAddressOf(headers: Headers | undefined): string | null {
   const xff = headers?.get("x-forwarded-for");
