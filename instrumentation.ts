@@ -9,6 +9,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
 
+  // First: every later log line (ours, Auth.js's, libraries') goes through the redactor.
+  const { installConsoleRedaction } = await import("./lib/log");
+  installConsoleRedaction();
+
   const { authSecret } = await import("./lib/auth/secret");
   // Fails the start in production when AUTH_SECRET is missing; generates it once in embedded mode.
   authSecret();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -7,12 +8,15 @@ export const metadata: Metadata = {
   description: "Connect your accounting organisation to payment gateways, accounting platforms and more.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The per-request CSP nonce from proxy.ts (reading headers also makes every page dynamic,
+  // which nonces need).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   // suppressHydrationWarning: next-themes sets the theme class on <html> before React hydrates.
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

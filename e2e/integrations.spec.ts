@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { addMemberViaSettings, newSession, newUser, signInAsDemoAdmin, signUp, signUpWithOrganisation } from "./helpers/auth";
+import { addMemberViaInvitation, newSession, newUser, signInAsDemoAdmin, signUp, signUpWithOrganisation } from "./helpers/auth";
 import { sandboxStripeAccounts } from "../sandbox/config";
 import { SANDBOX_ORIGIN, SANDBOX_STRIPE_KEY, revokeAllSandboxTokens, sandboxTokens } from "./helpers/sandbox";
 
@@ -292,7 +292,7 @@ test.describe.serial("integrations hub", () => {
     try {
       const user = newUser("member");
       await signUp(member, user);
-      await addMemberViaSettings(admin, user.email, "member");
+      await addMemberViaInvitation(admin, member, user.email, "member");
 
       await member.goto("/integrations");
       await expect(member.getByText("You have read-only access")).toBeVisible();

@@ -10,7 +10,7 @@ import { getCurrentUser, ORG_COOKIE, orgCookieOptions } from "@/lib/auth/session
 import { registerUser } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
 import { createOrganisation } from "@/lib/db/queries/organisations";
-import { safeRedirectPath, type AuthFormState } from "./form-state";
+import { safeRedirectPath, signInFailureMessage, type AuthFormState } from "./form-state";
 
 const text = (form: FormData, key: string) => {
   const v = form.get(key);
@@ -25,10 +25,7 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(form.get("callbackUrl"), "/dashboard") });
   } catch (err) {
-    if (err instanceof AuthError) {
-      const message = err.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Please try again.";
-      return { message, values };
-    }
+    if (err instanceof AuthError) return { message: signInFailureMessage(err), values };
     throw err; // the success redirect
   }
   return {};
@@ -40,7 +37,13 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   const values = { name: input.name, email: input.email };
   const result = await registerUser(await getDb(), input);
   if (!result.ok) return { fieldErrors: result.fieldErrors, values };
-  await signIn("credentials", { email: result.user.email, password: input.password, redirectTo: "/onboarding" });
+  try {
+    await signIn("credentials", { email: result.user.email, password: input.password, redirectTo: "/onboarding" });
+  } catch (err) {
+    // The account exists; only the automatic sign-in was refused (e.g. this address is locked).
+    if (err instanceof AuthError) return { message: `Account created. ${signInFailureMessage(err)}`, values };
+    throw err; // the success redirect
+  }
   return {};
 }
 

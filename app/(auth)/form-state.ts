@@ -1,4 +1,5 @@
 import type { FieldErrors } from "@/lib/auth/schemas";
+import { retryAfterText } from "@/lib/security/retry-after";
 
 /** What an auth form's server action returns for `useActionState`. */
 export interface AuthFormState {
@@ -15,4 +16,15 @@ export function safeRedirectPath(value: FormDataEntryValue | null | undefined, f
     return fallback;
   }
   return value;
+}
+
+/**
+ * What the sign-in form says for an Auth.js error: a lock (code `locked-<seconds>`, see
+ * SignInLockedError) says when to try again; every other refusal is the same generic sentence.
+ */
+export function signInFailureMessage(err: { type?: string; code?: unknown }): string {
+  if (err.type !== "CredentialsSignin") return "Sign-in failed. Please try again.";
+  const locked = typeof err.code === "string" ? /^locked-(\d+)$/.exec(err.code) : null;
+  if (locked) return `Too many attempts. Try again in ${retryAfterText(Number(locked[1]) * 1000)}.`;
+  return "Wrong email or password.";
 }

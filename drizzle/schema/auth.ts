@@ -8,6 +8,11 @@ export const users = pgTable("users", {
   emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
   image: text("image"),
   passwordHash: text("password_hash"),
+  /**
+   * Bumped by sign-out, password change and removal from an organisation: a session token
+   * carries the version it was issued under and is refused once they differ.
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -46,3 +51,14 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+/**
+ * Counters of rate-limiter-flexible's Drizzle store (sign-in attempts, connect calls): one row
+ * per key, `points` used in the window ending at `expire`. Lives in the hub's own database so
+ * limits hold across processes on Postgres and survive restarts on PGlite.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: timestamp("expire", { mode: "date", withTimezone: true }),
+});

@@ -21,3 +21,26 @@ export const memberships = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
+
+/**
+ * An invitation to join an organisation: the link carries a random token, only its SHA-256 is
+ * stored. Accepted or declined by the signed-in user whose email matches, revocable by owners,
+ * valid for 7 days. At most one open invitation per organisation and email.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    organisationId: text("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set once, when the invitation is accepted, declined or revoked. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    status: text("status", { enum: ["pending", "accepted", "declined", "revoked"] }).notNull().default("pending"),
+  },
+  (t) => [index("invitations_org_idx").on(t.organisationId), index("invitations_email_idx").on(t.email)],
+);

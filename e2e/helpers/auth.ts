@@ -56,19 +56,33 @@ export async function signUpWithOrganisation(page: Page, organisation: string, p
 }
 
 /**
- * Adds an existing user to the signed-in admin's active organisation through the Settings page.
- * The role select defaults to "member"; other roles are picked from the listbox.
+ * Invites `email` to the signed-in admin's active organisation through the Settings page and
+ * returns the invitation link shown there. The role select defaults to "member".
  */
-export async function addMemberViaSettings(page: Page, email: string, role: "member" | "admin" = "member"): Promise<void> {
+export async function inviteViaSettings(page: Page, email: string, role: "member" | "admin" = "member"): Promise<string> {
   await page.goto("/settings");
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add member" }) });
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Send invitation" }) });
   await form.getByLabel("Email").fill(email);
   if (role !== "member") {
     await form.getByLabel("Role").click();
     await page.getByRole("option", { name: role === "admin" ? "Admin" : "Member" }).click();
   }
-  await form.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  const link = page.getByLabel("Invitation link");
+  await expect(link).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{43}$/);
+  return link.inputValue();
+}
+
+/** The invited person, signed in with the invited email, opens the link and accepts; lands on the dashboard. */
+export async function acceptInvitation(page: Page, link: string): Promise<void> {
+  await page.goto(new URL(link).pathname);
+  await page.getByRole("button", { name: "Accept" }).click();
+  await page.waitForURL(/\/dashboard/);
+}
+
+/** Invites an existing user and has them accept: what "add a member" is now. */
+export async function addMemberViaInvitation(admin: Page, member: Page, email: string, role: "member" | "admin" = "member"): Promise<void> {
+  await acceptInvitation(member, await inviteViaSettings(admin, email, role));
 }
 
 /** A separate browser context (own cookies) so several people can be signed in at once. */

@@ -29,7 +29,8 @@ export const organisationNameSchema = z.object({
   name: z.string({ error: "Enter a name." }).trim().min(2, "Use at least 2 characters.").max(100, "Use at most 100 characters."),
 });
 
-export const addMemberSchema = z.object({ email: emailSchema, role: roleSchema });
+export const memberIdSchema = z.object({ userId: z.string({ error: "Choose a member." }).min(1).max(100) });
+export const memberRoleSchema = memberIdSchema.extend({ role: roleSchema });
 
 export const switchOrganisationSchema = z.object({ organisationId: z.string().min(1).max(100) });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { VerifyCredentials } from "@/integrations/hook-types";
+import { findRefusal, guardedFetch } from "@/lib/net";
 import { webhookUrlAllowed } from "./endpoints";
 import { IntegrationError } from "./errors";
 
@@ -20,17 +21,17 @@ export function catchHookVerifier(pattern: string | undefined): VerifyCredential
     }
     let res: Response;
     try {
-      res = await fetch(url, {
+      // Through the outbound guard: public addresses only (unless HUB_ALLOW_PRIVATE_NETWORK), no redirects.
+      res = await guardedFetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ type: "hub.test", text: "Test ping from the integration hub: the connection works.", sentAt: new Date().toISOString() }),
-        signal: AbortSignal.timeout(10_000),
-        redirect: "manual",
       });
     } catch (cause) {
+      const refused = findRefusal(cause);
+      if (refused) throw new IntegrationError("INVALID_INPUT", { providerMessage: refused.message, cause });
       throw new IntegrationError("PROVIDER_UNREACHABLE", { cause });
     }
-    await res.body?.cancel();
     if (res.status === 429) throw new IntegrationError("RATE_LIMITED");
     if (!res.ok) {
       throw new IntegrationError("INVALID_CREDENTIALS", { providerCode: String(res.status), providerMessage: `The hook answered HTTP ${res.status}.` });

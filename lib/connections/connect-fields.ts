@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ConnectionField } from "@/integrations/manifest-schema";
 import { actorUserId, requireActorRole, type AccessContext } from "@/lib/auth/access";
 import { auditAs } from "@/lib/audit";
+import { takeConnectAttempt, TooManyConnectAttemptsError } from "@/lib/security";
 import type { Db } from "@/lib/db/client";
 import { sealCredentials } from "./credentials";
 import { webhookUrlAllowed } from "./endpoints";
@@ -41,6 +42,11 @@ export async function connectWithFields(db: Db, ctx: AccessContext, providerId: 
   const { manifest, endpoints, hooks } = connectableProvider(providerId);
   if (manifest.authMode === "oauth2") throw new IntegrationError("INVALID_INPUT", { providerMessage: `${manifest.name} connects with OAuth.` });
   const fields = fieldsSchema(manifest.fields, manifest.authMode).parse(input) as Record<string, string | undefined>;
+  // Each connect reaches out to a host the user typed: a budget per organisation stops scanning.
+  await takeConnectAttempt(db, ctx.organisationId).catch((err: unknown) => {
+    if (!(err instanceof TooManyConnectAttemptsError)) throw err;
+    throw new IntegrationError("TOO_MANY_ATTEMPTS", { providerMessage: err.message.replace(/^Too many connection attempts\. /, ""), retryAfterSeconds: err.retryAfterSeconds });
+  });
   const clean = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   if (!hooks.verifyCredentials) throw new IntegrationError("NOT_AVAILABLE");
   const account = await hooks.verifyCredentials({ endpoints }, clean);

@@ -9,6 +9,7 @@ export const integrationErrorCodes = {
   STATE_REPLAYED: { status: 400, retryable: false, message: "This sign-in link was already used. Start the connection again." },
   AUTH_EXPIRED: { status: 401, retryable: true, message: "The provider's access expired; the hub will refresh it and try again." },
   NEEDS_REAUTH: { status: 409, retryable: false, message: "The provider no longer accepts this connection. Reconnect it to continue." },
+  TOO_MANY_ATTEMPTS: { status: 429, retryable: true, message: "Too many connection attempts for this organisation." },
   RATE_LIMITED: { status: 429, retryable: true, message: "The provider is limiting requests. The hub will try again shortly." },
   PROVIDER_ERROR: { status: 502, retryable: true, message: "The provider had a problem answering. Try again in a few minutes." },
   PROVIDER_UNREACHABLE: { status: 502, retryable: true, message: "The hub could not reach the provider. Check the address and try again." },

@@ -28,6 +28,8 @@ export async function createWorld(): Promise<World> {
   // The hub resolves sandbox URLs at call time from these, so the in-process sandbox is used.
   process.env.SANDBOX_URL = sandbox.origin;
   process.env.SANDBOX_STRIPE_URL = sandbox.stripeOrigin;
+  // The outbound guard admits the sandbox's SMTP port besides the standard SMTP ports.
+  process.env.SANDBOX_SMTP_PORT = String(sandbox.ports.smtp);
   delete process.env.HUB_PROVIDERS;
   delete process.env.HUB_PROVIDER_URLS;
   const test = await createTestDb();

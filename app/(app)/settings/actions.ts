@@ -8,7 +8,7 @@ import { fieldErrorsOf } from "@/lib/auth/schemas";
 import { getCurrentUser, ORG_COOKIE, orgCookieOptions, requireTenant } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
-import { addMemberByEmail, createOrganisation, renameOrganisation, setOrganisationTimeZone } from "@/lib/db/queries/organisations";
+import { createOrganisation, renameOrganisation, setOrganisationTimeZone } from "@/lib/db/queries/organisations";
 import type { SettingsFormState } from "./form-state";
 
 const text = (form: FormData, key: string) => {
@@ -33,19 +33,6 @@ export async function renameOrganisationAction(_prev: SettingsFormState, form: F
   }
   revalidatePath("/", "layout");
   return { ok: true, message: "Organisation renamed.", values, at: Date.now() };
-}
-
-export async function addMemberAction(_prev: SettingsFormState, form: FormData): Promise<SettingsFormState> {
-  const tenant = await requireTenant();
-  const values = { email: text(form, "email"), role: text(form, "role") || "member" };
-  try {
-    const result = await addMemberByEmail(await getDb(), tenant, values);
-    if (!result.ok) return { ok: false, fieldErrors: { [result.field]: [result.message] }, values, at: Date.now() };
-  } catch (err) {
-    return failure(err, values);
-  }
-  revalidatePath("/settings");
-  return { ok: true, message: `${values.email} was added.`, values: { email: "", role: "member" }, at: Date.now() };
 }
 
 /** Any signed-in user may create another organisation; they become its owner and it becomes active. */

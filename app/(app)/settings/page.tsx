@@ -6,8 +6,11 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireTenant } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
+import { listPendingInvitations } from "@/lib/db/queries/invitations";
 import { getOrganisation, listMembers } from "@/lib/db/queries/organisations";
-import { AddMemberForm } from "./add-member-form";
+import { InviteMemberForm } from "./invite-member-form";
+import { MemberControls } from "./member-controls";
+import { PendingInvitations } from "./pending-invitations";
 import { NewOrganisationForm } from "./new-organisation-form";
 import { OrganisationNameForm } from "./organisation-name-form";
 import { TimeZoneForm } from "./time-zone-form";
@@ -19,8 +22,13 @@ const roleVariant = { owner: "default", admin: "secondary", member: "outline" } 
 export default async function SettingsPage() {
   const tenant = await requireTenant();
   const db = await getDb();
-  const [org, members] = await Promise.all([getOrganisation(db, tenant), listMembers(db, tenant)]);
   const canManage = hasRole(tenant, "admin");
+  const isOwner = tenant.role === "owner";
+  const [org, members, invitations] = await Promise.all([
+    getOrganisation(db, tenant),
+    listMembers(db, tenant),
+    canManage ? listPendingInvitations(db, tenant) : Promise.resolve([]),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -58,6 +66,7 @@ export default async function SettingsPage() {
                 <TableHead>Email</TableHead>
                 <TableHead>Role</TableHead>
                 <TableHead className="hidden sm:table-cell">Joined</TableHead>
+                {isOwner ? <TableHead className="text-right">Manage</TableHead> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -74,15 +83,23 @@ export default async function SettingsPage() {
                     </Badge>
                   </TableCell>
                   <TableCell className="hidden text-muted-foreground sm:table-cell">{m.joinedAt.toISOString().slice(0, 10)}</TableCell>
+                  {isOwner ? (
+                    <TableCell>
+                      <MemberControls userId={m.userId} email={m.email} role={m.role} />
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
           {canManage ? (
             <div className="space-y-3 border-t pt-6">
-              <h2 className="text-sm font-semibold">Add a member</h2>
-              <p className="text-sm text-muted-foreground">They need an account already; they can sign up with their email first.</p>
-              <AddMemberForm canGrantOwner={tenant.role === "owner"} />
+              <h2 className="text-sm font-semibold">Invite someone</h2>
+              <p className="text-sm text-muted-foreground">
+                They get a link to accept or decline, signed in with this email address (they can sign up with it first).
+              </p>
+              <InviteMemberForm canGrantOwner={isOwner} />
+              <PendingInvitations invitations={invitations} />
             </div>
           ) : null}
         </CardContent>

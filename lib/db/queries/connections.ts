@@ -3,6 +3,15 @@ import { connectionLeases, connections, oauthStates } from "@/drizzle/schema";
 import type { AccessContext } from "@/lib/auth/access";
 import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
+import { connectionSettingsSchema, safeLastError } from "@/lib/security/plaintext-columns";
+
+/** The plaintext columns of a write, checked: settings refuse secrets, last_error is redacted. */
+function plaintextSafe(values: { settings?: unknown; lastError?: string | null }): { settings?: Record<string, unknown>; lastError?: string | null } {
+  return {
+    ...(values.settings !== undefined ? { settings: connectionSettingsSchema.parse(values.settings) } : {}),
+    ...(values.lastError !== undefined ? { lastError: safeLastError(values.lastError) } : {}),
+  };
+}
 
 /** A connection row as stored (credentials still encrypted). Never send this to a client. */
 export type ConnectionRow = typeof connections.$inferSelect;
@@ -105,14 +114,18 @@ export async function insertConnections(
   values: (Omit<typeof connections.$inferInsert, "organisationId">)[],
 ): Promise<ConnectionRow[]> {
   if (values.length === 0) return [];
-  return db.insert(connections).values(values.map((v) => ({ ...v, organisationId: ctx.organisationId }))).returning();
+  // settings and last_error are plaintext columns: refuse secrets in one, redact the other.
+  return db
+    .insert(connections)
+    .values(values.map((v) => ({ ...v, ...plaintextSafe(v), organisationId: ctx.organisationId })))
+    .returning();
 }
 
 /** Updates one connection of the context's organisation; NotFoundError for any other id. */
 export async function updateConnection(db: DbOrTx, ctx: AccessContext, id: string, patch: ConnectionPatch): Promise<ConnectionRow> {
   const [row] = await db
     .update(connections)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, ...plaintextSafe(patch), updatedAt: new Date() })
     .where(scoped(connections, ctx, eq(connections.id, id)))
     .returning();
   if (!row) throw new NotFoundError("Connection not found");
@@ -146,7 +159,7 @@ export async function updateConnectionsWithEnvelopes(
 export async function incrementRefreshFailures(db: DbOrTx, ctx: AccessContext, id: string, error: string): Promise<number> {
   const [row] = await db
     .update(connections)
-    .set({ refreshFailures: sql`${connections.refreshFailures} + 1`, lastError: error, lastErrorAt: new Date(), updatedAt: new Date() })
+    .set({ refreshFailures: sql`${connections.refreshFailures} + 1`, lastError: safeLastError(error), lastErrorAt: new Date(), updatedAt: new Date() })
     .where(scoped(connections, ctx, eq(connections.id, id)))
     .returning({ n: connections.refreshFailures });
   return row?.n ?? 0;

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, organisations, users } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { timeZoneField } from "@/lib/accounting/fields";
-import { addMemberSchema, organisationNameSchema } from "@/lib/auth/schemas";
+import { memberIdSchema, memberRoleSchema, organisationNameSchema } from "@/lib/auth/schemas";
+import { bumpSessionVersion } from "./users";
 import { NotFoundError, requireRole, resolveTenant, type Role, type Tenant } from "@/lib/auth/tenant";
 
 /** A member of an organisation as the settings page lists it. */
@@ -83,30 +84,55 @@ export async function listMembers(db: DbOrTx, tenant: Tenant): Promise<MemberRow
     .orderBy(memberships.createdAt);
 }
 
-/** Why adding a member failed, in words for the form. */
-export type AddMemberResult = { ok: true } | { ok: false; field: "email" | "role"; message: string };
+/** Thrown when a member change would break a rule; the message is for the owner's screen. */
+export class MembershipError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MembershipError";
+  }
+}
+
+const LAST_OWNER = "An organisation needs at least one owner: make someone else an owner first.";
 
 /**
- * Adds an existing user (found by email) to the tenant's organisation. Owners and admins may add
- * members and admins; only an owner may make someone an owner.
+ * Locks the organisation's owner rows and the target's row for the rest of the transaction, so
+ * two owners demoting or removing each other at once cannot leave the organisation ownerless.
  */
-export async function addMemberByEmail(db: DbOrTx, tenant: Tenant, input: unknown): Promise<AddMemberResult> {
-  requireRole(tenant, "admin");
-  const { email, role } = addMemberSchema.parse(input);
-  if (role === "owner" && tenant.role !== "owner") {
-    return { ok: false, field: "role", message: "Only an owner can add another owner." };
-  }
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (!user) {
-    return { ok: false, field: "email", message: "No user with this email. Ask them to sign up first." };
-  }
-  const inserted = await db
-    .insert(memberships)
-    .values({ organisationId: tenant.organisationId, userId: user.id, role })
-    .onConflictDoNothing()
-    .returning({ userId: memberships.userId });
-  if (inserted.length === 0) return { ok: false, field: "email", message: "This user is already a member." };
-  return { ok: true };
+async function lockForMemberChange(tx: DbOrTx, organisationId: string, userId: string) {
+  const rows = await tx
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), or(eq(memberships.role, "owner"), eq(memberships.userId, userId))))
+    .for("update");
+  const target = rows.find((r) => r.userId === userId);
+  if (!target) throw new NotFoundError("Member not found");
+  return { target, owners: rows.filter((r) => r.role === "owner").length };
+}
+
+/** Changes a member's role (owners only). The last owner cannot be demoted. */
+export async function changeMemberRole(db: DbOrTx, tenant: Tenant, input: unknown): Promise<void> {
+  requireRole(tenant, "owner");
+  const { userId, role } = memberRoleSchema.parse(input);
+  await db.transaction(async (tx) => {
+    const { target, owners } = await lockForMemberChange(tx, tenant.organisationId, userId);
+    if (target.role === "owner" && role !== "owner" && owners <= 1) throw new MembershipError(LAST_OWNER);
+    await tx.update(memberships).set({ role }).where(and(eq(memberships.organisationId, tenant.organisationId), eq(memberships.userId, userId)));
+  });
+}
+
+/**
+ * Removes a member (owners only). The last owner cannot be removed. The removed user's sessions
+ * end (session version bumped in the same transaction), so an open tab cannot keep reading.
+ */
+export async function removeMember(db: DbOrTx, tenant: Tenant, input: unknown): Promise<void> {
+  requireRole(tenant, "owner");
+  const { userId } = memberIdSchema.parse(input);
+  await db.transaction(async (tx) => {
+    const { target, owners } = await lockForMemberChange(tx, tenant.organisationId, userId);
+    if (target.role === "owner" && owners <= 1) throw new MembershipError(LAST_OWNER);
+    await tx.delete(memberships).where(and(eq(memberships.organisationId, tenant.organisationId), eq(memberships.userId, userId)));
+    await bumpSessionVersion(tx, userId);
+  });
 }
 
 /**

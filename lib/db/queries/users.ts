@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
 
@@ -42,4 +42,20 @@ export async function insertUser(
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, email: users.email, name: users.name });
   return row ?? null;
+}
+
+/** The user's session version (see users.sessionVersion), or null when the user is gone. */
+export async function getSessionVersion(db: DbOrTx, id: string): Promise<number | null> {
+  const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)).limit(1);
+  return row?.v ?? null;
+}
+
+/** Ends every session of the user: tokens carrying an older version are refused from now on. */
+export async function bumpSessionVersion(db: DbOrTx, id: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+}
+
+/** Replaces the password hash and ends every session of the user, in one statement. */
+export async function setPasswordHash(db: DbOrTx, id: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
 }

@@ -1,5 +1,6 @@
 // GET /api/integrations/[provider]/oauth/callback — the provider's redirect back: checks the single-use state,
 // exchanges the code, then sends the browser to the new connection's page /integrations/[provider]/[id]?connected=1, to the tenant choice, or back with ?error=<code>
+import { log } from "@/lib/log";
 import { cookies } from "next/headers";
 import { getCurrentUser, ORG_COOKIE } from "@/lib/auth/session";
 import { userContext } from "@/lib/auth/access";
@@ -35,7 +36,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ provider: strin
   } catch (err) {
     if (isIntegrationError(err)) return detail(`error=${encodeURIComponent(err.code)}`);
     if ((err as { status?: number })?.status === 403) return detail("error=forbidden");
-    console.error("[hub] OAuth callback failed", err);
+    log.error("[hub] OAuth callback failed", err);
     return detail("error=PROVIDER_ERROR");
   }
 }
