@@ -51,6 +51,13 @@ describe("domain schemas refuse input the database cannot hold exactly (issue 8.
     expect(errorsOf(paymentCreateSchema.safeParse({ amount: 2 ** 53, paidAt: "2025-01-01" }))).toHaveProperty("amount");
   });
 
+  it("answers a quantity of 1e308 or a fractional price with field errors instead of throwing", () => {
+    expect(errorsOf(invoiceCreateSchema.safeParse({ ...invoice, lines: [{ ...line, quantity: 1e308 }] }))).toEqual({
+      "lines.0.quantity": ["Quantity must be at most 1,000,000"],
+    });
+    expect(errorsOf(invoiceCreateSchema.safeParse({ ...invoice, lines: [{ ...line, unitPrice: 10.5 }] }))).toHaveProperty("lines.0.unitPrice");
+  });
+
   it("says 'greater than 0' for a negative quantity", () => {
     expect(errorsOf(invoiceCreateSchema.safeParse({ ...invoice, lines: [{ ...line, quantity: -1 }] }))).toEqual({
       "lines.0.quantity": ["Quantity must be greater than 0"],

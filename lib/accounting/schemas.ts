@@ -49,7 +49,8 @@ export const quantity = z
   .number({ error: m.number("Quantity") })
   .positive(m.greaterThanZero("Quantity"))
   .max(LIMITS.quantityMax, m.atMost("Quantity", LIMITS.quantityMax.toLocaleString("en-US")))
-  .refine((q) => Math.abs(q * 10_000 - Math.round(q * 10_000)) < 1e-6, m.decimals("Quantity", LIMITS.quantityDecimals));
+  // Past the maximum the decimals are moot (and q × 10,000 may be Infinity): one message is enough.
+  .refine((q) => Math.abs(q) > LIMITS.quantityMax || Math.abs(q * 10_000 - Math.round(q * 10_000)) < 1e-6, m.decimals("Quantity", LIMITS.quantityDecimals));
 
 export const invoiceLineSchema = z.object({
   description: text("Description", 500),
@@ -73,6 +74,9 @@ export function checkLineAmounts(
   let subtotal = 0n;
   let lineTooLarge = false;
   lines.forEach((line, i) => {
+    // zod runs this refinement even when a line's own fields failed; a quantity or price out of
+    // range already has its message, and BigInt() of Infinity or a fraction would throw.
+    if (!Number.isFinite(line.quantity) || Math.abs(line.quantity) > LIMITS.quantityMax || !Number.isSafeInteger(line.unitPrice)) return;
     const { amount } = computeLineExact(line);
     subtotal += amount;
     if (amount > max) {
