@@ -16,7 +16,9 @@ export interface EnqueueOptions {
   db?: Db;
   /**
    * Local driver: send inside this transaction, so the job exists exactly when the change commits.
-   * (Under Inngest a send cannot join a transaction: emit a domain event instead, lib/events.)
+   * Under Inngest a send cannot join a transaction, so enqueue refuses `tx` there rather than send
+   * before the commit: emit a domain event in the transaction instead (lib/events); the outbox
+   * relay delivers it after the commit and its consumer does the work.
    */
   tx?: DbOrTx;
 }
@@ -33,6 +35,9 @@ export async function enqueue(name: string, payload: unknown = {}, opts: Enqueue
   const { findJob } = await import("./registry");
   const job = findJob(name);
   if (!job) throw new Error(`Unknown job "${name}": add it to lib/jobs/registry.ts`);
+  if (opts.tx && inngestConfigured()) {
+    throw new Error(`enqueue("${name}", …, { tx }) under Inngest would send before the transaction commits: emit a domain event in the transaction instead (lib/events).`);
+  }
   const data = job.schema.parse(payload);
   if (inngestConfigured()) {
     const { inngest } = await import("@/inngest/client");
