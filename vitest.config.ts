@@ -18,8 +18,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", ...(noSpecs ? ["**/*-spec.integration.test.ts"] : [])],
     environment: "node",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous limits: PGlite (WASM Postgres) migrates each test file's database on two shared cores.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     // Integration tests each make their own database; two workers match the machine's two cores.
     maxWorkers: 2,
     globalSetup: ["./lib/testing/global-setup.ts"],

@@ -1,0 +1,95 @@
+// Starts what a benchmark needs: the sandbox and the hub's production build (`next start`) on
+// free loopback ports, against the Postgres database the caller names. Children die with us.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+/** A free TCP port on loopback (a neighbour of it too, for the sandbox's Stripe and SMTP ports). */
+export async function freePort(span = 1): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    const ok = await Promise.all(Array.from({ length: span }, (_, k) => portFree(base + k)));
+    if (ok.every(Boolean)) return base;
+  }
+  throw new Error("No free port range found on 127.0.0.1.");
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/** Polls `url` until it answers (any status below 500) or `timeoutMs` passes. */
+export async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
+}
+
+export interface Stack {
+  hub: string;
+  sandbox: string;
+  stop(): void;
+}
+
+/**
+ * Builds the app into `.next-bench` (unless BENCH_SKIP_BUILD=1 and a build is there), then starts
+ * the sandbox and `next start` with the embedded defaults (demo seed, sandbox providers) on
+ * `databaseUrl`.
+ */
+export async function startStack(databaseUrl: string): Promise<Stack> {
+  const distDir = ".next-bench";
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir };
+  if (!(process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(`${distDir}/BUILD_ID`))) {
+    console.log("[bench] building the production app (next build) …");
+    const tsconfig = fs.readFileSync("tsconfig.json", "utf8");
+    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
+    fs.writeFileSync("tsconfig.json", tsconfig); // next build adds its dist dir to tsconfig: keep the tree clean
+    if (r.status !== 0) throw new Error("next build failed");
+  }
+  const sandboxPort = await freePort(3);
+  const hubPort = await freePort();
+  const hub = `http://127.0.0.1:${hubPort}`;
+  const sandbox = `http://127.0.0.1:${sandboxPort}`;
+  const serverEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    HUB_EMBEDDED: "1",
+    HUB_PROVIDERS: "sandbox",
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_STRIPE_PORT: String(sandboxPort + 1),
+    SANDBOX_SMTP_PORT: String(sandboxPort + 2),
+    SANDBOX_URL: sandbox,
+    SANDBOX_STRIPE_URL: `http://127.0.0.1:${sandboxPort + 1}`,
+    AUTH_URL: hub,
+    HUB_PUBLIC_URL: hub,
+    HUB_DATA_DIR: fs.mkdtempSync("/tmp/hub-bench-"),
+  };
+  const children: ChildProcess[] = [];
+  const start = (args: string[]) => {
+    const child = spawn(process.execPath, args, { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
+    children.push(child);
+    return child;
+  };
+  const stop = () => { for (const c of children) if (c.exitCode === null) c.kill("SIGTERM"); };
+  process.once("exit", stop);
+  start(["--import", "tsx", "sandbox/main.ts"]);
+  start(["node_modules/next/dist/bin/next", "start", "-p", String(hubPort), "-H", "127.0.0.1"]);
+  try {
+    await waitFor(`${sandbox}/`, 60_000);
+    await waitFor(`${hub}/api/health`, 120_000);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return { hub, sandbox, stop };
+}
