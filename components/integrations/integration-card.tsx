@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CatalogEntry } from "@/lib/connections/catalog";
 import { Card } from "@/components/ui/card";
 import { ProviderLogo } from "./provider-logo";
-import { displayStatus } from "./status";
+import { showsSyncState } from "./status";
 import { StatusBadge } from "./status-badge";
 import { absoluteTime, lastSyncText } from "./time";
 
@@ -12,8 +12,8 @@ import { absoluteTime, lastSyncText } from "./time";
  */
 export function IntegrationCard({ entry, now }: { entry: CatalogEntry; now: Date }) {
   const lastSync = entry.connection?.lastSyncAt ?? null;
-  // Coming-soon providers cannot sync at all, so "Never synced" would only be noise there.
-  const showSync = displayStatus(entry) !== "coming_soon";
+  // "Never synced" only where a connection exists; elsewhere it would read as a failure.
+  const showSync = showsSyncState(entry);
   return (
     <Card className="relative h-full gap-3 p-4 transition-colors focus-within:ring-2 focus-within:ring-ring hover:bg-accent/40">
       <div className="flex items-start gap-3">

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findConnectionById } from "@/lib/db/queries/connections";
 import { connectWithFields } from "./connect-fields";
-import { testConnection } from "./health";
+import { lastConnectedAt, testConnection } from "./health";
 import { completeAuthorization, startAuthorization } from "./oauth-flow";
 import { chooseAccounts, pendingAccounts } from "./pending";
 import { consent, createWorld, defaultRow, redirectUri, sandboxFaults, type World } from "./test-support";
@@ -40,6 +40,35 @@ describe("health checks map each failure to the state it means", () => {
     const row = await findConnectionById(w.db, w.owner, id);
     expect(row).toMatchObject({ status: "needs_reauth", lastHealthOk: 0 });
     await sandboxFaults(w.sandbox, { provider });
+  });
+
+  it("reconnecting resets health: the new connect time and the check that connecting did", async () => {
+    const before = new Date();
+    const id = await connectOAuth("quickbooks");
+    // Connecting called QuickBooks (code exchange, company info): the card shows that check.
+    const fresh = await findConnectionById(w.db, w.owner, id);
+    expect(fresh?.lastHealthOk).toBe(1);
+    expect(fresh?.lastHealthCheckAt?.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    await sandboxFaults(w.sandbox, { provider: "quickbooks", revokeTokens: true });
+    expect((await testConnection(w.db, w.owner, id)).connection.status).toBe("needs_reauth");
+    await sandboxFaults(w.sandbox, { provider: "quickbooks" });
+    const failedAt = (await findConnectionById(w.db, w.owner, id))!.lastHealthCheckAt!;
+    const firstConnect = await lastConnectedAt(w.db, w.owner, id);
+
+    expect(await connectOAuth("quickbooks")).toBe(id);
+    const row = await findConnectionById(w.db, w.owner, id);
+    expect(row).toMatchObject({ status: "connected", lastHealthOk: 1, lastError: null });
+    expect(row!.lastHealthCheckAt!.getTime()).toBeGreaterThan(failedAt.getTime());
+    expect((await lastConnectedAt(w.db, w.owner, id))!.getTime()).toBeGreaterThan(firstConnect!.getTime());
+    // Another organisation sees nothing of this connection's history.
+    expect(await lastConnectedAt(w.db, w.other, id)).toBeNull();
+  });
+
+  it("choosing a Xero organisation records the check the callback's discovery did", async () => {
+    const id = await connectOAuth("xero");
+    const row = await findConnectionById(w.db, w.owner, id);
+    expect(row?.lastHealthOk).toBe(1);
+    expect(row?.lastHealthCheckAt).not.toBeNull();
   });
 
   it("a catch hook answering HTTP 500 is a provider error, not refused credentials", async () => {

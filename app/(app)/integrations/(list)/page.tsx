@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { IntegrationCard } from "@/components/integrations/integration-card";
 import { MarketplaceBrowser, type BrowserItem, type BrowserSection } from "@/components/integrations/marketplace-browser";
 import { parseFilter } from "@/components/integrations/filter";
+import { isActiveConnection } from "@/components/integrations/status";
 import { userContext } from "@/lib/auth/access";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
@@ -26,10 +27,13 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     categoryLabel: categoryLabels[e.category],
     node: <IntegrationCard entry={e} now={now} />,
   });
-  const connectedIds = new Set(catalog.connected.map((e) => e.id));
+  // A pending connection (an unfinished Xero authorisation) is not connected: it stays in its
+  // category, where its card says "Choose an organisation".
+  const connected = catalog.connected.filter((e) => isActiveConnection(e.status));
+  const connectedIds = new Set(connected.map((e) => e.id));
   const sections: BrowserSection[] = [
-    ...(catalog.connected.length
-      ? [{ key: "connected", title: "Connected", description: "Integrations this organisation uses.", items: catalog.connected.map(item) }]
+    ...(connected.length
+      ? [{ key: "connected", title: "Connected", description: "Integrations this organisation uses.", items: connected.map(item) }]
       : []),
     // Connected providers are listed once, in the Connected section, so every card is unique.
     ...catalog.categories.map((c) => ({
@@ -52,7 +56,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             : "Connect payment gateways, accounting platforms, automation, chat and more to this organisation."
         }
       />
-      {catalog.connected.length === 0 ? (
+      {connected.length === 0 ? (
         <p className="rounded-lg border border-dashed px-4 py-3 text-sm text-muted-foreground">
           Nothing is connected yet. Choose an integration below to see what it does and connect it.
         </p>
