@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayStatus, isActiveConnection, showsSyncState, statusLabels, statusVariants } from "./status";
+import { displayStatus, isActiveConnection, showsSyncState, statusLabels, statusVariants, worstConnectionStatus } from "./status";
 
 describe("displayStatus", () => {
   it("shows Coming soon for an unconnected provider whose adapter is not built", () => {
@@ -39,5 +39,18 @@ describe("which cards are connected", () => {
     expect(showsSyncState({ status: "not_connected", availability: "available" })).toBe(false);
     expect(showsSyncState({ status: "not_connected", availability: "coming_soon" })).toBe(false);
     for (const s of ["connected", "needs_reauth", "error"] as const) expect(showsSyncState({ status: s, availability: "available" })).toBe(true);
+  });
+});
+
+describe("a card with several connections", () => {
+  it("shows the most urgent state among its live connections, not only the default's", () => {
+    const ok = { status: "connected" as const, lastHealthOk: true };
+    expect(worstConnectionStatus([ok, { status: "needs_reauth", lastHealthOk: false }])).toBe("needs_reauth");
+    expect(worstConnectionStatus([ok, { status: "connected", lastHealthOk: false }])).toBe("check_failed");
+    expect(worstConnectionStatus([ok, { status: "error", lastHealthOk: null }, { status: "connected", lastHealthOk: false }])).toBe("error");
+    expect(worstConnectionStatus([ok])).toBe("connected");
+  });
+  it("ignores pending and disconnected rows", () => {
+    expect(worstConnectionStatus([{ status: "pending", lastHealthOk: null }, { status: "disconnected", lastHealthOk: false }])).toBeNull();
   });
 });

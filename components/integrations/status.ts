@@ -53,3 +53,23 @@ export const isActiveConnection = (s: IntegrationStatus) => s === "connected" ||
 
 /** Whether a card speaks of syncing: only where a connection exists that could sync. */
 export const showsSyncState = (entry: StatusInput) => isActiveConnection(entry.status);
+
+/** What one connection row contributes to its provider's card. */
+export interface ConnectionHealth {
+  status: IntegrationStatus | "disconnected";
+  lastHealthOk: boolean | null;
+}
+
+const urgency: DisplayStatus[] = ["needs_reauth", "error", "check_failed", "connected"];
+
+/**
+ * The badge of a provider's marketplace card when it has several connections: the most urgent
+ * state among the live ones, so one failing Xero organisation is not hidden behind a working
+ * default. Null when none is live (the card then shows the catalog's own status).
+ */
+export function worstConnectionStatus(connections: ConnectionHealth[]): DisplayStatus | null {
+  const states = connections
+    .filter((c): c is ConnectionHealth & { status: IntegrationStatus } => c.status !== "disconnected" && isActiveConnection(c.status))
+    .map((c) => displayStatus({ status: c.status, availability: "available", connection: c }));
+  return urgency.find((u) => states.includes(u)) ?? null;
+}
