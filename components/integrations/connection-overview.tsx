@@ -1,7 +1,7 @@
 import { CheckCircle2Icon, CircleAlertIcon, CircleDashedIcon } from "lucide-react";
 import type { CatalogEntry } from "@/lib/connections/catalog";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ScopeList } from "./scope-list";
 import { absoluteTime, relativeTime } from "./time";
 
 const authModeLabels: Record<string, string> = {
@@ -34,8 +34,18 @@ function settingsEntries(settings: unknown): [string, string][] {
   return Object.entries(settings as Record<string, unknown>).map(([k, v]) => [k, v === null ? "—" : String(v)]);
 }
 
+/** Props of the Overview tab. */
+export interface ConnectionOverviewProps {
+  entry: CatalogEntry;
+  now: Date;
+  /** When this connection was last (re)connected; a reconnect keeps the row, so not its creation time. */
+  connectedSince?: string;
+}
+
 /** The Overview tab: account, scopes, health, last error and settings of one connection. */
-export function ConnectionOverview({ entry, now }: { entry: CatalogEntry; now: Date }) {
+export function ConnectionOverview({ entry, now, connectedSince }: ConnectionOverviewProps) {
+  // A coming-soon provider has no live adapter: no Health card promising a live call.
+  const live = entry.availability === "available";
   const c = entry.connection;
   const scopes = c?.scopes.length ? c.scopes : entry.scopes;
   const settings = settingsEntries(c?.settings);
@@ -55,7 +65,7 @@ export function ConnectionOverview({ entry, now }: { entry: CatalogEntry; now: D
             </Row>
             {c ? (
               <Row label="Connected since">
-                <When iso={c.connectedAt} now={now} />
+                <When iso={connectedSince ?? c.connectedAt} now={now} />
               </Row>
             ) : null}
             {publicFields.map(([name, value]) => (
@@ -65,13 +75,7 @@ export function ConnectionOverview({ entry, now }: { entry: CatalogEntry; now: D
             ))}
             <Row label={c ? "Granted scopes" : "Scopes requested"}>
               {scopes.length ? (
-                <ul className="flex flex-wrap gap-1.5" aria-label="Scopes">
-                  {scopes.map((s) => (
-                    <li key={s}>
-                      <Badge variant="outline" className="font-mono">{s}</Badge>
-                    </li>
-                  ))}
-                </ul>
+                <ScopeList scopes={scopes} label="Scopes" />
               ) : (
                 <span className="text-muted-foreground">{entry.authMode === "oauth2" ? "None" : "Not applicable (key-based)"}</span>
               )}
@@ -85,7 +89,7 @@ export function ConnectionOverview({ entry, now }: { entry: CatalogEntry; now: D
         </CardContent>
       </Card>
       <div className="space-y-6">
-        <Card className="gap-2">
+        {live ? <Card className="gap-2" data-testid="health-card">
           <CardHeader>
             <CardTitle>Health</CardTitle>
             <CardDescription>A live call to the provider, on demand and on a schedule.</CardDescription>
@@ -116,7 +120,7 @@ export function ConnectionOverview({ entry, now }: { entry: CatalogEntry; now: D
               </Row>
             </dl>
           </CardContent>
-        </Card>
+        </Card> : null}
         <Card className="gap-2">
           <CardHeader>
             <CardTitle>Settings</CardTitle>

@@ -3,7 +3,10 @@ import { StarIcon } from "lucide-react";
 import type { ConnectionView } from "@/lib/connections/view";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { statusLabels, statusVariants } from "./status";
+import { displayStatus, statusLabels, statusVariants } from "./status";
+
+/** A row's badge: its status, with a failed last check shown as a problem rather than "Connected". */
+const rowStatus = (c: ConnectionView) => (c.status === "disconnected" ? "not_connected" : displayStatus({ status: c.status, availability: "available", connection: c }));
 import { absoluteTime, relativeTime } from "./time";
 
 /** Props of a provider's connections table. */
@@ -44,8 +47,8 @@ export function ConnectionsList({ provider, connections, now }: ConnectionsListP
               </TableCell>
               <TableCell className="hidden text-muted-foreground sm:table-cell">{c.externalAccountName ?? c.externalAccountId ?? "—"}</TableCell>
               <TableCell>
-                <Badge variant={statusVariants[c.status === "disconnected" ? "not_connected" : c.status]} data-status={c.status}>
-                  {c.status === "disconnected" ? "Disconnected" : statusLabels[c.status]}
+                <Badge variant={statusVariants[rowStatus(c)]} data-status={rowStatus(c)}>
+                  {c.status === "disconnected" ? "Disconnected" : statusLabels[rowStatus(c)]}
                 </Badge>
               </TableCell>
               <TableCell className="hidden text-muted-foreground md:table-cell">

@@ -1,4 +1,5 @@
 import type { ConnectionField } from "@/integrations/manifest-schema";
+import { FIELD_MAX_LENGTH, fieldMessages } from "@/lib/connections/field-messages";
 
 /**
  * Client-side checks of the connection form, mirroring the server's manifest-built zod schema so
@@ -11,15 +12,15 @@ export function validateFields(fields: ConnectionField[], authMode: string, valu
   for (const f of fields) {
     const v = (values[f.name] ?? "").trim();
     if (!v) {
-      if (f.required) errors[f.name] = `${f.label} is required`;
+      if (f.required) errors[f.name] = fieldMessages.required(f);
       continue;
     }
-    if (v.length > 2048) {
-      errors[f.name] = `${f.label} is too long`;
+    if (v.length > FIELD_MAX_LENGTH) {
+      errors[f.name] = fieldMessages.tooLong(f);
     } else if (f.type === "url" && authMode === "webhook_url") {
-      if (!/^https?:\/\/\S+$/.test(v)) errors[f.name] = `${f.label} must be a web address starting with https://`;
+      if (!/^https?:\/\/\S+$/.test(v)) errors[f.name] = `${f.label} must be a web address starting with https:// (or http:// for a sandbox hook)`;
     } else if (f.pattern && !new RegExp(f.pattern).test(v)) {
-      errors[f.name] = `${f.label} is not in the expected format`;
+      errors[f.name] = fieldMessages.format(f);
     }
   }
   return errors;

@@ -2,18 +2,18 @@ import Link from "next/link";
 import type { CatalogEntry } from "@/lib/connections/catalog";
 import { Card } from "@/components/ui/card";
 import { ProviderLogo } from "./provider-logo";
-import { displayStatus } from "./status";
+import { showsSyncState, type DisplayStatus } from "./status";
 import { StatusBadge } from "./status-badge";
 import { absoluteTime, lastSyncText } from "./time";
 
 /**
- * One provider in the marketplace. The whole card is one link to the detail page (where
+ * One provider in the marketplace; `status` is the most urgent state of its connections. The whole card is one link to the detail page (where
  * connecting happens), so keyboard users get a single tab stop per provider.
  */
-export function IntegrationCard({ entry, now }: { entry: CatalogEntry; now: Date }) {
+export function IntegrationCard({ entry, now, status }: { entry: CatalogEntry; now: Date; status?: DisplayStatus | null }) {
   const lastSync = entry.connection?.lastSyncAt ?? null;
-  // Coming-soon providers cannot sync at all, so "Never synced" would only be noise there.
-  const showSync = displayStatus(entry) !== "coming_soon";
+  // "Never synced" only where a connection exists; elsewhere it would read as a failure.
+  const showSync = showsSyncState(entry);
   return (
     <Card className="relative h-full gap-3 p-4 transition-colors focus-within:ring-2 focus-within:ring-ring hover:bg-accent/40">
       <div className="flex items-start gap-3">
@@ -24,7 +24,7 @@ export function IntegrationCard({ entry, now }: { entry: CatalogEntry; now: Date
               {entry.name}
             </Link>
           </h3>
-          <StatusBadge entry={entry} />
+          <StatusBadge entry={entry} status={status} />
         </div>
       </div>
       <p className="line-clamp-2 text-sm text-muted-foreground">{entry.description}</p>

@@ -1,9 +1,9 @@
 import { ClockIcon, LockIcon } from "lucide-react";
 import type { CatalogEntry } from "@/lib/connections/catalog";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConnectFieldsForm } from "./connect-fields-form";
 import { ConnectOAuthButton } from "./connect-oauth-button";
+import { ScopeList } from "./scope-list";
 
 /** Props of the connection setup screen of one provider. */
 export interface SetupPanelProps {
@@ -47,11 +47,7 @@ export function SetupPanel({ entry, canManage, adding = false }: SetupPanelProps
         {entry.authMode === "oauth2" && entry.scopes.length ? (
           <div className="space-y-2">
             <p className="text-sm font-medium">Access the hub asks for</p>
-            <ul className="flex flex-wrap gap-1.5" aria-label="Requested scopes">
-              {entry.scopes.map((s) => (
-                <li key={s}><Badge variant="outline" className="font-mono">{s}</Badge></li>
-              ))}
-            </ul>
+            <ScopeList scopes={entry.scopes} label="Requested scopes" />
           </div>
         ) : null}
         {!canManage ? (

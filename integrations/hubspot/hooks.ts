@@ -17,7 +17,16 @@ export const discoverAccount: DiscoverAccount = async (ctx, { accessToken }) => 
 
 export const healthCheck: HealthCheck = async (ctx, creds) => {
   if (creds.kind !== "oauth2") throw new IntegrationError("INVALID_CREDENTIALS");
-  await tokenInfo(ctx, creds.accessToken);
+  try {
+    await tokenInfo(ctx, creds.accessToken);
+  } catch (err) {
+    // HubSpot answers 404 for an access token it no longer knows (revoked or expired), not 401:
+    // that is the token being rejected, so the health check refreshes once and retries.
+    if (err instanceof IntegrationError && err.code === "PROVIDER_ERROR" && (err.providerCode === "OBJECT_NOT_FOUND" || err.providerCode === "404")) {
+      throw new IntegrationError("AUTH_EXPIRED", { providerCode: err.providerCode, cause: err });
+    }
+    throw err;
+  }
 };
 
 /** HubSpot revokes with DELETE /oauth/v1/refresh-tokens/{refresh token}. */

@@ -2,9 +2,21 @@ import { z } from "zod";
 import type { VerifyCredentials } from "@/integrations/hook-types";
 import { findRefusal, guardedFetch } from "@/lib/net";
 import { webhookUrlAllowed } from "./endpoints";
-import { IntegrationError } from "./errors";
+import { errorForHttpStatus, IntegrationError } from "./errors";
 
 const fieldsSchema = z.object({ webhookUrl: z.url() });
+
+/**
+ * The account name a catch hook shows: its id (the last path segment) and host, e.g.
+ * "Hook zap-1 at localhost:4010", so several hooks on one host are told apart.
+ */
+export function hookName(url: string): string {
+  const u = new URL(url);
+  const id = decodeURIComponent(u.pathname.split("/").filter(Boolean).at(-1) ?? "");
+  // A vendor's hook key is what makes the URL secret: long ids show only their last characters.
+  const short = id.length > 12 ? `…${id.slice(-4)}` : id;
+  return short ? `Hook ${short} at ${u.host}` : u.host;
+}
 
 /**
  * Shared verify hook for webhook_url providers (Zapier, Make, n8n, Teams): POSTs a test ping and
@@ -32,10 +44,10 @@ export function catchHookVerifier(pattern: string | undefined): VerifyCredential
       if (refused) throw new IntegrationError("INVALID_INPUT", { providerMessage: refused.message, cause });
       throw new IntegrationError("PROVIDER_UNREACHABLE", { cause });
     }
-    if (res.status === 429) throw new IntegrationError("RATE_LIMITED");
-    if (!res.ok) {
-      throw new IntegrationError("INVALID_CREDENTIALS", { providerCode: String(res.status), providerMessage: `The hook answered HTTP ${res.status}.` });
-    }
-    return { name: new URL(url).host };
+    await res.body?.cancel();
+    // 5xx is the hook's service failing (not our URL being wrong); 401/403/404 refuse this hook.
+    const failure = errorForHttpStatus(res.status, `The hook answered HTTP ${res.status}.`);
+    if (failure) throw failure;
+    return { name: hookName(url) };
   };
 }

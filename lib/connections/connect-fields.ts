@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { sealCredentials } from "./credentials";
 import { webhookUrlAllowed } from "./endpoints";
 import { IntegrationError } from "./errors";
+import { FIELD_MAX_LENGTH, fieldMessages } from "./field-messages";
 import { connectableProvider } from "./provider";
 import { saveConnections } from "./store";
 import { toConnectionView, type ConnectionView } from "./view";
@@ -19,13 +20,13 @@ import { toConnectionView, type ConnectionView } from "./view";
 export function fieldsSchema(fields: ConnectionField[], authMode: string) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const f of fields) {
-    let s = z.string().trim().max(2048);
+    let s = z.string().trim().max(FIELD_MAX_LENGTH, fieldMessages.tooLong(f));
     if (f.type === "url" && authMode === "webhook_url") {
-      s = s.refine((v) => webhookUrlAllowed(f.pattern, v), `${f.label} is not a webhook address of this provider`) as unknown as typeof s;
+      s = s.refine((v) => webhookUrlAllowed(f.pattern, v), fieldMessages.notWebhook(f)) as unknown as typeof s;
     } else if (f.pattern) {
-      s = s.regex(new RegExp(f.pattern), `${f.label} is not in the expected format`);
+      s = s.regex(new RegExp(f.pattern), fieldMessages.format(f));
     }
-    shape[f.name] = f.required ? s.min(1, `${f.label} is required`) : s.optional();
+    shape[f.name] = f.required ? s.min(1, fieldMessages.required(f)) : s.optional();
   }
   return z.object(shape).strict();
 }

@@ -70,6 +70,20 @@ describe("where providers are reached", () => {
     expect(webhookUrlAllowed("^https://hooks\\.zapier\\.com/", "https://hooks.zapier.com/hooks/catch/1/2")).toBe(true);
   });
 
+  it("in the sandbox the manifest's pattern decides: Teams takes its own teams* hooks, not a Zapier-style hook", () => {
+    const teams = getManifest("microsoft-teams")!.fields[0].pattern;
+    const zapier = getManifest("zapier")!.fields[0].pattern;
+    expect(webhookUrlAllowed(teams, "http://127.0.0.1:4999/hooks/teams-1")).toBe(true);
+    expect(webhookUrlAllowed(teams, "http://127.0.0.1:4999/hooks/zap-1")).toBe(false);
+    vi.stubEnv("SANDBOX_URL", "http://localhost:4010");
+    expect(webhookUrlAllowed(teams, "http://localhost:4010/hooks/zap-1")).toBe(false);
+    expect(webhookUrlAllowed(teams, "http://localhost:4010/hooks/teams-ops")).toBe(true);
+    expect(webhookUrlAllowed(teams, "https://contoso.webhook.office.com/webhookb2/abc")).toBe(true);
+    // Vendors whose real hosts the sandbox cannot stand in for still take any sandbox hook.
+    expect(webhookUrlAllowed(zapier, "http://localhost:4010/hooks/zap-1")).toBe(true);
+    expect(webhookUrlAllowed(zapier, "http://localhost:9999/hooks/zap-1")).toBe(false);
+  });
+
   it("a production server start fails without HUB_PROVIDERS, like it does without AUTH_SECRET", async () => {
     production();
     vi.stubEnv("NEXT_RUNTIME", "nodejs");

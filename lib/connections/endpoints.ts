@@ -107,11 +107,18 @@ export function resolveEndpoints(manifest: Manifest): ProviderEndpoints {
 }
 
 /**
- * Where a webhook_url connection may point. In live mode only the manifest's pattern (the real
- * vendor host); in the sandbox also the sandbox's catch hooks, so the flow can be tried locally.
+ * Where a webhook_url connection may point. The manifest's pattern decides, in every mode. In the
+ * sandbox, a provider whose pattern only names the vendor's real hosts (Zapier, Make, n8n) also
+ * takes the sandbox's catch hooks, so the flow can be tried locally; a pattern that names loopback
+ * hooks itself (Teams: `http://localhost…/hooks/teams…`) already says which sandbox hooks answer
+ * like that provider, so nothing else is added and Teams refuses a Zapier-style `/hooks/zap-1`.
  */
 export function webhookUrlAllowed(pattern: string | undefined, url: string): boolean {
   if (pattern && new RegExp(pattern).test(url)) return true;
   if (providersMode() === "live") return !pattern;
+  if (pattern && coversLoopback(pattern)) return false;
   return url.startsWith(sandboxHooksBase());
 }
+
+/** True when a manifest pattern was written to admit the sandbox's own hooks on loopback. */
+const coversLoopback = (pattern: string) => /localhost|127\\?\.0\\?\.0\\?\.1/.test(pattern);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IntegrationError, integrationErrorCodes, safeProviderMessage } from "./errors";
+import { errorForHttpStatus, IntegrationError, integrationErrorCodes, safeProviderMessage } from "./errors";
 
 describe("IntegrationError", () => {
   it("carries the code's plain message, retryability and the provider's reason", () => {
@@ -22,5 +22,22 @@ describe("safeProviderMessage", () => {
     expect(safeProviderMessage("token xoxb-1-sbx-abcdefghij is revoked")).toBe("token [redacted] is revoked");
     expect(safeProviderMessage({})).toBeUndefined();
     expect(safeProviderMessage("x".repeat(1000))).toHaveLength(300);
+  });
+});
+
+describe("errorForHttpStatus", () => {
+  it("maps 401/403 to refused credentials, 5xx to a provider error and 429 to a rate limit", () => {
+    expect(errorForHttpStatus(200)).toBeUndefined();
+    expect(errorForHttpStatus(401)?.code).toBe("INVALID_CREDENTIALS");
+    expect(errorForHttpStatus(403)?.code).toBe("INVALID_CREDENTIALS");
+    expect(errorForHttpStatus(404)?.code).toBe("INVALID_CREDENTIALS");
+    for (const s of [500, 502, 503]) {
+      const e = errorForHttpStatus(s, `The hook answered HTTP ${s}.`)!;
+      expect(e.code).toBe("PROVIDER_ERROR");
+      expect(e.retryable).toBe(true);
+      expect(e.message).not.toMatch(/refused/);
+      expect(e.message).toContain(`HTTP ${s}`);
+    }
+    expect(errorForHttpStatus(429)?.code).toBe("RATE_LIMITED");
   });
 });

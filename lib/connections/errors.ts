@@ -61,6 +61,22 @@ export class IntegrationError extends Error {
   }
 }
 
+/**
+ * What an HTTP answer from a provider endpoint called with stored credentials (a catch hook, a
+ * key-authenticated API) means: 401/403 refused the credentials, 429 is a rate limit, 5xx is the
+ * provider's own problem (retryable, the credentials may be fine), any other 4xx a refusal of
+ * the request. `undefined` for a success.
+ */
+export function errorForHttpStatus(status: number, providerMessage?: string): IntegrationError | undefined {
+  if (status < 400) return undefined;
+  const opts = { providerCode: String(status), providerMessage };
+  if (status === 429) return new IntegrationError("RATE_LIMITED", opts);
+  if (status >= 500) return new IntegrationError("PROVIDER_ERROR", opts);
+  // 401/403: refused credentials; 404/410 and other 4xx: the address or request is refused, which
+  // for a hook or key means the same to the person fixing it (re-enter or replace it).
+  return new IntegrationError("INVALID_CREDENTIALS", opts);
+}
+
 export const isIntegrationError = (e: unknown): e is IntegrationError => e instanceof IntegrationError;
 
 /** Provider reasons can echo what was sent; trim and strip anything that looks like a token. */

@@ -1,5 +1,8 @@
+import { and, desc, eq } from "drizzle-orm";
+import { auditLog } from "@/drizzle/schema";
 import type { Credentials } from "@/integrations/hook-types";
 import { jobContext, requireActorRole, type AccessContext } from "@/lib/auth/access";
+import { scoped } from "@/lib/auth/tenant";
 import { audit, auditAs } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { findConnectionById, listConnectedForHealth, updateConnection, type ConnectionRow } from "@/lib/db/queries/connections";
@@ -90,4 +93,19 @@ export async function runHealthChecks(db: Db, opts: { limit?: number } = {}): Pr
     if (!ok) failed += 1;
   }
   return { checked: rows.length, failed };
+}
+
+/**
+ * When a connection was last connected or reconnected. Reconnecting the same provider account
+ * updates its row (created_at stays the first connect), so this is the newest
+ * `connection.connected` entry of its audit log; null when there is none.
+ */
+export async function lastConnectedAt(db: Db, ctx: Pick<AccessContext, "organisationId">, connectionId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: auditLog.createdAt })
+    .from(auditLog)
+    .where(scoped(auditLog, ctx, and(eq(auditLog.connectionId, connectionId), eq(auditLog.action, "connection.connected"))))
+    .orderBy(desc(auditLog.createdAt))
+    .limit(1);
+  return row?.at ?? null;
 }

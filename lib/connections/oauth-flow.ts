@@ -136,6 +136,10 @@ export async function completeAuthorization(db: Db, ctx: AccessContext, provider
       refreshFailures: 0,
       lastError: null,
       lastErrorAt: null,
+      // The code exchange and account discovery just proved the grant: that is this connection's
+      // latest health check, replacing a reconnected row's old (failed) one.
+      lastHealthCheckAt: new Date(),
+      lastHealthOk: 1,
       connectedBy: userId,
     }),
   }]);

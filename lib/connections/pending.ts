@@ -72,6 +72,9 @@ export async function chooseAccounts(db: Db, ctx: AccessContext, providerId: str
       refreshFailures: 0,
       lastError: null,
       lastErrorAt: null,
+      // The callback's tenant discovery proved the grant when the pending row was written.
+      lastHealthCheckAt: row.updatedAt,
+      lastHealthOk: 1,
       connectedBy: row.connectedBy,
     }),
   })), (tx) => deletePendingConnections(tx, ctx, manifest.id, [row.id]));

@@ -3,11 +3,13 @@ import { PageHeader } from "@/components/page-header";
 import { IntegrationCard } from "@/components/integrations/integration-card";
 import { MarketplaceBrowser, type BrowserItem, type BrowserSection } from "@/components/integrations/marketplace-browser";
 import { parseFilter } from "@/components/integrations/filter";
+import { isActiveConnection, worstConnectionStatus, type ConnectionHealth } from "@/components/integrations/status";
 import { userContext } from "@/lib/auth/access";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { categoryLabels, listCatalog, type CatalogEntry } from "@/lib/connections/catalog";
 import { getDb } from "@/lib/db/client";
+import { listConnectionRows } from "@/lib/db/queries/connections";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -16,7 +18,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The marketplace: what this organisation has connected, then every provider by category. */
 export default async function IntegrationsPage({ searchParams }: { searchParams: SearchParams }) {
   const tenant = await requireTenant();
-  const catalog = await listCatalog(await getDb(), userContext(tenant));
+  const db = await getDb();
+  const ctx = userContext(tenant);
+  const [catalog, rows] = await Promise.all([listCatalog(db, ctx), listConnectionRows(db, ctx)]);
+  // Each card's badge is its most urgent connection, not only the default one.
+  const health = new Map<string, ConnectionHealth[]>();
+  for (const r of rows) health.set(r.provider, [...(health.get(r.provider) ?? []), { status: r.status, lastHealthOk: r.lastHealthOk === null ? null : r.lastHealthOk === 1 }]);
   const now = new Date();
   const item = (e: CatalogEntry): BrowserItem => ({
     id: e.id,
@@ -24,12 +31,15 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     description: e.description,
     category: e.category,
     categoryLabel: categoryLabels[e.category],
-    node: <IntegrationCard entry={e} now={now} />,
+    node: <IntegrationCard entry={e} now={now} status={worstConnectionStatus(health.get(e.id) ?? [])} />,
   });
-  const connectedIds = new Set(catalog.connected.map((e) => e.id));
+  // A pending connection (an unfinished Xero authorisation) is not connected: it stays in its
+  // category, where its card says "Choose an organisation".
+  const connected = catalog.connected.filter((e) => isActiveConnection(e.status));
+  const connectedIds = new Set(connected.map((e) => e.id));
   const sections: BrowserSection[] = [
-    ...(catalog.connected.length
-      ? [{ key: "connected", title: "Connected", description: "Integrations this organisation uses.", items: catalog.connected.map(item) }]
+    ...(connected.length
+      ? [{ key: "connected", title: "Connected", description: "Integrations this organisation uses.", items: connected.map(item) }]
       : []),
     // Connected providers are listed once, in the Connected section, so every card is unique.
     ...catalog.categories.map((c) => ({
@@ -52,7 +62,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
             : "Connect payment gateways, accounting platforms, automation, chat and more to this organisation."
         }
       />
-      {catalog.connected.length === 0 ? (
+      {connected.length === 0 ? (
         <p className="rounded-lg border border-dashed px-4 py-3 text-sm text-muted-foreground">
           Nothing is connected yet. Choose an integration below to see what it does and connect it.
         </p>

@@ -86,8 +86,9 @@ export default async function IntegrationDetailPage({ params, searchParams }: { 
 
       {errorMessage ? (
         <>
+          {/* One message: the banner stays readable; the notice only cleans the URL (no toast). */}
           <Banner tone="error" title={`${entry.name} was not connected`}>{errorMessage}</Banner>
-          <CallbackNotice kind="error" message={errorMessage} />
+          <CallbackNotice kind="error" message={errorMessage} silent />
         </>
       ) : null}
       {connectedNow > 0 && live.length > 0 ? (

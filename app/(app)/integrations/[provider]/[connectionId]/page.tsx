@@ -23,6 +23,7 @@ import { listAuditEntries } from "@/lib/audit";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { getIntegrationStatus, type IntegrationStatus } from "@/lib/connections/catalog";
+import { lastConnectedAt } from "@/lib/connections/health";
 import { connectionForPage } from "@/lib/connections/manage";
 import { getDb } from "@/lib/db/client";
 
@@ -41,11 +42,12 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const tenant = await requireTenant();
   const ctx = userContext(tenant);
   const db = await getDb();
-  const [found, entry, logs, actors] = await Promise.all([
+  const [found, entry, logs, actors, reconnectedAt] = await Promise.all([
     connectionForPage(db, ctx, provider, connectionId),
     getIntegrationStatus(db, ctx, provider),
     listAuditEntries(db, ctx, { connectionId, limit: 50 }),
     loadActorNames(db, tenant),
+    lastConnectedAt(db, ctx, connectionId),
   ]);
   // Another organisation's id reads as "no such page", never as "forbidden".
   if (!found) notFound();
@@ -127,7 +129,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <TabsTrigger value="logs">Logs</TabsTrigger>
         </TabsList>
         <TabsContent value="overview">
-          <ConnectionOverview entry={here} now={now} />
+          <ConnectionOverview entry={here} now={now} connectedSince={reconnectedAt?.toISOString()} />
         </TabsContent>
         <TabsContent value="sync">
           <EmptyState
