@@ -9,7 +9,7 @@ export function proxy(request: NextRequest) {
   // Page POSTs are server actions: an oversized body gets 413 here, not a 500 from Next.
   const refusal = actionBodyRefusal(request.method, request.headers);
   if (refusal) {
-    return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8", connection: "close" } });
+    return new NextResponse(refusal.message, { status: refusal.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: servedOverHttps() });

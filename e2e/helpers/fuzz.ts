@@ -63,7 +63,13 @@ export async function submitAndWait(page: Page, form: Locator, submit?: () => Pr
   const answer = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"], { timeout: 20_000 });
   if (submit) await submit();
   else await form.evaluate((f: HTMLFormElement) => { f.noValidate = true; f.requestSubmit(); });
-  return (await answer).status();
+  const status = (await answer).status();
+  // The answer is in, but React commits it (new field errors, the form's reset) only when the
+  // transition ends, which re-enables the submit button: wait for that, so the next case neither
+  // sees this case's errors nor loses its value to this case's reset.
+  const button = form.locator('[type="submit"]').first();
+  if (await button.count()) await expect(button).toBeEnabled();
+  return status;
 }
 
 /** The app's error page ("Something went wrong") is not on screen. */
