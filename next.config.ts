@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/security/action-body-limit";
 import { API_CSP, baseSecurityHeaders, servedOverHttps } from "./lib/security/headers";
 
 const SECRET_QUERY = /[?&](code|state|token|access_token|refresh_token|id_token|client_secret|password|api_key)=/i;
@@ -15,6 +16,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // No `X-Powered-By: Next.js`: nothing to tell a scanner which framework version to try.
   poweredByHeader: false,
+  // The same limit proxy.ts enforces with a 413 before Next reads the body (Next's own refusal is a 500).
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   logging: {
     // `next dev` prints request URLs raw (process.stdout, past any console redaction): requests
     // whose query carries a secret-like parameter (OAuth callbacks' code/state…) are not printed.

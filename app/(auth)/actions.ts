@@ -11,9 +11,10 @@ import { registerUser } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
 import { createOrganisation } from "@/lib/db/queries/organisations";
 import { safeRedirectPath, signInFailureMessage, type AuthFormState } from "./form-state";
+import { formDataArg } from "@/lib/server-actions/args";
 
 const text = (form: FormData, key: string) => {
-  const v = form.get(key);
+  const v = formDataArg(form).get(key);
   return typeof v === "string" ? v : "";
 };
 
@@ -23,7 +24,7 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
   const parsed = signInSchema.safeParse({ email: values.email, password: text(form, "password") });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(form.get("callbackUrl"), "/dashboard") });
+    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(formDataArg(form).get("callbackUrl"), "/dashboard") });
   } catch (err) {
     if (err instanceof AuthError) return { message: signInFailureMessage(err), values };
     throw err; // the success redirect

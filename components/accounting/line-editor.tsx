@@ -5,6 +5,7 @@ import { cloneElement } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { LIMITS } from "@/lib/accounting/limits";
 import { formatMoney, parseMoney } from "@/lib/accounting/money";
 import { computeTotals } from "@/lib/accounting/totals";
 
@@ -35,8 +36,9 @@ export const blankLine = (): EditableLine => ({
 export function liveTotals(lines: EditableLine[], taxRates: LineEditorProps["taxRates"], currency: string) {
   return computeTotals(
     lines.map((l) => ({
-      // Finite only: "1e400" is Infinity, which the exact (bigint) arithmetic cannot take.
-      quantity: Number.isFinite(Number(l.quantity)) ? Number(l.quantity) : 0,
+      // Within the limit only: "1e308" overflows the line amount to Infinity, which the exact
+      // (bigint) arithmetic cannot take, and the page crashed; the server refuses it anyway.
+      quantity: Math.abs(Number(l.quantity)) <= LIMITS.quantityMax ? Number(l.quantity) : 0,
       unitPrice: parseMoney(l.unitPrice, currency) ?? 0,
       taxRateBps: taxRates.find((r) => r.id === l.taxRateId)?.rateBps ?? 0,
     })),

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { isCleanText } from "@/lib/accounting/fields";
+
+/** Names are stored and shown: no control characters (NUL cannot be stored at all) nor lone surrogates. */
+const cleanName = (max: number, min: number, required: string) =>
+  z.string({ error: required }).trim().min(min, min > 1 ? `Use at least ${min} characters.` : required).max(max, `Use at most ${max} characters.`)
+    .refine(isCleanText, "Remove control characters and invalid symbols.");
 
 /** Emails are compared case-insensitively, so they are stored trimmed and lower-cased. */
 export const emailSchema = z
@@ -8,7 +14,7 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid email address." }));
 
 export const signUpSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: cleanName(100, 1, "Enter your name."),
   email: emailSchema,
   password: z
     .string({ error: "Choose a password." })
@@ -26,7 +32,7 @@ export type SignInInput = z.infer<typeof signInSchema>;
 export const roleSchema = z.enum(["owner", "admin", "member"], { error: "Choose a role." });
 
 export const organisationNameSchema = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(2, "Use at least 2 characters.").max(100, "Use at most 100 characters."),
+  name: cleanName(100, 2, "Enter a name."),
 });
 
 export const memberIdSchema = z.object({ userId: z.string({ error: "Choose a member." }).min(1).max(100) });

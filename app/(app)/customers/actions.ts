@@ -5,12 +5,13 @@ import { requireTenant } from "@/lib/auth/session";
 import { formStateForError, type AccountingFormState } from "@/lib/accounting/form-errors";
 import { getDb } from "@/lib/db/client";
 import { createCustomer, updateCustomer } from "@/lib/db/queries/customers";
+import { formDataArg, idArg } from "@/lib/server-actions/args";
 
 const FIELDS = ["name", "email", "phone", "address", "taxNumber", "currency"] as const;
 
 /** The form's text fields; validation happens in the query's zod schema. */
 function valuesOf(form: FormData): Record<(typeof FIELDS)[number], string> {
-  return Object.fromEntries(FIELDS.map((k) => [k, String(form.get(k) ?? "")])) as Record<(typeof FIELDS)[number], string>;
+  return Object.fromEntries(FIELDS.map((k) => [k, String(formDataArg(form).get(k) ?? "")])) as Record<(typeof FIELDS)[number], string>;
 }
 
 /** Creates a customer; the form navigates to it on success. */
@@ -33,7 +34,7 @@ export async function updateCustomerAction(id: string, _prev: AccountingFormStat
   const tenant = await requireTenant();
   const values = valuesOf(form);
   try {
-    const customer = await updateCustomer(await getDb(), tenant, id, values);
+    const customer = await updateCustomer(await getDb(), tenant, idArg(id), values);
     revalidatePath("/customers");
     revalidatePath(`/customers/${id}`);
     return { ok: true, id: customer.id, message: "Customer saved.", at: Date.now() };

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { getCustomer } from "@/lib/db/queries/customers";
 import { createInvoice, invoiceCurrency, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
 import { recordPayment } from "@/lib/db/queries/payments";
+import { formDataArg, idArg } from "@/lib/server-actions/args";
 
 /** Runs a change and turns expected failures into form state; anything else is rethrown. */
 async function attempt(run: () => Promise<AccountingFormState>): Promise<AccountingFormState> {
@@ -47,8 +48,8 @@ export async function updateInvoiceAction(id: string, input: InvoiceFormInput): 
   const tenant = await requireTenant();
   return attempt(async () => {
     const db = await getDb();
-    const { send: _send, ...data } = invoiceFormSchema(await invoiceCurrency(db, tenant, id)).parse(input);
-    const invoice = await updateInvoice(db, tenant, id, data);
+    const { send: _send, ...data } = invoiceFormSchema(await invoiceCurrency(db, tenant, idArg(id))).parse(input);
+    const invoice = await updateInvoice(db, tenant, idArg(id), data);
     refresh(id);
     return { ok: true, id: invoice.id, message: `Invoice ${invoice.number} saved.`, at: Date.now() };
   });
@@ -57,7 +58,7 @@ export async function updateInvoiceAction(id: string, input: InvoiceFormInput): 
 export async function markSentAction(id: string): Promise<AccountingFormState> {
   const tenant = await requireTenant();
   return attempt(async () => {
-    const invoice = await markInvoiceSent(await getDb(), tenant, id);
+    const invoice = await markInvoiceSent(await getDb(), tenant, idArg(id));
     refresh(id);
     return { ok: true, id, message: `Invoice ${invoice.number} marked as sent.`, at: Date.now() };
   });
@@ -66,7 +67,7 @@ export async function markSentAction(id: string): Promise<AccountingFormState> {
 export async function voidInvoiceAction(id: string): Promise<AccountingFormState> {
   const tenant = await requireTenant();
   return attempt(async () => {
-    const invoice = await voidInvoice(await getDb(), tenant, id);
+    const invoice = await voidInvoice(await getDb(), tenant, idArg(id));
     refresh(id);
     return { ok: true, id, message: `Invoice ${invoice.number} voided.`, at: Date.now() };
   });
@@ -75,11 +76,11 @@ export async function voidInvoiceAction(id: string): Promise<AccountingFormState
 /** Records a payment from the dialog's form (bound to the invoice id). */
 export async function recordPaymentAction(id: string, _prev: AccountingFormState, form: FormData): Promise<AccountingFormState> {
   const tenant = await requireTenant();
-  const values = Object.fromEntries(["amount", "paidAt", "method", "reference"].map((k) => [k, String(form.get(k) ?? "")]));
+  const values = Object.fromEntries(["amount", "paidAt", "method", "reference"].map((k) => [k, String(formDataArg(form).get(k) ?? "")]));
   const state = await attempt(async () => {
     const db = await getDb();
-    const data = paymentFormSchema(await invoiceCurrency(db, tenant, id)).parse(values);
-    const { invoice } = await recordPayment(db, tenant, id, data);
+    const data = paymentFormSchema(await invoiceCurrency(db, tenant, idArg(id))).parse(values);
+    const { invoice } = await recordPayment(db, tenant, idArg(id), data);
     refresh(id);
     const message = invoice.status === "paid" ? `Payment recorded; invoice ${invoice.number} is paid.` : "Payment recorded.";
     return { ok: true, id, message, at: Date.now() };

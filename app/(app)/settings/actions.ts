@@ -10,9 +10,10 @@ import { ForbiddenError } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
 import { createOrganisation, renameOrganisation, setOrganisationTimeZone } from "@/lib/db/queries/organisations";
 import type { SettingsFormState } from "./form-state";
+import { formDataArg } from "@/lib/server-actions/args";
 
 const text = (form: FormData, key: string) => {
-  const v = form.get(key);
+  const v = formDataArg(form).get(key);
   return typeof v === "string" ? v : "";
 };
 

@@ -14,9 +14,10 @@ import { changeMemberRole, getOrganisation, MembershipError, removeMember } from
 import { getUserById } from "@/lib/db/queries/users";
 import type { InviteFormState } from "./invite-form-state";
 import type { SettingsFormState } from "./form-state";
+import { formDataArg } from "@/lib/server-actions/args";
 
 const text = (form: FormData, key: string) => {
-  const v = form.get(key);
+  const v = formDataArg(form).get(key);
   return typeof v === "string" ? v : "";
 };
 

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { answerInvitation, InvitationError } from "@/lib/auth/invitations";
 import { getCurrentUser, ORG_COOKIE, orgCookieOptions } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formDataArg, idArg } from "@/lib/server-actions/args";
 
 /** What the invitation page shows after a refused answer. */
 export interface InvitationAnswerState {
@@ -17,11 +18,11 @@ export interface InvitationAnswerState {
  */
 export async function answerInvitationAction(token: string, _prev: InvitationAnswerState, form: FormData): Promise<InvitationAnswerState> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`);
-  const answer = form.get("answer") === "accept" ? "accept" : "decline";
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/invitations/${idArg(token)}`)}`);
+  const answer = formDataArg(form).get("answer") === "accept" ? "accept" : "decline";
   let organisationId: string | null;
   try {
-    organisationId = await answerInvitation(await getDb(), token, user, answer);
+    organisationId = await answerInvitation(await getDb(), idArg(token), user, answer);
   } catch (err) {
     if (err instanceof InvitationError) return { message: err.message };
     throw err;
