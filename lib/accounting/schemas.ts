@@ -73,6 +73,9 @@ export function checkLineAmounts(
   let subtotal = 0n;
   let lineTooLarge = false;
   lines.forEach((line, i) => {
+    // zod runs this refinement even when a line's own checks failed; such a line (a quantity past
+    // its maximum, a fractional price) already has its issue and cannot be computed exactly.
+    if (!(Math.abs(line.quantity) <= LIMITS.quantityMax) || !Number.isSafeInteger(line.unitPrice)) return;
     const { amount } = computeLineExact(line);
     subtotal += amount;
     if (amount > max) {
