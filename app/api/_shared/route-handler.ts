@@ -86,7 +86,8 @@ async function authenticate<A extends AuthMode>(spec: RouteSpec<A, Schema, Schem
   const credentials = await runtime.authenticate(req);
   if (!credentials) throw new ApiError(401, "unauthenticated", "Sign in to use this API.");
   // Hook for API keys: they will resolve to an AccessContext (apiKeyContext) and skip the CSRF
-  // check below. Until the queries take an AccessContext instead of a Tenant, no route accepts them.
+  // check below. The queries behind the routes already take any AccessContext; what is missing is
+  // the key store, and `tenant` (a user) in the handler args, which key requests cannot have.
   if (credentials.kind === "api_key") throw new ApiError(403, "api_key_not_allowed", "This route does not accept API keys.");
   // A browser attaches the session cookie to any request, so state changes must come from our own pages.
   assertSameOrigin(req);
