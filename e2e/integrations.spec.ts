@@ -30,7 +30,7 @@ test.describe.serial("integrations hub", () => {
     await signInAsDemoAdmin(admin);
     // A re-run against the same database starts from "nothing connected".
     const listed = await admin.request.get("/api/connections?limit=100");
-    const { connections } = (await listed.json()) as { connections: { id: string; provider: string }[] };
+    const { data: connections } = (await listed.json()) as { data: { id: string; provider: string }[] };
     for (const c of connections.filter((c) => c.provider === "xero" || c.provider === "stripe")) await admin.request.delete(`/api/connections/${c.id}`);
   });
 
@@ -341,7 +341,7 @@ test.describe.serial("integrations hub", () => {
       expect((await other.request.get(`/api/connections/${stolenId}`)).status()).toBe(404);
       expect((await other.request.get(`/api/connections/${stolenId}/logs`)).status()).toBe(404);
       expect((await other.request.delete(`/api/connections/${stolenId}`)).status()).toBe(404);
-      expect(await (await other.request.get("/api/connections")).json()).toMatchObject({ connections: [], total: 0 });
+      expect(await (await other.request.get("/api/connections")).json()).toMatchObject({ data: [], page: { total: 0 } });
 
       const res = await other.request.get("/api/integrations/stripe/status");
       expect([200, 404]).toContain(res.status());

@@ -64,10 +64,20 @@ export type HealthCheck = (
 /** Revokes the grant at the provider when a plain RFC 7009 POST to revokeUrl is not how it is done. */
 export type Revoke = (ctx: HookContext, creds: Credentials) => Promise<void>;
 
+/** A plain-text message the hub sends on a person's behalf (an invitation, a notice). */
+export type OutgoingMail = { to: string; subject: string; text: string };
+
+/**
+ * Sends one email through the connection (the Email provider's SMTP server, from its configured
+ * address). Throws when the server refuses or cannot be reached; never inside a transaction.
+ */
+export type SendMail = (ctx: HookContext, creds: Credentials, mail: OutgoingMail) => Promise<void>;
+
 /** The hook functions one provider folder exports from `hooks.ts`. */
 export type ProviderHooks = {
   discoverAccount?: DiscoverAccount;
   verifyCredentials?: VerifyCredentials;
   healthCheck?: HealthCheck;
   revoke?: Revoke;
+  sendMail?: SendMail;
 };

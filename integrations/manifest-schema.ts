@@ -88,6 +88,8 @@ export const hookNamesSchema = z.object({
   healthCheck: z.string().optional(),
   /** Provider-specific token revocation, when a plain RFC 7009 POST to revokeUrl is not it. */
   revoke: z.string().optional(),
+  /** Sends an email through the connection (the Email provider: invitations and notices). */
+  sendMail: z.string().optional(),
 }).strict();
 export type HookNames = z.infer<typeof hookNamesSchema>;
 

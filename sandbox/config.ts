@@ -8,7 +8,7 @@
  * layout live in config/sandbox-profile.json, which the hub also reads when it is pointed at the
  * sandbox (HUB_PROVIDERS=sandbox or development), so the hub never imports this folder.
  */
-import profile from "../config/sandbox-profile.json";
+import profile from "../config/sandbox-profile.json" with { type: "json" };
 
 export const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4010);
 /** Stripe's SDK cannot take a path prefix, so Stripe gets a port of its own. */

@@ -13,20 +13,11 @@ export interface ApiFailure {
 export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 
 // The API answers failures with application/problem+json `{ code, detail, errors?: [{ path, message }] }`
-// (the older `{ error: { code, message, fields? } }` is still read). Success bodies are either
-// the payload itself or `{ data: payload }`; both are accepted so the screens do not depend on
-// an envelope detail.
+// and successes with `{ data }` (single resources and actions) or `{ data, page }` (lists).
 const problemBody = z.object({
   code: z.string().default("error"),
   detail: z.string().default("The request failed."),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
-const legacyErrorBody = z.object({
-  error: z.object({
-    code: z.string().default("error"),
-    message: z.string().default("The request failed."),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-  }),
 });
 
 /** Field messages keyed by the top-level field, as the forms show them. */
@@ -43,7 +34,7 @@ const fallbackMessage = (status: number) =>
       ? "Your session ended. Sign in again."
       : "The hub could not complete this. Try again in a moment.";
 
-/** Calls the integrations API from the browser and validates the answer with `schema`. */
+/** Calls the integrations API from the browser and validates the answer's `data` with `schema`. */
 export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
@@ -60,15 +51,10 @@ export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", ur
   if (!res.ok) {
     const p = problemBody.safeParse(json);
     if (p.success) return { ok: false, status: res.status, code: p.data.code, message: p.data.detail, fields: fieldsOf(p.data.errors) };
-    const legacy = legacyErrorBody.safeParse(json);
-    if (!legacy.success) return { ok: false, status: res.status, code: "error", message: fallbackMessage(res.status), fields: {} };
-    const e = legacy.data.error;
-    return { ok: false, status: res.status, code: e.code, message: e.message, fields: e.fields ?? {} };
+    return { ok: false, status: res.status, code: "error", message: fallbackMessage(res.status), fields: {} };
   }
   const enveloped = z.object({ data: schema }).safeParse(json);
   if (enveloped.success) return { ok: true, data: enveloped.data.data };
-  const bare = schema.safeParse(json);
-  if (bare.success) return { ok: true, data: bare.data };
   return { ok: false, status: res.status, code: "bad_response", message: "The hub answered in an unexpected way. Reload the page.", fields: {} };
 }
 
@@ -84,5 +70,13 @@ export const apiPath = (provider: string, rest = "") => `/api/integrations/${enc
 /** The API path of one connection. */
 export const connectionApiPath = (id: string, rest = "") => `/api/connections/${encodeURIComponent(id)}${rest}`;
 
-/** A connect or choice answer names the connection(s) it made, so the screen can open them. */
-export const connectedSchema = z.looseObject({ connection: z.looseObject({ id: z.string() }).optional(), connections: z.array(z.looseObject({ id: z.string() })).optional() });
+const connectionRef = z.looseObject({ id: z.string() });
+
+/**
+ * A connect answer (`{ data: connection }`) or a tenant choice answer (`{ data: [connection], page }`),
+ * read as the connection(s) it made, so the screen can open them.
+ */
+export const connectedSchema = z.union([
+  z.array(connectionRef).transform((connections) => ({ connection: connections[0], connections })),
+  connectionRef.transform((connection) => ({ connection, connections: [connection] })),
+]);

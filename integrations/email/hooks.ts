@@ -4,6 +4,8 @@ import { findRefusal, smtpTarget } from "@/lib/net";
 import { smtpTransport } from "./client";
 import { smtpFieldsSchema } from "./schema";
 
+export { sendMail } from "./send-mail";
+
 /** A fixed sentence per nodemailer error code, so no remote text reaches the person. */
 function smtpFailure(code: string | undefined): string {
   switch (code) {

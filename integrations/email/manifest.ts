@@ -22,5 +22,5 @@ export default defineManifest({
     { name: "fromAddress", label: "From address", type: "email", pattern: "^[^@\\s]+@[^@\\s]+$", placeholder: "billing@example.com", secret: false },
   ],
   capabilities: { notify: true },
-  hooks: { verifyCredentials: "verifyCredentials", healthCheck: "healthCheck" },
+  hooks: { verifyCredentials: "verifyCredentials", healthCheck: "healthCheck", sendMail: "sendMail" },
 });

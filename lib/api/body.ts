@@ -75,3 +75,8 @@ export async function readJsonBody(req: Request, max = MAX_JSON_BODY_BYTES): Pro
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
 }
+
+/** Reads and drops the body of a route that takes none, refusing one over `max` bytes (413). */
+export async function discardBody(req: Request, max = MAX_JSON_BODY_BYTES): Promise<void> {
+  await readBounded(req, max);
+}

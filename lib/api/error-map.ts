@@ -8,7 +8,12 @@ import { ApiError, problemBody, type FieldIssue, type InputLocation, type Proble
 
 /** zod issues as field issues in `where` (paths dotted: `lines.0.unitPrice`). */
 export function zodIssues(err: ZodError, where: InputLocation): FieldIssue[] {
-  return err.issues.map((i) => ({ in: where, path: i.path.map(String).join("."), message: i.message }));
+  // A refused record key (`invalid_key`) carries its reason one level down; "Invalid key in record" alone says nothing.
+  return err.issues.map((i) => ({
+    in: where,
+    path: i.path.map(String).join("."),
+    message: i.code === "invalid_key" && i.issues[0] ? i.issues[0].message : i.message,
+  }));
 }
 
 /** An input problem (400 `invalid_input`) from a ZodError found in `where`. */

@@ -20,6 +20,13 @@ export interface AccessContext {
   actor: Actor;
 }
 
+/**
+ * What a scoped query needs of its caller: the organisation it acts in. Every AccessContext is
+ * one (a user, a job, a webhook, an API key), so the accounting queries serve all of them; a
+ * Tenant still fits too, so pages and server actions keep passing theirs until they move over.
+ */
+export type QueryScope = Pick<AccessContext, "organisationId">;
+
 /** A signed-in user's context (from a resolved Tenant). */
 export function userContext(tenant: Tenant): AccessContext {
   return { organisationId: tenant.organisationId, actor: { kind: "user", userId: tenant.userId, role: tenant.role } };

@@ -1,21 +1,18 @@
-import { smtpTransport } from "@/integrations/email/client";
-import { smtpFieldsSchema } from "@/integrations/email/schema";
 import { openCredentials } from "@/lib/connections/credentials";
-import { providersMode } from "@/lib/connections/endpoints";
+import { providerOrThrow } from "@/lib/connections/provider";
 import type { DbOrTx } from "@/lib/db/client";
 import { findProviderConnection } from "@/lib/db/queries/connections";
 import { log } from "@/lib/log";
-import { smtpTarget } from "@/lib/net";
 import type { AccessContext } from "./access";
 
 /** How the invitation reached the person: by email, or only as the link shown to the inviter. */
 export type InvitationDelivery = "sent" | "not_configured" | "failed";
 
 /**
- * Emails an invitation link through the organisation's own SMTP connection (the sandbox's SMTP
- * server in the embedded default), through the outbound guard. Without a connected Email
- * integration nothing is sent and the inviter copies the link from the screen instead.
- * Called after the invitation is committed: no network inside a transaction.
+ * Emails an invitation link through the organisation's own Email connection (the sandbox's SMTP
+ * server in the embedded default), by the provider's `sendMail` hook from the registry. Without
+ * a connected Email integration nothing is sent and the inviter copies the link from the screen
+ * instead. Called after the invitation is committed: no network inside a transaction.
  */
 export async function sendInvitationEmail(
   db: DbOrTx,
@@ -24,30 +21,21 @@ export async function sendInvitationEmail(
 ): Promise<InvitationDelivery> {
   const row = await findProviderConnection(db, ctx, "email");
   if (!row || row.status !== "connected" || !row.credentials) return "not_configured";
+  const { hooks, endpoints } = providerOrThrow("email");
+  if (!hooks.sendMail) return "not_configured";
   try {
-    const creds = openCredentials(row.id, row.credentials);
-    if (creds.kind !== "fields") return "not_configured";
-    const fields = smtpFieldsSchema.parse(creds.fields);
-    const mode = providersMode();
-    const target = await smtpTarget(fields.host, fields.port, { extraPorts: mode === "sandbox" ? [Number(process.env.SANDBOX_SMTP_PORT ?? 2525)] : [] });
-    const transport = smtpTransport(fields, { mode }, target);
-    try {
-      await transport.sendMail({
-        from: fields.fromAddress,
-        to: invite.email,
-        subject: `You are invited to ${invite.organisationName}`,
-        text: [
-          `${invite.inviterName ?? "Someone"} invited you to join ${invite.organisationName} on the integration hub.`,
-          "",
-          `Accept or decline: ${invite.link}`,
-          "",
-          `The link works until ${invite.expiresAt.toUTCString()} and only for an account with this email address.`,
-          "If you did not expect this, ignore this email.",
-        ].join("\n"),
-      });
-    } finally {
-      transport.close();
-    }
+    await hooks.sendMail({ endpoints }, openCredentials(row.id, row.credentials), {
+      to: invite.email,
+      subject: `You are invited to ${invite.organisationName}`,
+      text: [
+        `${invite.inviterName ?? "Someone"} invited you to join ${invite.organisationName} on the integration hub.`,
+        "",
+        `Accept or decline: ${invite.link}`,
+        "",
+        `The link works until ${invite.expiresAt.toUTCString()} and only for an account with this email address.`,
+        "If you did not expect this, ignore this email.",
+      ].join("\n"),
+    });
     return "sent";
   } catch (err) {
     // The link is still shown to the inviter; the log line is redacted (it must not carry the token).

@@ -1,10 +1,9 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { redirect, unstable_rethrow } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { getUserById, type PublicUser } from "@/lib/db/queries/users";
 import { auth } from "./auth";
-import { errorToResponse, jsonError } from "./error-response";
 import { ORG_COOKIE } from "./org-cookie";
 import { hasRole, resolveTenant, ForbiddenError, type Role, type Tenant } from "./tenant";
 
@@ -40,33 +39,4 @@ export async function requireTenant(minRole?: Role): Promise<Tenant> {
   if (!tenant) redirect("/onboarding");
   if (minRole && !hasRole(tenant, minRole)) throw new ForbiddenError();
   return tenant;
-}
-
-/**
- * For route handlers: the tenant, or a ready problem+json response (401 / 403).
- * @deprecated Only for routes not yet on the wrapper; use `route({ auth: "session" }, …)` from
- * app/api/_shared/route-handler.ts, which also checks CSRF, content type and body size.
- */
-export async function apiTenant(
-  minRole?: Role,
-): Promise<{ ok: true; tenant: Tenant } | { ok: false; response: Response }> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, response: jsonError(401, "unauthenticated", "Sign in to use this API.") };
-  const tenant = await currentTenant(user.id);
-  if (!tenant) {
-    return { ok: false, response: jsonError(403, "no_organisation", "Create or join an organisation first.") };
-  }
-  if (minRole && !hasRole(tenant, minRole)) {
-    return { ok: false, response: jsonError(403, "forbidden", new ForbiddenError().message) };
-  }
-  return { ok: true, tenant };
-}
-
-/**
- * Maps a thrown error to a JSON response (see errorToResponse). Next.js control-flow errors
- * (redirect, notFound) are re-thrown so they keep working inside route handlers.
- */
-export function toErrorResponse(err: unknown): Response {
-  unstable_rethrow(err);
-  return errorToResponse(err);
 }

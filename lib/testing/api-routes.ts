@@ -16,13 +16,6 @@ export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
  */
 export const FOREIGN_PROTOCOL_ROUTES = new Set(["/api/auth/[...nextauth]", "/api/inngest"]);
 
-/**
- * Route folders being rewritten on the old pattern (session check via next-auth, which cannot load
- * outside Next.js). Their files are discovered but cannot be called until they move onto the
- * wrapper; once ported they load and are walked like every other route. Remove this once done.
- */
-export const PENDING_WRAPPER_PORT = ["/api/integrations", "/api/connections"];
-
 /** Loads every discovered API route (except foreign-protocol ones); `failed` lists those that would not load. */
 export async function loadApiRoutes(): Promise<{ loaded: LoadedRoute[]; failed: { template: string; error: string }[] }> {
   const loaded: LoadedRoute[] = [];
@@ -40,7 +33,3 @@ export async function loadApiRoutes(): Promise<{ loaded: LoadedRoute[]; failed: 
   }
   return { loaded, failed };
 }
-
-/** Whether a route that failed to load is one still waiting for its port onto the wrapper. */
-export const isPendingPort = (template: string) =>
-  PENDING_WRAPPER_PORT.some((prefix) => template === prefix || template.startsWith(`${prefix}/`));

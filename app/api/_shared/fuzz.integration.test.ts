@@ -32,6 +32,10 @@ function validBodies(): Record<string, Record<string, unknown>> {
     "POST /api/invoices/[id]/payments": { amount: 1, paidAt: "2026-01-02", method: "card" },
     "POST /api/organisations": { name: "Fuzz Org" },
     "POST /api/organisations/switch": { organisationId: alice.organisationId },
+    "POST /api/integrations/[provider]/connect": { secretKey: "sk_test_fuzz" },
+    "PATCH /api/integrations/[provider]": { label: "Fuzz", limit: 3, on: true },
+    "POST /api/integrations/[provider]/tenant": { tenantIds: ["t1", "t2"] },
+    "PATCH /api/connections/[id]": { displayName: "Fuzz", settings: { label: "x" }, isDefault: true },
   };
 }
 

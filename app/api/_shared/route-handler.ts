@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { userContext, type AccessContext } from "@/lib/auth/access";
 import { ORG_COOKIE } from "@/lib/auth/org-cookie";
 import { ForbiddenError, hasRole, resolveTenant, type Role, type Tenant } from "@/lib/auth/tenant";
-import { assertDeclaredLength, readJsonBody } from "@/lib/api/body";
+import { assertDeclaredLength, discardBody, readJsonBody } from "@/lib/api/body";
 import { assertSameOrigin } from "@/lib/api/csrf";
 import { errorToProblem } from "@/lib/api/error-map";
 import { parseInput, searchParamsObject } from "@/lib/api/input";
@@ -67,6 +67,13 @@ const defaultRuntime: ApiRuntime = {
   },
 };
 
+/**
+ * The runtime in force: the one a test set, else the default (Auth.js session, getDb()). For
+ * endpoints that are not JSON APIs (the OAuth callback redirects a browser) but must still find
+ * the caller the same way the wrapper does.
+ */
+export const apiRuntime = (): ApiRuntime => configuredApiRuntime() ?? defaultRuntime;
+
 /** A JSON success answer; API JSON is never cached by browsers or proxies. */
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
   const h = new Headers(headers);
@@ -79,7 +86,8 @@ async function authenticate<A extends AuthMode>(spec: RouteSpec<A, Schema, Schem
   const credentials = await runtime.authenticate(req);
   if (!credentials) throw new ApiError(401, "unauthenticated", "Sign in to use this API.");
   // Hook for API keys: they will resolve to an AccessContext (apiKeyContext) and skip the CSRF
-  // check below. Until the queries take an AccessContext instead of a Tenant, no route accepts them.
+  // check below. The queries behind the routes already take any AccessContext; what is missing is
+  // the key store, and `tenant` (a user) in the handler args, which key requests cannot have.
   if (credentials.kind === "api_key") throw new ApiError(403, "api_key_not_allowed", "This route does not accept API keys.");
   // A browser attaches the session cookie to any request, so state changes must come from our own pages.
   assertSameOrigin(req);
@@ -112,7 +120,7 @@ export function route<A extends AuthMode, P extends Schema = undefined, Q extend
   return async (req, context) => {
     const inputs: RawInputs = {};
     try {
-      const runtime = configuredApiRuntime() ?? defaultRuntime;
+      const runtime = apiRuntime();
       assertDeclaredLength(req, spec.maxBodyBytes);
       const db = await runtime.db().catch((cause: unknown) => {
         console.error("[hub] database unavailable", cause);
@@ -127,6 +135,10 @@ export function route<A extends AuthMode, P extends Schema = undefined, Q extend
       if (spec.body) {
         inputs.body = await readJsonBody(req, spec.maxBodyBytes);
         body = parseInput(spec.body, inputs.body, "body");
+      } else {
+        // A route without a body never reads one, but an oversized upload is still refused (413)
+        // rather than silently buffered, whatever Content-Length said.
+        await discardBody(req, spec.maxBodyBytes);
       }
       // The conditional types cannot be narrowed from runtime values; the parts were parsed by their schemas above.
       const args = { req, db, params, query, body, ...who } as HandlerArgs<A, P, Q, B>;

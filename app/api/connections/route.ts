@@ -1,18 +1,9 @@
-// GET /api/connections — the organisation's connections, paged (?provider=&includeDisconnected=&limit=&offset=)
-import { userContext } from "@/lib/auth/access";
-import { apiTenant } from "@/lib/auth/session";
+// GET /api/connections — the organisation's connections as { data, page } (?provider=&includeDisconnected=&limit=&offset=)
+import { connectionListQuery } from "@/lib/api/schemas/integrations";
 import { listConnections } from "@/lib/connections/manage";
-import { getDb } from "@/lib/db/client";
-import { integrationErrorResponse } from "../integrations/_shared/respond";
-import { listQuery, queryOf } from "./_params";
+import { json, route } from "../_shared/route-handler";
 
-export async function GET(req: Request) {
-  const auth = await apiTenant();
-  if (!auth.ok) return auth.response;
-  try {
-    const query = listQuery.parse(queryOf(req));
-    return Response.json(await listConnections(await getDb(), userContext(auth.tenant), query));
-  } catch (err) {
-    return integrationErrorResponse(err);
-  }
-}
+export const GET = route({ auth: "session", query: connectionListQuery }, async ({ db, ctx, query }) => {
+  const { connections, limit, offset, total } = await listConnections(db, ctx, query);
+  return json({ data: connections, page: { limit, offset, total } });
+});

@@ -5,10 +5,10 @@ import { listEnvelope } from "@/lib/api/envelope";
 import { customerCreateRequest, customerListQuery, toCustomerDto } from "@/lib/api/schemas/customers";
 import { json, route } from "../_shared/route-handler";
 
-export const GET = route({ auth: "session", query: customerListQuery }, async ({ db, tenant, query }) =>
-  json(listEnvelope(await listCustomers(db, tenant, query), toCustomerDto)),
+export const GET = route({ auth: "session", query: customerListQuery }, async ({ db, ctx, query }) =>
+  json(listEnvelope(await listCustomers(db, ctx, query), toCustomerDto)),
 );
 
-export const POST = route({ auth: "session", body: customerCreateRequest }, async ({ db, tenant, body }) =>
-  json({ data: toCustomerDto(await createCustomer(db, tenant, body)) }, 201),
+export const POST = route({ auth: "session", body: customerCreateRequest }, async ({ db, ctx, body }) =>
+  json({ data: toCustomerDto(await createCustomer(db, ctx, body)) }, 201),
 );

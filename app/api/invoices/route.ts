@@ -5,11 +5,11 @@ import { listEnvelope } from "@/lib/api/envelope";
 import { invoiceCreateRequest, invoiceListQuery, toInvoiceDto, toInvoiceSummaryDto } from "@/lib/api/schemas/invoices";
 import { json, route } from "../_shared/route-handler";
 
-export const GET = route({ auth: "session", query: invoiceListQuery }, async ({ db, tenant, query }) =>
-  json(listEnvelope(await listInvoices(db, tenant, query), toInvoiceSummaryDto)),
+export const GET = route({ auth: "session", query: invoiceListQuery }, async ({ db, ctx, query }) =>
+  json(listEnvelope(await listInvoices(db, ctx, query), toInvoiceSummaryDto)),
 );
 
-export const POST = route({ auth: "session", body: invoiceCreateRequest }, async ({ db, tenant, body }) => {
-  const created = await createInvoice(db, tenant, body);
-  return json({ data: toInvoiceDto(await getInvoice(db, tenant, created.id)) }, 201);
+export const POST = route({ auth: "session", body: invoiceCreateRequest }, async ({ db, ctx, body }) => {
+  const created = await createInvoice(db, ctx, body);
+  return json({ data: toInvoiceDto(await getInvoice(db, ctx, created.id)) }, 201);
 });

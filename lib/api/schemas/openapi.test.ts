@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { registeredSchemas } from "./registry";
 import "./customers";
+import "./integrations";
 import "./invoices";
 import "./organisations";
 
@@ -16,7 +17,7 @@ describe("API schemas", () => {
       const json = z.toJSONSchema(schema, { io: meta.io, unrepresentable: "throw" });
       expect(json, meta.id).toHaveProperty("type");
     }
-    expect([...ids]).toEqual(expect.arrayContaining(["Customer", "CustomerCreate", "Invoice", "InvoiceCreate", "InvoicePatch", "Payment", "PaymentCreate", "Organisation"]));
+    expect([...ids]).toEqual(expect.arrayContaining(["Customer", "CustomerCreate", "Invoice", "InvoiceCreate", "InvoicePatch", "Payment", "PaymentCreate", "Organisation", "Connection", "CatalogEntry", "ConnectionPatch", "ConnectionLogs"]));
   });
 
   it("describe DTOs without any organisation id or credentials", () => {

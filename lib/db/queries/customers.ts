@@ -1,6 +1,7 @@
 import { asc, eq, ilike, or } from "drizzle-orm";
 import { customers } from "@/drizzle/schema";
-import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { isCleanText } from "@/lib/accounting/fields";
 import {
@@ -14,12 +15,12 @@ import { countWhere, likePattern } from "./pagination";
 /** A customer row as the app reads it. */
 export type Customer = typeof customers.$inferSelect;
 
-/** Customers of the tenant's organisation, searched by name or email, ordered by name. */
-export async function listCustomers(db: DbOrTx, tenant: Tenant, query: ListQuery = {}): Promise<Page<Customer>> {
+/** Customers of the caller's organisation, searched by name or email, ordered by name. */
+export async function listCustomers(db: DbOrTx, ctx: QueryScope, query: ListQuery = {}): Promise<Page<Customer>> {
   const { q, limit, offset } = listQuerySchema.parse(query);
   const where = scoped(
     customers,
-    tenant,
+    ctx,
     q ? or(ilike(customers.name, likePattern(q)), ilike(customers.email, likePattern(q))) : undefined,
   );
   const [rows, total] = await Promise.all([
@@ -29,37 +30,37 @@ export async function listCustomers(db: DbOrTx, tenant: Tenant, query: ListQuery
   return { rows, total, limit, offset };
 }
 
-/** One customer; NotFoundError when it does not exist in the tenant's organisation. */
-export async function getCustomer(db: DbOrTx, tenant: Tenant, id: string): Promise<Customer> {
+/** One customer; NotFoundError when it does not exist in the caller's organisation. */
+export async function getCustomer(db: DbOrTx, ctx: QueryScope, id: string): Promise<Customer> {
   // An id with NUL or a lone surrogate cannot be sent to Postgres; it names no customer.
   if (!isCleanText(id)) throw new NotFoundError("Customer not found");
-  const [row] = await db.select().from(customers).where(scoped(customers, tenant, eq(customers.id, id)));
+  const [row] = await db.select().from(customers).where(scoped(customers, ctx, eq(customers.id, id)));
   if (!row) throw new NotFoundError("Customer not found");
   return row;
 }
 
-export async function createCustomer(db: DbOrTx, tenant: Tenant, input: CustomerCreateInput): Promise<Customer> {
+export async function createCustomer(db: DbOrTx, ctx: QueryScope, input: CustomerCreateInput): Promise<Customer> {
   const data = customerCreateSchema.parse(input);
   // The change and its event commit together (a savepoint when the caller passes a transaction).
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(customers).values({ ...data, organisationId: tenant.organisationId }).returning();
+    const [row] = await tx.insert(customers).values({ ...data, organisationId: ctx.organisationId }).returning();
     await emit(tx, customerEvent("customer.created", row!));
     return row!;
   });
 }
 
 export async function updateCustomer(
-  db: DbOrTx, tenant: Tenant, id: string, input: CustomerUpdateInput,
+  db: DbOrTx, ctx: QueryScope, id: string, input: CustomerUpdateInput,
 ): Promise<Customer> {
   const data = customerUpdateSchema.parse(input);
   // Absent keys must stay untouched, not be written as NULL.
   const patch = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-  if (Object.keys(patch).length === 0) return getCustomer(db, tenant, id);
+  if (Object.keys(patch).length === 0) return getCustomer(db, ctx, id);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(customers)
       .set(patch)
-      .where(scoped(customers, tenant, eq(customers.id, id)))
+      .where(scoped(customers, ctx, eq(customers.id, id)))
       .returning();
     if (!row) throw new NotFoundError("Customer not found");
     await emit(tx, customerEvent("customer.updated", row));
@@ -68,11 +69,11 @@ export async function updateCustomer(
 }
 
 /** Id/name pairs for pickers (the invoice form's customer select). */
-export async function customerOptions(db: DbOrTx, tenant: Tenant, limit = 500) {
+export async function customerOptions(db: DbOrTx, ctx: QueryScope, limit = 500) {
   return db
     .select({ id: customers.id, name: customers.name, currency: customers.currency })
     .from(customers)
-    .where(scoped(customers, tenant))
+    .where(scoped(customers, ctx))
     .orderBy(asc(customers.name))
     .limit(limit);
 }

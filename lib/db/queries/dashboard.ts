@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { customers, invoices, payments } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { scoped } from "@/lib/auth/tenant";
 import { monthStart, todayIn } from "@/lib/accounting/dates";
 import { organisationTimeZone } from "./organisations";
 
@@ -36,20 +37,20 @@ const count = sql<number>`count(*)`.mapWith(Number);
  * (its time zone setting; read when `timeZone` is not given), not UTC's.
  */
 export async function getDashboardSummary(
-  db: DbOrTx, tenant: Tenant, now = new Date(), timeZone?: string,
+  db: DbOrTx, ctx: QueryScope, now = new Date(), timeZone?: string,
 ): Promise<DashboardSummary> {
   const open = inArray(invoices.status, ["sent", "overdue"]);
-  const today = todayIn(timeZone ?? (await organisationTimeZone(db, tenant)), now);
+  const today = todayIn(timeZone ?? (await organisationTimeZone(db, ctx)), now);
   const [outstanding, overdue, paidThisMonth] = await Promise.all([
     db
       .select({ currency: invoices.currency, amount: balance, count })
       .from(invoices)
-      .where(scoped(invoices, tenant, open))
+      .where(scoped(invoices, ctx, open))
       .groupBy(invoices.currency),
     db
       .select({ currency: invoices.currency, amount: balance, count })
       .from(invoices)
-      .where(scoped(invoices, tenant, or(eq(invoices.status, "overdue"), and(eq(invoices.status, "sent"), lt(invoices.dueDate, today)))))
+      .where(scoped(invoices, ctx, or(eq(invoices.status, "overdue"), and(eq(invoices.status, "sent"), lt(invoices.dueDate, today)))))
       .groupBy(invoices.currency),
     db
       .select({
@@ -58,7 +59,7 @@ export async function getDashboardSummary(
         count,
       })
       .from(payments)
-      .where(scoped(payments, tenant, gte(payments.paidAt, monthStart(today)), lt(payments.paidAt, monthStart(today, -1))))
+      .where(scoped(payments, ctx, gte(payments.paidAt, monthStart(today)), lt(payments.paidAt, monthStart(today, -1))))
       .groupBy(payments.currency),
   ]);
   return { outstanding, overdue, paidThisMonth };
@@ -69,14 +70,14 @@ export async function getDashboardSummary(
  * oldest first, zero-filled.
  */
 export async function getPaymentsByMonth(
-  db: DbOrTx, tenant: Tenant, months = 6, now = new Date(), timeZone?: string,
+  db: DbOrTx, ctx: QueryScope, months = 6, now = new Date(), timeZone?: string,
 ): Promise<MonthlyPayments[]> {
-  const today = todayIn(timeZone ?? (await organisationTimeZone(db, tenant)), now);
+  const today = todayIn(timeZone ?? (await organisationTimeZone(db, ctx)), now);
   const month = sql<string>`to_char(${payments.paidAt}, 'YYYY-MM')`;
   const rows = await db
     .select({ month, currency: payments.currency, amount: sql<number>`sum(${payments.amount})`.mapWith(Number) })
     .from(payments)
-    .where(scoped(payments, tenant, gte(payments.paidAt, monthStart(today, months - 1)), lt(payments.paidAt, monthStart(today, -1))))
+    .where(scoped(payments, ctx, gte(payments.paidAt, monthStart(today, months - 1)), lt(payments.paidAt, monthStart(today, -1))))
     .groupBy(month, payments.currency);
   const currencies = [...new Set(rows.map((r) => r.currency))];
   if (currencies.length === 0) currencies.push("USD");
@@ -91,7 +92,7 @@ export async function getPaymentsByMonth(
 }
 
 /** The latest invoices with their customer's name. */
-export async function getRecentInvoices(db: DbOrTx, tenant: Tenant, limit = 5) {
+export async function getRecentInvoices(db: DbOrTx, ctx: QueryScope, limit = 5) {
   return db
     .select({
       id: invoices.id,
@@ -105,7 +106,7 @@ export async function getRecentInvoices(db: DbOrTx, tenant: Tenant, limit = 5) {
     })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
-    .where(scoped(invoices, tenant))
+    .where(scoped(invoices, ctx))
     .orderBy(desc(invoices.issueDate), desc(invoices.number))
     .limit(limit);
 }

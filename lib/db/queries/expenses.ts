@@ -1,7 +1,8 @@
 import { desc, eq, ilike } from "drizzle-orm";
 import { z } from "zod";
 import { expenses } from "@/drizzle/schema";
-import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import {
   currencyCode, isoDate, listQuerySchema, minorUnits, type ListQuery, type Page,
@@ -21,9 +22,9 @@ export const expenseCreateSchema = z.object({
   accountId: z.string().min(1).nullish(),
 });
 
-export async function listExpenses(db: DbOrTx, tenant: Tenant, query: ListQuery = {}): Promise<Page<Expense>> {
+export async function listExpenses(db: DbOrTx, ctx: QueryScope, query: ListQuery = {}): Promise<Page<Expense>> {
   const { q, limit, offset } = listQuerySchema.parse(query);
-  const where = scoped(expenses, tenant, q ? ilike(expenses.vendor, likePattern(q)) : undefined);
+  const where = scoped(expenses, ctx, q ? ilike(expenses.vendor, likePattern(q)) : undefined);
   const [rows, total] = await Promise.all([
     db.select().from(expenses).where(where).orderBy(desc(expenses.spentAt), desc(expenses.id)).limit(limit).offset(offset),
     countWhere(db, expenses, where),
@@ -31,16 +32,16 @@ export async function listExpenses(db: DbOrTx, tenant: Tenant, query: ListQuery 
   return { rows, total, limit, offset };
 }
 
-export async function getExpense(db: DbOrTx, tenant: Tenant, id: string): Promise<Expense> {
-  const [row] = await db.select().from(expenses).where(scoped(expenses, tenant, eq(expenses.id, id)));
+export async function getExpense(db: DbOrTx, ctx: QueryScope, id: string): Promise<Expense> {
+  const [row] = await db.select().from(expenses).where(scoped(expenses, ctx, eq(expenses.id, id)));
   if (!row) throw new NotFoundError("Expense not found");
   return row;
 }
 
-export async function createExpense(db: DbOrTx, tenant: Tenant, input: z.input<typeof expenseCreateSchema>) {
+export async function createExpense(db: DbOrTx, ctx: QueryScope, input: z.input<typeof expenseCreateSchema>) {
   const data = expenseCreateSchema.parse(input);
   // The account must belong to the same organisation (NotFoundError otherwise).
-  if (data.accountId) await getLedgerAccount(db, tenant, data.accountId);
-  const [row] = await db.insert(expenses).values({ ...data, organisationId: tenant.organisationId }).returning();
+  if (data.accountId) await getLedgerAccount(db, ctx, data.accountId);
+  const [row] = await db.insert(expenses).values({ ...data, organisationId: ctx.organisationId }).returning();
   return row!;
 }

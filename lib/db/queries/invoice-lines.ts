@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { invoiceCounters, invoiceLines, invoices, taxRates } from "@/drizzle/schema";
-import { scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { formatInvoiceNumber } from "@/lib/accounting/numbering";
@@ -16,17 +17,17 @@ type ParsedLine = z.output<typeof invoiceLineSchema>;
 type LineRow = typeof invoiceLines.$inferInsert;
 
 /**
- * Resolves the lines' tax rates and products within the tenant's organisation and computes
+ * Resolves the lines' tax rates and products within the caller's organisation and computes
  * every amount. A rate or product id of another organisation is refused like a missing one.
  */
 export async function priceLines(
-  db: DbOrTx, tenant: Tenant, lines: ParsedLine[],
+  db: DbOrTx, ctx: QueryScope, lines: ParsedLine[],
 ): Promise<{ totals: InvoiceTotals; rows: Omit<LineRow, "invoiceId">[] }> {
   const rateIds = [...new Set(lines.map((l) => l.taxRateId).filter((v): v is string => !!v))];
   const productIds = [...new Set(lines.map((l) => l.productId).filter((v): v is string => !!v))];
   const [rates, owned] = await Promise.all([
-    taxRatesById(db, tenant, rateIds),
-    ownedProductIds(db, tenant, productIds),
+    taxRatesById(db, ctx, rateIds),
+    ownedProductIds(db, ctx, productIds),
   ]);
   lines.forEach((l, i) => {
     if (l.taxRateId && !rates.has(l.taxRateId)) {
@@ -46,7 +47,7 @@ export async function priceLines(
   }
   const { lines: amounts, ...totals } = computeTotals(priced);
   const rows = lines.map((l, i) => ({
-    organisationId: tenant.organisationId,
+    organisationId: ctx.organisationId,
     description: l.description,
     quantity: l.quantity,
     unitPrice: l.unitPrice,
@@ -66,7 +67,7 @@ export async function insertLines(db: DbOrTx, invoiceId: string, rows: Omit<Line
 }
 
 /** The lines of an invoice with their tax rate's name and rate, in order. */
-export async function linesOf(db: DbOrTx, tenant: Tenant, invoiceId: string) {
+export async function linesOf(db: DbOrTx, ctx: QueryScope, invoiceId: string) {
   return db
     .select({
       id: invoiceLines.id,
@@ -83,7 +84,7 @@ export async function linesOf(db: DbOrTx, tenant: Tenant, invoiceId: string) {
     })
     .from(invoiceLines)
     .leftJoin(taxRates, eq(taxRates.id, invoiceLines.taxRateId))
-    .where(scoped(invoiceLines, tenant, eq(invoiceLines.invoiceId, invoiceId)))
+    .where(scoped(invoiceLines, ctx, eq(invoiceLines.invoiceId, invoiceId)))
     .orderBy(asc(invoiceLines.position));
 }
 
@@ -95,22 +96,22 @@ export async function linesOf(db: DbOrTx, tenant: Tenant, invoiceId: string) {
  * An organisation without a counter row (new, or invoices from before counters) gets one
  * seeded from its highest INV- number, once. Must run inside the transaction that inserts.
  */
-export async function nextInvoiceNumber(tx: DbOrTx, tenant: Tenant): Promise<string> {
+export async function nextInvoiceNumber(tx: DbOrTx, ctx: QueryScope): Promise<string> {
   const bump = { lastNumber: sql`${invoiceCounters.lastNumber} + 1` };
   const [row] = await tx
     .update(invoiceCounters)
     .set(bump)
-    .where(eq(invoiceCounters.organisationId, tenant.organisationId))
+    .where(eq(invoiceCounters.organisationId, ctx.organisationId))
     .returning({ n: invoiceCounters.lastNumber });
   if (row) return formatInvoiceNumber(row.n);
   const highest = tx
     .select({ max: sql`coalesce(max(substring(${invoices.number} from '^INV-([0-9]+)$')::bigint), 0) + 1` })
     .from(invoices)
-    .where(scoped(invoices, tenant));
+    .where(scoped(invoices, ctx));
   // ON CONFLICT: a concurrent first creator inserted the row meanwhile; then take the next one.
   const [seeded] = await tx
     .insert(invoiceCounters)
-    .values({ organisationId: tenant.organisationId, lastNumber: sql`(${highest})` })
+    .values({ organisationId: ctx.organisationId, lastNumber: sql`(${highest})` })
     .onConflictDoUpdate({ target: invoiceCounters.organisationId, set: bump })
     .returning({ n: invoiceCounters.lastNumber });
   return formatInvoiceNumber(seeded!.n);

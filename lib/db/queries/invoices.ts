@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { customers, invoiceLines, invoices, organisations } from "@/drizzle/schema";
-import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { todayIn } from "@/lib/accounting/dates";
 import { isCleanText } from "@/lib/accounting/fields";
@@ -36,12 +37,12 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Invoices of the organisation, newest first, filtered by status/customer, searched by number or customer name. */
 export async function listInvoices(
-  db: DbOrTx, tenant: Tenant, query: InvoiceListQuery = {},
+  db: DbOrTx, ctx: QueryScope, query: InvoiceListQuery = {},
 ): Promise<Page<InvoiceListRow>> {
   const { q, status, customerId, limit, offset } = invoiceListQuerySchema.parse(query);
   const where = scoped(
     invoices,
-    tenant,
+    ctx,
     status ? eq(invoices.status, status) : undefined,
     customerId ? eq(invoices.customerId, customerId) : undefined,
     q ? or(ilike(invoices.number, likePattern(q)), ilike(customers.name, likePattern(q))) : undefined,
@@ -66,45 +67,45 @@ export async function listInvoices(
 }
 
 /** The invoice row alone, optionally locked for the rest of the transaction. */
-async function invoiceRow(db: DbOrTx, tenant: Tenant, id: string, lock = false): Promise<Invoice> {
+async function invoiceRow(db: DbOrTx, ctx: QueryScope, id: string, lock = false): Promise<Invoice> {
   // An id with NUL or a lone surrogate cannot be sent to Postgres; it names no invoice.
   if (!isCleanText(id)) throw new NotFoundError("Invoice not found");
-  const query = db.select().from(invoices).where(scoped(invoices, tenant, eq(invoices.id, id)));
+  const query = db.select().from(invoices).where(scoped(invoices, ctx, eq(invoices.id, id)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new NotFoundError("Invoice not found");
   return row;
 }
 
 /** The currency an invoice is billed in (its amounts are typed and shown in it). */
-export async function invoiceCurrency(db: DbOrTx, tenant: Tenant, id: string): Promise<string> {
-  return (await invoiceRow(db, tenant, id)).currency;
+export async function invoiceCurrency(db: DbOrTx, ctx: QueryScope, id: string): Promise<string> {
+  return (await invoiceRow(db, ctx, id)).currency;
 }
 
 /** One invoice with customer name, lines and payments; NotFoundError for other organisations. */
-export async function getInvoice(db: DbOrTx, tenant: Tenant, id: string): Promise<InvoiceDetail> {
-  const invoice = await invoiceRow(db, tenant, id);
+export async function getInvoice(db: DbOrTx, ctx: QueryScope, id: string): Promise<InvoiceDetail> {
+  const invoice = await invoiceRow(db, ctx, id);
   const [customer, lines, payments] = await Promise.all([
-    getCustomer(db, tenant, invoice.customerId),
-    linesOf(db, tenant, id),
-    paymentsOfInvoice(db, tenant, id),
+    getCustomer(db, ctx, invoice.customerId),
+    linesOf(db, ctx, id),
+    paymentsOfInvoice(db, ctx, id),
   ]);
   return { ...invoice, customerName: customer.name, lines, payments };
 }
 
 /**
  * Creates an invoice with its lines in one transaction: number, totals, lines. The customer,
- * tax rates and products must belong to the tenant's organisation.
+ * tax rates and products must belong to the caller's organisation.
  */
-export async function createInvoice(db: DbOrTx, tenant: Tenant, input: InvoiceCreateInput): Promise<Invoice> {
+export async function createInvoice(db: DbOrTx, ctx: QueryScope, input: InvoiceCreateInput): Promise<Invoice> {
   const data = invoiceCreateSchema.parse(input);
   return db.transaction(async (tx) => {
-    const customer = await getCustomer(tx, tenant, data.customerId);
-    const { totals, rows } = await priceLines(tx, tenant, data.lines);
-    const number = await nextInvoiceNumber(tx, tenant);
+    const customer = await getCustomer(tx, ctx, data.customerId);
+    const { totals, rows } = await priceLines(tx, ctx, data.lines);
+    const number = await nextInvoiceNumber(tx, ctx);
     const [invoice] = await tx
       .insert(invoices)
       .values({
-        organisationId: tenant.organisationId,
+        organisationId: ctx.organisationId,
         customerId: customer.id,
         number,
         status: data.send ? "sent" : "draft",
@@ -126,10 +127,10 @@ export async function createInvoice(db: DbOrTx, tenant: Tenant, input: InvoiceCr
  * document has been sent otherwise); due date and notes can change until it is paid or void.
  * Moving an overdue invoice's due date to today or later makes it `sent` again.
  */
-export async function updateInvoice(db: DbOrTx, tenant: Tenant, id: string, input: InvoiceUpdateInput): Promise<Invoice> {
+export async function updateInvoice(db: DbOrTx, ctx: QueryScope, id: string, input: InvoiceUpdateInput): Promise<Invoice> {
   const data = invoiceUpdateSchema.parse(input);
   return db.transaction(async (tx) => {
-    const current = await invoiceRow(tx, tenant, id, true);
+    const current = await invoiceRow(tx, ctx, id, true);
     const touchesDocument = ["customerId", "currency", "issueDate", "lines"].some(
       (k) => data[k as keyof typeof data] !== undefined,
     );
@@ -145,35 +146,35 @@ export async function updateInvoice(db: DbOrTx, tenant: Tenant, id: string, inpu
       throw new AccountingRuleError("invalid_transition", "The due date cannot be before the issue date.", "dueDate");
     }
     const patch: Partial<typeof invoices.$inferInsert> = { issueDate, dueDate };
-    if (data.customerId !== undefined) patch.customerId = (await getCustomer(tx, tenant, data.customerId)).id;
+    if (data.customerId !== undefined) patch.customerId = (await getCustomer(tx, ctx, data.customerId)).id;
     if (data.currency !== undefined) patch.currency = data.currency;
     if (data.notes !== undefined) patch.notes = data.notes;
     if (data.lines !== undefined) {
-      const { totals, rows } = await priceLines(tx, tenant, data.lines);
-      await tx.delete(invoiceLines).where(scoped(invoiceLines, tenant, eq(invoiceLines.invoiceId, id)));
+      const { totals, rows } = await priceLines(tx, ctx, data.lines);
+      await tx.delete(invoiceLines).where(scoped(invoiceLines, ctx, eq(invoiceLines.invoiceId, id)));
       await insertLines(tx, id, rows);
       Object.assign(patch, totals);
     }
-    if (current.status === "overdue" && dueDate >= todayIn(await organisationTimeZone(tx, tenant))) patch.status = "sent";
-    const [row] = await tx.update(invoices).set(patch).where(scoped(invoices, tenant, eq(invoices.id, id))).returning();
+    if (current.status === "overdue" && dueDate >= todayIn(await organisationTimeZone(tx, ctx))) patch.status = "sent";
+    const [row] = await tx.update(invoices).set(patch).where(scoped(invoices, ctx, eq(invoices.id, id))).returning();
     await emit(tx, invoiceEvent("invoice.updated", row!));
     return row!;
   });
 }
 
-async function transition(db: DbOrTx, tenant: Tenant, id: string, check: (inv: Invoice) => void, to: "sent" | "void") {
+async function transition(db: DbOrTx, ctx: QueryScope, id: string, check: (inv: Invoice) => void, to: "sent" | "void") {
   return db.transaction(async (tx) => {
-    const current = await invoiceRow(tx, tenant, id, true);
+    const current = await invoiceRow(tx, ctx, id, true);
     check(current);
-    const [row] = await tx.update(invoices).set({ status: to }).where(scoped(invoices, tenant, eq(invoices.id, id))).returning();
+    const [row] = await tx.update(invoices).set({ status: to }).where(scoped(invoices, ctx, eq(invoices.id, id))).returning();
     await emit(tx, invoiceEvent(to === "sent" ? "invoice.sent" : "invoice.cancelled", row!));
     return row!;
   });
 }
 
 /** draft → sent. */
-export function markInvoiceSent(db: DbOrTx, tenant: Tenant, id: string): Promise<Invoice> {
-  return transition(db, tenant, id, (inv) => {
+export function markInvoiceSent(db: DbOrTx, ctx: QueryScope, id: string): Promise<Invoice> {
+  return transition(db, ctx, id, (inv) => {
     // overdue → sent is a valid move (due date extended) but not a "mark as sent" action.
     if (inv.status !== "draft") {
       throw new AccountingRuleError("invalid_transition", `Only a draft can be marked as sent; this invoice is ${inv.status}.`);
@@ -183,8 +184,8 @@ export function markInvoiceSent(db: DbOrTx, tenant: Tenant, id: string): Promise
 }
 
 /** draft/sent/overdue → void, refused once a payment has been recorded. */
-export function voidInvoice(db: DbOrTx, tenant: Tenant, id: string): Promise<Invoice> {
-  return transition(db, tenant, id, assertVoidable, "void");
+export function voidInvoice(db: DbOrTx, ctx: QueryScope, id: string): Promise<Invoice> {
+  return transition(db, ctx, id, assertVoidable, "void");
 }
 
 /**
@@ -206,11 +207,11 @@ export async function markOverdueInvoices(
 }
 
 /** Counts of the organisation's invoices per status (dashboard cards, list filters). */
-export async function invoiceStatusCounts(db: DbOrTx, tenant: Tenant, statuses?: InvoiceStatus[]) {
+export async function invoiceStatusCounts(db: DbOrTx, ctx: QueryScope, statuses?: InvoiceStatus[]) {
   const rows = await db
     .select({ status: invoices.status, n: sql<number>`count(*)`.mapWith(Number), total: sql<number>`coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0)`.mapWith(Number) })
     .from(invoices)
-    .where(scoped(invoices, tenant, statuses ? inArray(invoices.status, statuses) : undefined))
+    .where(scoped(invoices, ctx, statuses ? inArray(invoices.status, statuses) : undefined))
     .groupBy(invoices.status);
   return rows;
 }

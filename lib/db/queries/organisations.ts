@@ -1,3 +1,4 @@
+import type { QueryScope } from "@/lib/auth/access";
 import { and, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { memberships, organisations, users } from "@/drizzle/schema";
@@ -50,11 +51,11 @@ export async function getOrganisation(
 }
 
 /** The IANA time zone in which the organisation's "today" and "this month" are reckoned. */
-export async function organisationTimeZone(db: DbOrTx, tenant: Tenant): Promise<string> {
+export async function organisationTimeZone(db: DbOrTx, ctx: QueryScope): Promise<string> {
   const [org] = await db
     .select({ timeZone: organisations.timeZone })
     .from(organisations)
-    .where(eq(organisations.id, tenant.organisationId))
+    .where(eq(organisations.id, ctx.organisationId))
     .limit(1);
   return org?.timeZone ?? "UTC";
 }

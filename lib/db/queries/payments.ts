@@ -1,7 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { ZodError } from "zod";
 import { invoices, payments } from "@/drizzle/schema";
-import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { AccountingRuleError } from "@/lib/accounting/errors";
 import { addDays, todayIn } from "@/lib/accounting/dates";
@@ -31,11 +32,11 @@ export function assertNotFuture(paidAt: string, timeZone: string, now: Date = ne
 }
 
 /** Payments of one invoice, newest first. */
-export async function paymentsOfInvoice(db: DbOrTx, tenant: Tenant, invoiceId: string): Promise<Payment[]> {
+export async function paymentsOfInvoice(db: DbOrTx, ctx: QueryScope, invoiceId: string): Promise<Payment[]> {
   return db
     .select()
     .from(payments)
-    .where(scoped(payments, tenant, eq(payments.invoiceId, invoiceId)))
+    .where(scoped(payments, ctx, eq(payments.invoiceId, invoiceId)))
     .orderBy(desc(payments.paidAt), desc(payments.createdAt));
 }
 
@@ -48,7 +49,7 @@ export async function paymentsOfInvoice(db: DbOrTx, tenant: Tenant, invoiceId: s
  * count in "Paid this month".
  */
 export async function recordPayment(
-  db: DbOrTx, tenant: Tenant, invoiceId: string, input: PaymentCreateInput, now: Date = new Date(),
+  db: DbOrTx, ctx: QueryScope, invoiceId: string, input: PaymentCreateInput, now: Date = new Date(),
 ): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect }> {
   const data = paymentCreateSchema.parse(input);
   if (!isCleanText(invoiceId)) throw new NotFoundError("Invoice not found");
@@ -57,11 +58,11 @@ export async function recordPayment(
     const [invoice] = await tx
       .select()
       .from(invoices)
-      .where(scoped(invoices, tenant, eq(invoices.id, invoiceId)))
+      .where(scoped(invoices, ctx, eq(invoices.id, invoiceId)))
       .for("update");
     if (!invoice) throw new NotFoundError("Invoice not found");
     assertPayable(invoice.status);
-    assertNotFuture(data.paidAt, await organisationTimeZone(tx, tenant), now);
+    assertNotFuture(data.paidAt, await organisationTimeZone(tx, ctx), now);
     const balance = balanceDue(invoice);
     if (data.amount > balance) {
       throw new AccountingRuleError(
@@ -73,7 +74,7 @@ export async function recordPayment(
     const [payment] = await tx
       .insert(payments)
       .values({
-        organisationId: tenant.organisationId,
+        organisationId: ctx.organisationId,
         invoiceId: invoice.id,
         customerId: invoice.customerId,
         amount: data.amount,
@@ -87,7 +88,7 @@ export async function recordPayment(
     const [updated] = await tx
       .update(invoices)
       .set({ amountPaid, status: amountPaid >= invoice.total ? "paid" : invoice.status })
-      .where(scoped(invoices, tenant, eq(invoices.id, invoice.id)))
+      .where(scoped(invoices, ctx, eq(invoices.id, invoice.id)))
       .returning();
     await emitAll(tx, [paymentEvent(payment!), ...(updated!.status === "paid" ? [invoiceEvent("invoice.paid", updated!)] : [])]);
     return { payment: payment!, invoice: updated! };

@@ -1,7 +1,8 @@
 import { asc, eq, ilike, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { products } from "@/drizzle/schema";
-import { NotFoundError, scoped, type Tenant } from "@/lib/auth/tenant";
+import type { QueryScope } from "@/lib/auth/access";
+import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
 import { currencyCode, listQuerySchema, minorUnits, type ListQuery, type Page } from "@/lib/accounting/schemas";
 import { countWhere, likePattern } from "./pagination";
@@ -17,11 +18,11 @@ export const productCreateSchema = z.object({
   currency: currencyCode.default("USD"),
 });
 
-export async function listProducts(db: DbOrTx, tenant: Tenant, query: ListQuery = {}): Promise<Page<Product>> {
+export async function listProducts(db: DbOrTx, ctx: QueryScope, query: ListQuery = {}): Promise<Page<Product>> {
   const { q, limit, offset } = listQuerySchema.parse(query);
   const where = scoped(
     products,
-    tenant,
+    ctx,
     q ? or(ilike(products.name, likePattern(q)), ilike(products.sku, likePattern(q))) : undefined,
   );
   const [rows, total] = await Promise.all([
@@ -31,24 +32,24 @@ export async function listProducts(db: DbOrTx, tenant: Tenant, query: ListQuery 
   return { rows, total, limit, offset };
 }
 
-export async function getProduct(db: DbOrTx, tenant: Tenant, id: string): Promise<Product> {
-  const [row] = await db.select().from(products).where(scoped(products, tenant, eq(products.id, id)));
+export async function getProduct(db: DbOrTx, ctx: QueryScope, id: string): Promise<Product> {
+  const [row] = await db.select().from(products).where(scoped(products, ctx, eq(products.id, id)));
   if (!row) throw new NotFoundError("Product not found");
   return row;
 }
 
-/** Which of `ids` are products of the tenant's organisation. */
-export async function ownedProductIds(db: DbOrTx, tenant: Tenant, ids: string[]): Promise<Set<string>> {
+/** Which of `ids` are products of the caller's organisation. */
+export async function ownedProductIds(db: DbOrTx, ctx: QueryScope, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .select({ id: products.id })
     .from(products)
-    .where(scoped(products, tenant, inArray(products.id, ids)));
+    .where(scoped(products, ctx, inArray(products.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
 
-export async function createProduct(db: DbOrTx, tenant: Tenant, input: z.input<typeof productCreateSchema>) {
+export async function createProduct(db: DbOrTx, ctx: QueryScope, input: z.input<typeof productCreateSchema>) {
   const data = productCreateSchema.parse(input);
-  const [row] = await db.insert(products).values({ ...data, organisationId: tenant.organisationId }).returning();
+  const [row] = await db.insert(products).values({ ...data, organisationId: ctx.organisationId }).returning();
   return row!;
 }

@@ -5,11 +5,11 @@ import { customerUpdateRequest, toCustomerDto } from "@/lib/api/schemas/customer
 import { idParamsSchema } from "@/lib/api/schemas/registry";
 import { json, route } from "../../_shared/route-handler";
 
-export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) =>
-  json({ data: toCustomerDto(await getCustomer(db, tenant, params.id)) }),
+export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, ctx, params }) =>
+  json({ data: toCustomerDto(await getCustomer(db, ctx, params.id)) }),
 );
 
 export const PATCH = route(
   { auth: "session", params: idParamsSchema, body: customerUpdateRequest },
-  async ({ db, tenant, params, body }) => json({ data: toCustomerDto(await updateCustomer(db, tenant, params.id, body)) }),
+  async ({ db, ctx, params, body }) => json({ data: toCustomerDto(await updateCustomer(db, ctx, params.id, body)) }),
 );

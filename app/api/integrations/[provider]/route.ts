@@ -1,34 +1,15 @@
 // DELETE /api/integrations/[provider] — disconnect the provider's default connection: revoke at the provider, erase stored credentials (owner/admin)
-// PATCH /api/integrations/[provider] — change the default connection's settings (owner/admin)
-import { userContext } from "@/lib/auth/access";
-import { apiTenant } from "@/lib/auth/session";
+// PATCH /api/integrations/[provider] — merge settings into the default connection; answers { data: connection } (owner/admin)
+import { providerParamsSchema, settingsPatchRequest } from "@/lib/api/schemas/integrations";
 import { disconnect } from "@/lib/connections/disconnect";
 import { defaultConnectionId, updateSettings } from "@/lib/connections/manage";
-import { getDb } from "@/lib/db/client";
-import { integrationErrorResponse, providerParam, readBody } from "../_shared/respond";
+import { json, route } from "../../_shared/route-handler";
 
-type Ctx = { params: Promise<{ provider: string }> };
+export const DELETE = route({ auth: "session", minRole: "admin", params: providerParamsSchema }, async ({ db, ctx, params }) =>
+  json({ data: await disconnect(db, ctx, await defaultConnectionId(db, ctx, params.provider)) }),
+);
 
-export async function DELETE(_req: Request, ctx: Ctx) {
-  const auth = await apiTenant("admin");
-  if (!auth.ok) return auth.response;
-  try {
-    const { provider } = providerParam.parse(await ctx.params);
-    const db = await getDb();
-    const access = userContext(auth.tenant);
-    return Response.json(await disconnect(db, access, await defaultConnectionId(db, access, provider)));
-  } catch (err) {
-    return integrationErrorResponse(err);
-  }
-}
-
-export async function PATCH(req: Request, ctx: Ctx) {
-  const auth = await apiTenant("admin");
-  if (!auth.ok) return auth.response;
-  try {
-    const { provider } = providerParam.parse(await ctx.params);
-    return Response.json(await updateSettings(await getDb(), userContext(auth.tenant), provider, await readBody(req)));
-  } catch (err) {
-    return integrationErrorResponse(err);
-  }
-}
+export const PATCH = route(
+  { auth: "session", minRole: "admin", params: providerParamsSchema, body: settingsPatchRequest },
+  async ({ db, ctx, params, body }) => json({ data: await updateSettings(db, ctx, params.provider, body) }),
+);

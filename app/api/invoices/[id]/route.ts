@@ -5,18 +5,18 @@ import { invoicePatchRequest, toInvoiceDto } from "@/lib/api/schemas/invoices";
 import { idParamsSchema } from "@/lib/api/schemas/registry";
 import { json, route } from "../../_shared/route-handler";
 
-export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) =>
-  json({ data: toInvoiceDto(await getInvoice(db, tenant, params.id)) }),
+export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, ctx, params }) =>
+  json({ data: toInvoiceDto(await getInvoice(db, ctx, params.id)) }),
 );
 
 // A status change comes alone or with field edits; edits are applied first.
 export const PATCH = route(
   { auth: "session", params: idParamsSchema, body: invoicePatchRequest },
-  async ({ db, tenant, params: { id }, body: { status, ...fields } }) => {
+  async ({ db, ctx, params: { id }, body: { status, ...fields } }) => {
     const edits = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    if (Object.keys(edits).length > 0 || !status) await updateInvoice(db, tenant, id, edits);
-    if (status === "sent") await markInvoiceSent(db, tenant, id);
-    if (status === "void") await voidInvoice(db, tenant, id);
-    return json({ data: toInvoiceDto(await getInvoice(db, tenant, id)) });
+    if (Object.keys(edits).length > 0 || !status) await updateInvoice(db, ctx, id, edits);
+    if (status === "sent") await markInvoiceSent(db, ctx, id);
+    if (status === "void") await voidInvoice(db, ctx, id);
+    return json({ data: toInvoiceDto(await getInvoice(db, ctx, id)) });
   },
 );

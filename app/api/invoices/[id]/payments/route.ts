@@ -7,15 +7,15 @@ import { paymentCreateRequest, toInvoiceSummaryDto, toPaymentDto } from "@/lib/a
 import { idParamsSchema } from "@/lib/api/schemas/registry";
 import { json, route } from "../../../_shared/route-handler";
 
-export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, tenant, params }) => {
-  const invoice = await getInvoice(db, tenant, params.id);
+export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, ctx, params }) => {
+  const invoice = await getInvoice(db, ctx, params.id);
   return json(wholeListEnvelope(invoice.payments, toPaymentDto));
 });
 
 export const POST = route(
   { auth: "session", params: idParamsSchema, body: paymentCreateRequest },
-  async ({ db, tenant, params, body }) => {
-    const { payment, invoice } = await recordPayment(db, tenant, params.id, body);
+  async ({ db, ctx, params, body }) => {
+    const { payment, invoice } = await recordPayment(db, ctx, params.id, body);
     return json({ data: { payment: toPaymentDto(payment), invoice: toInvoiceSummaryDto(invoice) } }, 201);
   },
 );
