@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signUpWithOrganisation } from "./helpers/auth";
+import { SANDBOX_ORIGIN } from "./helpers/sandbox";
 
 test.slow();
 
@@ -29,4 +30,24 @@ test("desktop details: favicon served, Tax number aligned with Currency, toasts 
   const overlaps = toastBox.x < avatar.x + avatar.width && avatar.x < toastBox.x + toastBox.width
     && toastBox.y < avatar.y + avatar.height && avatar.y < toastBox.y + toastBox.height;
   expect(overlaps).toBe(false);
+});
+
+test("Activity at 1280 px shows a long Details value whole, not cut off", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUpWithOrganisation(page, `Activity Co ${Date.now().toString(36)}`);
+  // An audit entry with long details: connect a catch hook, then give it a long display name.
+  const connected = await page.request.post("/api/integrations/zapier/connect", { data: { webhookUrl: `${SANDBOX_ORIGIN}/hooks/zap-activity` } });
+  expect(connected.status()).toBe(201);
+  const { data } = (await connected.json()) as { data: { id: string } };
+  const longName = "Receivables automation for the northern region subsidiaries and their quarterly reports";
+  expect((await page.request.patch(`/api/connections/${data.id}`, { data: { displayName: longName } })).status()).toBe(200);
+
+  await page.goto("/activity");
+  const cell = page.getByRole("cell", { name: new RegExp(longName) }).first();
+  await expect(cell).toBeVisible();
+  // Not truncated: the cell shows all of its text, and it ends inside the window.
+  const clipped = await cell.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(clipped).toBe(false);
+  const box = (await cell.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(1280);
 });
