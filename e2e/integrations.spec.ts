@@ -333,9 +333,9 @@ test.describe.serial("integrations hub", () => {
       await other.goto("/integrations");
       await expect(other.getByRole("region", { name: /^Connected/ })).toHaveCount(0);
       // Demo Accounting's connection page, by its URL, does not exist for them.
-      // (The page streams behind the loading skeleton, so its answer is Next's not-found page.)
+      // (The page streams behind the loading skeleton, so its answer is the integrations not-found page.)
       await other.goto(stripeUrls[1]!);
-      await expect(other.getByText("This page could not be found.")).toBeVisible();
+      await expect(other.getByText("This integration was not found")).toBeVisible();
       expect(await other.content()).not.toContain(sandboxStripeAccounts[1].name);
       const stolenId = idInUrl(stripeUrls[1]!);
       expect((await other.request.get(`/api/connections/${stolenId}`)).status()).toBe(404);
