@@ -35,13 +35,16 @@ test("reports time to first byte and load for every page", async ({ page }, test
   for (const path of signedOut) warm.push(await measure(page, path));
 
   await signInAsDemoAdmin(page);
-  const invoices = await (await page.request.get("/api/invoices?limit=1")).json();
-  const customers = await (await page.request.get("/api/customers?limit=1")).json();
+  // The demo seed has invoices and customers: their detail pages are measured too.
+  const invoices = (await (await page.request.get("/api/invoices?limit=1")).json()) as { data: { id: string }[] };
+  const customers = (await (await page.request.get("/api/customers?limit=1")).json()) as { data: { id: string }[] };
+  expect(invoices.data.length).toBe(1);
+  expect(customers.data.length).toBe(1);
   const pages = [
     "/dashboard", "/customers", "/customers/new", "/invoices", "/invoices/new",
     "/integrations", "/activity", "/settings", "/webhooks",
-    ...(invoices.rows?.[0] ? [`/invoices/${invoices.rows[0].id}`] : []),
-    ...(customers.rows?.[0] ? [`/customers/${customers.rows[0].id}`] : []),
+    `/invoices/${invoices.data[0]!.id}`,
+    `/customers/${customers.data[0]!.id}`,
   ];
   for (const path of pages) cold.push(await measure(page, path));
   for (const path of pages) warm.push(await measure(page, path));
