@@ -18,7 +18,7 @@ export interface AuditListProps {
 
 export const actionLabel = (action: string) => auditActionLabels[action as AuditAction] ?? action;
 
-/** Details are flat, secret-free values (lib/audit enforces it); shown as "key: value" pairs. */
+/** Details are flat, secret-free values (lib/audit enforces it); shown whole as "key: value" pairs, wrapping rather than cut off. */
 function detailsText(details: unknown): string {
   if (!details || typeof details !== "object") return "";
   return Object.entries(details as Record<string, unknown>)
@@ -68,7 +68,7 @@ export function AuditList({ entries, actors, showProvider = true, now }: AuditLi
                   </TableCell>
                 ) : null}
                 <TableCell>{actorName(e, actors)}</TableCell>
-                <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell" title={detailsText(e.details)}>
+                <TableCell className="hidden max-w-md whitespace-normal text-muted-foreground [overflow-wrap:anywhere] md:table-cell">
                   {detailsText(e.details) || "—"}
                 </TableCell>
               </TableRow>

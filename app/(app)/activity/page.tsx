@@ -34,9 +34,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
       <PageHeader title="Activity" description="The audit log of this organisation's integrations: connections, tests, refresh failures and disconnections." />
       <ActivityFilters actions={actions} providers={providers} current={{ action: query.action, provider: query.provider }} />
       {entries.length ? (
-        // The Details cell (last column) wraps instead of being truncated at desktop widths;
-        // AuditList is shared with the provider Logs tab, so the override stays on this page.
-        <div className="[&_td:last-child]:whitespace-normal [&_td:last-child]:[overflow-wrap:anywhere]">
+        <div>
           <AuditList entries={entries} actors={actors} now={new Date()} />
           <Pagination total={total} limit={ACTIVITY_PAGE_SIZE} offset={offset} href={href} />
         </div>
