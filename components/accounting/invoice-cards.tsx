@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatMoney } from "@/lib/accounting/money";
+import { balanceText } from "./invoice-amounts";
 import type { InvoiceStatus } from "@/lib/accounting/status";
-import { balanceDue } from "@/lib/accounting/totals";
 import { cn } from "@/lib/utils";
 import { InvoiceStatusBadge } from "./status-badge";
 
@@ -41,7 +41,7 @@ export function InvoiceCards({ rows, className, showCustomer = true }: { rows: I
             <div className="text-right">
               <dt className="text-xs text-muted-foreground">Balance</dt>
               <dd className="font-medium tabular-nums" data-testid="card-balance">
-                {inv.status === "void" ? "—" : formatMoney(balanceDue(inv), inv.currency)}
+                {balanceText(inv)}
               </dd>
             </div>
           </dl>

@@ -1,7 +1,6 @@
 import Link from "next/link";
+import { InvoiceAmountCells } from "./invoice-amounts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney } from "@/lib/accounting/money";
-import { balanceDue } from "@/lib/accounting/totals";
 import type { InvoiceListRow } from "@/lib/db/queries/invoices";
 import { InvoiceCards } from "./invoice-cards";
 import { InvoiceStatusBadge } from "./status-badge";
@@ -36,10 +35,7 @@ export function InvoiceTable({ rows, showCustomer = true }: { rows: InvoiceListR
               <TableCell><InvoiceStatusBadge status={inv.status} /></TableCell>
               <TableCell className="hidden text-muted-foreground lg:table-cell">{inv.issueDate}</TableCell>
               <TableCell className="hidden text-muted-foreground md:table-cell">{inv.dueDate}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                {inv.status === "void" ? "—" : formatMoney(balanceDue(inv), inv.currency)}
-              </TableCell>
+              <InvoiceAmountCells inv={inv} />
             </TableRow>
           ))}
         </TableBody>

@@ -1,10 +1,9 @@
 import Link from "next/link";
+import { InvoiceAmountCells } from "@/components/accounting/invoice-amounts";
 import { InvoiceCards } from "@/components/accounting/invoice-cards";
 import { InvoiceStatusBadge } from "@/components/accounting/status-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney } from "@/lib/accounting/money";
 import type { InvoiceStatus } from "@/lib/accounting/status";
-import { balanceDue } from "@/lib/accounting/totals";
 
 /** A row of the recent-invoices list. */
 export interface RecentInvoice {
@@ -48,10 +47,7 @@ export function RecentInvoices({ invoices }: { invoices: RecentInvoice[] }) {
               <TableCell>
                 <InvoiceStatusBadge status={inv.status} />
               </TableCell>
-              <TableCell className="text-right tabular-nums">{formatMoney(inv.total, inv.currency)}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                {inv.status === "void" ? "—" : formatMoney(balanceDue(inv), inv.currency)}
-              </TableCell>
+              <InvoiceAmountCells inv={inv} />
             </TableRow>
           ))}
         </TableBody>
