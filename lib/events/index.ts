@@ -3,7 +3,10 @@
  * change's transaction, a relay hands committed events to the job driver, consumers run once
  * per event.
  */
-export { eventCatalog, eventTypes, type DomainEvent, type EventPayload, type EventType } from "./catalog";
+export {
+  eventCatalog, eventPayloadJsonSchema, eventTypes, eventTypesByResource, isEventType, resourceOf, sampleWebhookPayload,
+  type DomainEvent, type EventPayload, type EventType,
+} from "./catalog";
 export { emit, emitAll, type EmitInput } from "./emit";
 export { registerConsumer, consumersOf, dispatchEvent, type EventConsumer } from "./consumers";
 export { relayToLocal, relayToRemote, sendToInngest, startOutboxRelay, type OutboxRelay } from "./relay";
