@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
-  bigint, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, unique,
+  bigint, check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, unique,
 } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
 
@@ -82,8 +83,18 @@ export const payments = pgTable("payments", {
   method: text("method").notNull().default("bank_transfer"),
   reference: text("reference"),
   paidAt: date("paid_at").notNull(),
+  /**
+   * `received` counts towards its invoice; `failed` (bounced, returned) and `refunded` no longer
+   * do: reversing a payment takes its amount off the invoice again (lib/db/queries/payments.ts).
+   */
+  status: text("status").notNull().default("received"),
+  reversedAt: timestamp("reversed_at", { withTimezone: true }),
+  reversalReason: text("reversal_reason"),
   createdAt: createdAt(),
-}, (t) => [index("payments_org_idx").on(t.organisationId, t.paidAt)]);
+}, (t) => [
+  index("payments_org_idx").on(t.organisationId, t.paidAt),
+  check("payments_status_ck", sql`${t.status} in ('received', 'failed', 'refunded')`),
+]);
 
 export const products = pgTable("products", {
   id: id(), organisationId: orgId(),
@@ -113,33 +124,6 @@ export const ledgerAccounts = pgTable("ledger_accounts", {
   type: accountTypeEnum("type").notNull(),
   createdAt: createdAt(),
 }, (t) => [unique("ledger_accounts_org_code_uq").on(t.organisationId, t.code)]);
-
-export const projects = pgTable("projects", {
-  id: id(), organisationId: orgId(),
-  customerId: text("customer_id").references(() => customers.id),
-  name: text("name").notNull(),
-  status: text("status").notNull().default("active"),
-  createdAt: createdAt(),
-});
-
-export const tickets = pgTable("tickets", {
-  id: id(), organisationId: orgId(),
-  customerId: text("customer_id").references(() => customers.id),
-  subject: text("subject").notNull(),
-  status: text("status").notNull().default("open"),
-  createdAt: createdAt(),
-});
-
-export const quotes = pgTable("quotes", {
-  id: id(), organisationId: orgId(),
-  customerId: text("customer_id").notNull().references(() => customers.id),
-  number: text("number").notNull(),
-  status: text("status").notNull().default("draft"),
-  total: minor("total"),
-  currency: text("currency").notNull().default("USD"),
-  validUntil: date("valid_until"),
-  createdAt: createdAt(),
-});
 
 export const expenses = pgTable("expenses", {
   id: id(), organisationId: orgId(),

@@ -128,6 +128,15 @@ export const paymentCreateSchema = z.object({
 /** Input of recordPayment (amount in minor units). */
 export type PaymentCreateInput = z.input<typeof paymentCreateSchema>;
 
+export const PAYMENT_REVERSALS = ["failed", "refunded"] as const;
+
+/** Input of reversePayment: the payment bounced (`failed`) or was given back (`refunded`). */
+export const paymentReversalSchema = z.object({
+  outcome: z.enum(PAYMENT_REVERSALS, { error: `Outcome must be one of ${PAYMENT_REVERSALS.join(", ")}` }),
+  reason: optionalText("Reason", 500),
+});
+export type PaymentReversalInput = z.input<typeof paymentReversalSchema>;
+
 /** Query-string paging and search, coerced because query values arrive as text. */
 export const listQuerySchema = z.object({
   q: optionalText("Search", 200).optional().transform((v) => v || undefined),

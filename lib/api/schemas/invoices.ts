@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema, paymentCreateSchema } from "@/lib/accounting/schemas";
+import {
+  invoiceCreateSchema, invoiceListQuerySchema, invoiceUpdateSchema, PAYMENT_REVERSALS, paymentCreateSchema,
+} from "@/lib/accounting/schemas";
 import { INVOICE_STATUSES } from "@/lib/accounting/status";
 import { balanceDue } from "@/lib/accounting/totals";
 import type { Invoice, InvoiceDetail, InvoiceListRow } from "@/lib/db/queries/invoices";
@@ -48,6 +50,8 @@ export const paymentDto = registerSchema(
     method: z.string(),
     reference: z.string().nullable(),
     paidAt: z.iso.date(),
+    /** `failed` and `refunded` payments no longer count towards the invoice. */
+    status: z.enum(["received", ...PAYMENT_REVERSALS]),
     createdAt: timestampSchema,
   }),
   { id: "Payment", io: "output" },
@@ -122,6 +126,7 @@ export function toPaymentDto(p: Payment): PaymentDto {
     method: p.method,
     reference: p.reference,
     paidAt: p.paidAt,
+    status: p.status as PaymentDto["status"],
     createdAt: p.createdAt.toISOString(),
   };
 }

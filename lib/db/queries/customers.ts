@@ -1,8 +1,9 @@
-import { asc, eq, ilike, or } from "drizzle-orm";
-import { customers } from "@/drizzle/schema";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
+import { customers, invoices, payments, quotes } from "@/drizzle/schema";
 import type { QueryScope } from "@/lib/auth/access";
 import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import type { DbOrTx } from "@/lib/db/client";
+import { AccountingRuleError } from "@/lib/accounting/errors";
 import { isCleanText } from "@/lib/accounting/fields";
 import {
   customerCreateSchema, customerUpdateSchema, listQuerySchema,
@@ -64,6 +65,29 @@ export async function updateCustomer(
       .returning();
     if (!row) throw new NotFoundError("Customer not found");
     await emit(tx, customerEvent("customer.updated", row));
+    return row;
+  });
+}
+
+/**
+ * Deletes a customer that nothing refers to: no invoices, payments or quotes (accounting
+ * records keep their customer). Its projects and tickets stay, without a customer. Emits
+ * customer.deleted in the same transaction.
+ */
+export async function deleteCustomer(db: DbOrTx, ctx: QueryScope, id: string): Promise<Customer> {
+  if (!isCleanText(id)) throw new NotFoundError("Customer not found");
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(customers).where(scoped(customers, ctx, eq(customers.id, id))).for("update");
+    if (!row) throw new NotFoundError("Customer not found");
+    const used = (table: typeof invoices | typeof payments | typeof quotes) =>
+      sql<boolean>`exists (select 1 from ${table} where ${table.customerId} = ${id} and ${table.organisationId} = ${ctx.organisationId})`;
+    const [refs] = await tx.select({ invoices: used(invoices), payments: used(payments), quotes: used(quotes) }).from(sql`(select 1) as one`);
+    const blocking = Object.entries(refs ?? {}).filter(([, v]) => v).map(([k]) => k);
+    if (blocking.length > 0) {
+      throw new AccountingRuleError("customer_in_use", `${row.name} has ${blocking.join(" and ")}; a customer with accounting records cannot be deleted.`);
+    }
+    await tx.delete(customers).where(scoped(customers, ctx, eq(customers.id, id)));
+    await emit(tx, customerEvent("customer.deleted", row));
     return row;
   });
 }

@@ -6,6 +6,9 @@ import { scoped } from "@/lib/auth/tenant";
 import { monthStart, todayIn } from "@/lib/accounting/dates";
 import { organisationTimeZone } from "./organisations";
 
+/** Payments that count: a failed or refunded payment is no longer money received. */
+const received = eq(payments.status, "received");
+
 /** A money total per currency (amounts in minor units); organisations may bill in several. */
 export interface CurrencyTotal {
   currency: string;
@@ -59,7 +62,7 @@ export async function getDashboardSummary(
         count,
       })
       .from(payments)
-      .where(scoped(payments, ctx, gte(payments.paidAt, monthStart(today)), lt(payments.paidAt, monthStart(today, -1))))
+      .where(scoped(payments, ctx, received, gte(payments.paidAt, monthStart(today)), lt(payments.paidAt, monthStart(today, -1))))
       .groupBy(payments.currency),
   ]);
   return { outstanding, overdue, paidThisMonth };
@@ -77,7 +80,7 @@ export async function getPaymentsByMonth(
   const rows = await db
     .select({ month, currency: payments.currency, amount: sql<number>`sum(${payments.amount})`.mapWith(Number) })
     .from(payments)
-    .where(scoped(payments, ctx, gte(payments.paidAt, monthStart(today, months - 1)), lt(payments.paidAt, monthStart(today, -1))))
+    .where(scoped(payments, ctx, received, gte(payments.paidAt, monthStart(today, months - 1)), lt(payments.paidAt, monthStart(today, -1))))
     .groupBy(month, payments.currency);
   const currencies = [...new Set(rows.map((r) => r.currency))];
   if (currencies.length === 0) currencies.push("USD");

@@ -12,6 +12,7 @@ import {
 } from "@/lib/accounting/schemas";
 import { assertTransition, assertVoidable, linesEditable, type InvoiceStatus } from "@/lib/accounting/status";
 import { invoiceEvent } from "@/lib/events/accounting";
+import { emitBatched } from "@/lib/events/batch";
 import { emit, emitAll } from "@/lib/events/emit";
 import { getCustomer } from "./customers";
 import { insertLines, linesOf, nextInvoiceNumber, priceLines } from "./invoice-lines";
@@ -193,17 +194,22 @@ export function voidInvoice(db: DbOrTx, ctx: QueryScope, id: string): Promise<In
  * organisations, in one UPDATE; each organisation's today is taken at `now` in its own time
  * zone. `asOf` pins one date for all (tests, manual runs). This is the system job's query,
  * deliberately not tenant-scoped: it reads no tenant data out and applies the same rule to
- * every organisation.
+ * every organisation. Emits invoice.overdue for each marked invoice in the same transaction.
  */
 export async function markOverdueInvoices(
   db: DbOrTx, asOf?: string, now: Date = new Date(),
 ): Promise<{ id: string; organisationId: string }[]> {
   const cutoff = asOf ?? sql`(select (timezone(${organisations.timeZone}, ${now.toISOString()}::timestamptz))::date from ${organisations} where ${organisations.id} = ${invoices.organisationId})`;
-  return db
-    .update(invoices)
-    .set({ status: "overdue" })
-    .where(and(eq(invoices.status, "sent"), lt(invoices.dueDate, cutoff)))
-    .returning({ id: invoices.id, organisationId: invoices.organisationId });
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(invoices)
+      .set({ status: "overdue" })
+      .where(and(eq(invoices.status, "sent"), lt(invoices.dueDate, cutoff)))
+      .returning();
+    // invoice.overdue for each, committed with the change.
+    await emitBatched(tx, rows.map((i) => invoiceEvent("invoice.overdue", i)));
+    return rows.map((i) => ({ id: i.id, organisationId: i.organisationId }));
+  });
 }
 
 /** Counts of the organisation's invoices per status (dashboard cards, list filters). */

@@ -10,10 +10,12 @@ import { isCleanText } from "@/lib/accounting/fields";
 import { LIMITS } from "@/lib/accounting/limits";
 import { fieldMessage } from "@/lib/accounting/messages";
 import { formatMoney } from "@/lib/accounting/money";
-import { paymentCreateSchema, type PaymentCreateInput } from "@/lib/accounting/schemas";
+import {
+  paymentCreateSchema, paymentReversalSchema, type PaymentCreateInput, type PaymentReversalInput,
+} from "@/lib/accounting/schemas";
 import { assertPayable } from "@/lib/accounting/status";
 import { balanceDue } from "@/lib/accounting/totals";
-import { invoiceEvent, paymentEvent } from "@/lib/events/accounting";
+import { invoiceEvent, paymentEvent, paymentReversalEvent } from "@/lib/events/accounting";
 import { emitAll } from "@/lib/events/emit";
 import { organisationTimeZone } from "./organisations";
 
@@ -92,5 +94,50 @@ export async function recordPayment(
       .returning();
     await emitAll(tx, [paymentEvent(payment!), ...(updated!.status === "paid" ? [invoiceEvent("invoice.paid", updated!)] : [])]);
     return { payment: payment!, invoice: updated! };
+  });
+}
+
+/**
+ * Reverses a received payment: it failed (bounced, returned) or was refunded. In one
+ * transaction the invoice is locked, the payment marked with the outcome and reason, its amount
+ * taken off the invoice's amount paid, a paid invoice reopened (overdue when its due date has
+ * passed in the organisation's time zone), and payment.failed / payment.refunded emitted with
+ * the invoice's own event. A payment already reversed is refused and nothing is written.
+ */
+export async function reversePayment(
+  db: DbOrTx, ctx: QueryScope, paymentId: string, input: PaymentReversalInput, now: Date = new Date(),
+): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect | null }> {
+  const data = paymentReversalSchema.parse(input);
+  if (!isCleanText(paymentId)) throw new NotFoundError("Payment not found");
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select().from(payments).where(scoped(payments, ctx, eq(payments.id, paymentId)));
+    if (!found) throw new NotFoundError("Payment not found");
+    // Lock the invoice first, as recordPayment does, so the two never wait on each other in turn.
+    const [invoice] = found.invoiceId
+      ? await tx.select().from(invoices).where(scoped(invoices, ctx, eq(invoices.id, found.invoiceId))).for("update")
+      : [];
+    const [payment] = await tx
+      .update(payments)
+      .set({ status: data.outcome, reversedAt: now, reversalReason: data.reason })
+      .where(scoped(payments, ctx, eq(payments.id, paymentId), eq(payments.status, "received")))
+      .returning();
+    if (!payment) {
+      throw new AccountingRuleError("payment_not_reversible", `This payment is already ${found.status}.`);
+    }
+    const type = data.outcome === "failed" ? "payment.failed" : "payment.refunded";
+    if (!invoice) {
+      await emitAll(tx, [paymentReversalEvent(type, payment)]);
+      return { payment, invoice: null };
+    }
+    const overdue = invoice.dueDate < todayIn(await organisationTimeZone(tx, ctx), now);
+    const status = invoice.status === "paid" ? (overdue ? "overdue" : "sent") : invoice.status;
+    const [updated] = await tx
+      .update(invoices)
+      .set({ amountPaid: invoice.amountPaid - payment.amount, status })
+      .where(scoped(invoices, ctx, eq(invoices.id, invoice.id)))
+      .returning();
+    const invoiceChange = status === "overdue" && invoice.status !== "overdue" ? "invoice.overdue" : "invoice.updated";
+    await emitAll(tx, [paymentReversalEvent(type, payment), invoiceEvent(invoiceChange, updated!)]);
+    return { payment, invoice: updated! };
   });
 }

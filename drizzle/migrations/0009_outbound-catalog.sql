@@ -1,0 +1,36 @@
+CREATE TABLE "work_counters" (
+	"organisation_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"last_number" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "work_counters_organisation_id_kind_pk" PRIMARY KEY("organisation_id","kind")
+);
+--> statement-breakpoint
+ALTER TABLE "projects" DROP CONSTRAINT "projects_customer_id_customers_id_fk";
+--> statement-breakpoint
+ALTER TABLE "tickets" DROP CONSTRAINT "tickets_customer_id_customers_id_fk";
+--> statement-breakpoint
+ALTER TABLE "quotes" ALTER COLUMN "valid_until" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "status" text DEFAULT 'received' NOT NULL;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "reversed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "reversal_reason" text;--> statement-breakpoint
+ALTER TABLE "projects" ADD COLUMN "description" text;--> statement-breakpoint
+ALTER TABLE "projects" ADD COLUMN "completed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "projects" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "quotes" ADD COLUMN "notes" text;--> statement-breakpoint
+ALTER TABLE "quotes" ADD COLUMN "decided_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "quotes" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "description" text;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "resolved_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "work_counters" ADD CONSTRAINT "work_counters_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tickets" ADD CONSTRAINT "tickets_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "projects_org_created_idx" ON "projects" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "quotes_org_created_idx" ON "quotes" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "quotes_status_valid_idx" ON "quotes" USING btree ("status","valid_until");--> statement-breakpoint
+CREATE INDEX "tickets_org_created_idx" ON "tickets" USING btree ("organisation_id","created_at");--> statement-breakpoint
+ALTER TABLE "quotes" ADD CONSTRAINT "quotes_org_number_uq" UNIQUE("organisation_id","number");--> statement-breakpoint
+ALTER TABLE "payments" ADD CONSTRAINT "payments_status_ck" CHECK ("payments"."status" in ('received', 'failed', 'refunded'));--> statement-breakpoint
+ALTER TABLE "projects" ADD CONSTRAINT "projects_status_ck" CHECK ("projects"."status" in ('active', 'completed'));--> statement-breakpoint
+ALTER TABLE "quotes" ADD CONSTRAINT "quotes_status_ck" CHECK ("quotes"."status" in ('draft', 'sent', 'accepted', 'rejected', 'expired'));--> statement-breakpoint
+ALTER TABLE "tickets" ADD CONSTRAINT "tickets_status_ck" CHECK ("tickets"."status" in ('open', 'in_progress', 'resolved'));
