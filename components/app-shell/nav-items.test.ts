@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { NAV_ITEMS, isActive } from "./nav-items";
 
 describe("navigation", () => {
-  it("lists the seven sections in order", () => {
+  it("lists the ten sections in order", () => {
     expect(NAV_ITEMS.map((i) => i.label)).toEqual([
-      "Dashboard", "Integrations", "Customers", "Invoices", "Webhooks", "Activity", "Settings",
+      "Dashboard", "Integrations", "Customers", "Invoices", "Quotes", "Projects", "Tickets", "Webhooks", "Activity", "Settings",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import {
-  ActivityIcon, FileTextIcon, LayoutDashboardIcon, PlugIcon, SettingsIcon, UsersIcon, WebhookIcon, type LucideIcon,
+  ActivityIcon, FileSignatureIcon, FileTextIcon, FolderKanbanIcon, LayoutDashboardIcon, LifeBuoyIcon, PlugIcon, SettingsIcon,
+  UsersIcon, WebhookIcon, type LucideIcon,
 } from "lucide-react";
 
 /** One entry of the sidebar. */
@@ -15,6 +16,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/integrations", label: "Integrations", icon: PlugIcon },
   { href: "/customers", label: "Customers", icon: UsersIcon },
   { href: "/invoices", label: "Invoices", icon: FileTextIcon },
+  { href: "/quotes", label: "Quotes", icon: FileSignatureIcon },
+  { href: "/projects", label: "Projects", icon: FolderKanbanIcon },
+  { href: "/tickets", label: "Tickets", icon: LifeBuoyIcon },
   { href: "/webhooks", label: "Webhooks", icon: WebhookIcon },
   { href: "/activity", label: "Activity", icon: ActivityIcon },
   { href: "/settings", label: "Settings", icon: SettingsIcon },

@@ -102,3 +102,14 @@ export async function expireQuotes(db: DbOrTx, asOf?: string, now: Date = new Da
     return rows;
   });
 }
+
+/** The currency a new quote for `customerId` is typed in: the customer's, USD when none is chosen yet. */
+export async function quoteCurrency(db: DbOrTx, ctx: QueryScope, customerId: string): Promise<string> {
+  try {
+    return (await ownCustomer(db, ctx, customerId))?.currency ?? "USD";
+  } catch (err) {
+    // Not one of the caller's customers: createQuote refuses it under customerId.
+    if (err instanceof AccountingRuleError) return "USD";
+    throw err;
+  }
+}

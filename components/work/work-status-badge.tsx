@@ -1,0 +1,13 @@
+import { Badge } from "@/components/ui/badge";
+
+const variant: Record<string, "outline" | "secondary" | "success" | "destructive"> = {
+  active: "secondary", completed: "success",
+  open: "secondary", in_progress: "outline", resolved: "success",
+  draft: "outline", sent: "secondary", accepted: "success", rejected: "destructive", expired: "outline",
+};
+
+/** A project, ticket or quote status as a badge ("in_progress" reads "In progress"). */
+export function WorkStatusBadge({ status }: { status: string }) {
+  const label = status.charAt(0).toUpperCase() + status.slice(1).replace("_", " ");
+  return <Badge variant={variant[status] ?? "outline"}>{label}</Badge>;
+}
