@@ -4,8 +4,10 @@ import { revalidatePath } from "next/cache";
 import { requireTenant } from "@/lib/auth/session";
 import { formStateForError, type AccountingFormState } from "@/lib/accounting/form-errors";
 import { getDb } from "@/lib/db/client";
-import { createCustomer, updateCustomer } from "@/lib/db/queries/customers";
+import { createCustomer, deleteCustomer, updateCustomer } from "@/lib/db/queries/customers";
 import { formDataArg, idArg } from "@/lib/server-actions/args";
+import { formStateOf } from "@/lib/server-actions/form-state";
+import { hasRole } from "@/lib/auth/tenant";
 
 const FIELDS = ["name", "email", "phone", "address", "taxNumber", "currency"] as const;
 
@@ -43,4 +45,16 @@ export async function updateCustomerAction(id: string, _prev: AccountingFormStat
     if (!state) throw err;
     return { ...state, values };
   }
+}
+
+/**
+ * Deletes a customer nothing refers to (customer.deleted); owners and admins only, like other
+ * destructive changes. Bound to the id by the page, which returns to the list on success.
+ */
+export async function deleteCustomerAction(id: string): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  if (!hasRole(tenant, "admin")) return { ok: false, message: "Only owners and admins can delete customers.", at: Date.now() };
+  const state = await formStateOf(async () => deleteCustomer(await getDb(), tenant, idArg(id)), (c) => `Customer ${c.name} deleted.`);
+  revalidatePath("/customers");
+  return state;
 }

@@ -7,7 +7,7 @@ import { invoiceFormSchema, paymentFormSchema, type InvoiceFormInput } from "@/l
 import { getDb } from "@/lib/db/client";
 import { getCustomer } from "@/lib/db/queries/customers";
 import { createInvoice, invoiceCurrency, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
-import { recordPayment } from "@/lib/db/queries/payments";
+import { recordPayment, reversePayment } from "@/lib/db/queries/payments";
 import { formDataArg, idArg } from "@/lib/server-actions/args";
 
 /** Runs a change and turns expected failures into form state; anything else is rethrown. */
@@ -88,3 +88,16 @@ export async function recordPaymentAction(id: string, _prev: AccountingFormState
   return state.ok ? state : { ...state, values };
 }
 
+
+/**
+ * Reverses a received payment of an invoice: it failed (bounced) or was refunded
+ * (payment.failed / payment.refunded); the amount is owed again. Bound to the ids by the page.
+ */
+export async function reversePaymentAction(invoiceId: string, paymentId: string, outcome: "failed" | "refunded"): Promise<AccountingFormState> {
+  const tenant = await requireTenant();
+  return attempt(async () => {
+    await reversePayment(await getDb(), tenant, idArg(paymentId), { outcome: idArg(outcome) as "failed" | "refunded" });
+    refresh(idArg(invoiceId));
+    return { ok: true, message: outcome === "refunded" ? "Payment refunded." : "Payment marked as failed.", at: Date.now() };
+  });
+}

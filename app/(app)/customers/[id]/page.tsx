@@ -6,11 +6,13 @@ import { InvoiceTable } from "@/components/accounting/invoice-table";
 import { orNotFound } from "@/components/accounting/or-not-found";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { StatusAction } from "@/components/work/status-action";
 import { requireTenant } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
 import { getCustomer } from "@/lib/db/queries/customers";
 import { listInvoices } from "@/lib/db/queries/invoices";
-import { updateCustomerAction } from "../actions";
+import { deleteCustomerAction, updateCustomerAction } from "../actions";
 
 export const metadata = { title: "Customer" };
 
@@ -26,11 +28,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         title={customer.name}
         description={customer.email ?? "Customer"}
         actions={
-          <Button asChild>
-            <Link href={`/invoices/new?customer=${customer.id}`}>
-              <PlusIcon aria-hidden="true" /> New invoice
-            </Link>
-          </Button>
+          <>
+            <Button asChild>
+              <Link href={`/invoices/new?customer=${customer.id}`}>
+                <PlusIcon aria-hidden="true" /> New invoice
+              </Link>
+            </Button>
+            {hasRole(tenant, "admin") && invoices.total === 0 ? (
+              <StatusAction
+                label="Delete" variant="destructive" redirectTo="/customers" action={deleteCustomerAction.bind(null, customer.id)}
+                confirm={{
+                  title: `Delete ${customer.name}?`,
+                  description: "The customer is removed for good; its projects and tickets stay without a customer. Customers with invoices, payments or quotes cannot be deleted.",
+                  confirmLabel: "Delete customer",
+                }}
+              />
+            ) : null}
+          </>
         }
       />
       <Card>

@@ -7,6 +7,8 @@ import { InvoiceStatusBadge } from "@/components/accounting/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { StatusAction } from "@/components/work/status-action";
+import { WorkStatusBadge } from "@/components/work/work-status-badge";
 import { requireTenant } from "@/lib/auth/session";
 import { todayIn } from "@/lib/accounting/dates";
 import { formatMoney } from "@/lib/accounting/money";
@@ -15,7 +17,7 @@ import { balanceDue } from "@/lib/accounting/totals";
 import { getDb } from "@/lib/db/client";
 import { getInvoice } from "@/lib/db/queries/invoices";
 import { organisationTimeZone } from "@/lib/db/queries/organisations";
-import { markSentAction, recordPaymentAction, voidInvoiceAction } from "../actions";
+import { markSentAction, recordPaymentAction, reversePaymentAction, voidInvoiceAction } from "../actions";
 
 export const metadata = { title: "Invoice" };
 
@@ -108,7 +110,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             <Table>
               <TableHeader>
                 <TableRow>
-                  <TableHead>Date</TableHead><TableHead>Method</TableHead><TableHead className="hidden sm:table-cell">Reference</TableHead><TableHead className="text-right">Amount</TableHead>
+                  <TableHead>Date</TableHead><TableHead>Method</TableHead><TableHead className="hidden sm:table-cell">Reference</TableHead><TableHead className="text-right">Amount</TableHead><TableHead className="text-right"><span className="sr-only">Status and actions</span></TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -117,7 +119,23 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                     <TableCell>{p.paidAt}</TableCell>
                     <TableCell className="capitalize">{p.method.replace("_", " ")}</TableCell>
                     <TableCell className="hidden text-muted-foreground sm:table-cell">{p.reference ?? "—"}</TableCell>
-                    <TableCell className="text-right tabular-nums">{money(p.amount)}</TableCell>
+                    <TableCell className={p.status === "received" ? "text-right tabular-nums" : "text-right tabular-nums text-muted-foreground line-through"}>{money(p.amount)}</TableCell>
+                    <TableCell className="space-x-2 text-right whitespace-nowrap">
+                      {p.status === "received" ? (
+                        <>
+                          <StatusAction
+                            label="Refund" action={reversePaymentAction.bind(null, invoice.id, p.id, "refunded")}
+                            confirm={{ title: `Refund ${money(p.amount)}?`, description: "Record that this payment was given back to the customer. Its amount is owed again on this invoice. This cannot be undone.", confirmLabel: "Refund payment" }}
+                          />
+                          <StatusAction
+                            label="Mark failed" action={reversePaymentAction.bind(null, invoice.id, p.id, "failed")}
+                            confirm={{ title: `Mark ${money(p.amount)} as failed?`, description: "Record that this payment bounced or was returned. Its amount is owed again on this invoice. This cannot be undone.", confirmLabel: "Mark failed" }}
+                          />
+                        </>
+                      ) : (
+                        <WorkStatusBadge status={p.status} />
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
