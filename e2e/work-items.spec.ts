@@ -18,7 +18,7 @@ test("projects, tickets and quotes are created and move through their statuses; 
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page.getByText("Name is required")).toBeVisible();
   await page.getByLabel("Name").fill("Website relaunch");
-  await page.getByLabel("Customer").selectOption({ label: "Northwind Traders" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Northwind Traders" });
   await page.getByRole("button", { name: "Create project" }).click();
   await page.waitForURL(/\/projects$/);
   const project = row(page, "Website relaunch");
@@ -42,7 +42,7 @@ test("projects, tickets and quotes are created and move through their statuses; 
 
   // Quote: a total that is not a number is refused under its field; then created and accepted.
   await page.goto("/quotes/new");
-  await page.getByLabel("Customer").selectOption({ label: "Northwind Traders" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Northwind Traders" });
   await page.getByLabel("Total").fill("lots");
   await page.getByRole("button", { name: "Create quote" }).click();
   await expect(page.getByText("Total must be a number such as 12.50")).toBeVisible();
@@ -57,7 +57,7 @@ test("projects, tickets and quotes are created and move through their statuses; 
 
   // A second quote, sent, then rejected behind a confirmation.
   await page.goto("/quotes/new");
-  await page.getByLabel("Customer").selectOption({ label: "Northwind Traders" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Northwind Traders" });
   await page.getByLabel("Total").fill("80");
   await page.getByLabel("Already sent to the customer").check();
   await page.getByRole("button", { name: "Create quote" }).click();

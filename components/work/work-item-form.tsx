@@ -41,10 +41,12 @@ export function WorkItemForm({ action, fields, initial, submitLabel, redirectTo 
   useEffect(() => {
     if (state.ok && redirectTo) router.push(redirectTo);
   }, [state.ok, state.at, redirectTo, router]);
-  // After a refused submit, show what was typed rather than the saved values.
+  // After a refused submit, show what was typed rather than the saved values. React resets the
+  // form after an action, and a <select> or checkbox does not take a new default on re-render:
+  // a fresh key per submit remounts the fields with these values.
   const v = (k: string) => state.values?.[k] ?? initial?.[k] ?? "";
   return (
-    <form action={formAction} className="grid max-w-2xl gap-4" noValidate>
+    <form key={state.at ?? 0} action={formAction} className="grid max-w-2xl gap-4" noValidate>
       {fields.map((f) => {
         const common = { key: f.name, name: f.name, label: f.label, required: f.required, hint: f.hint, error: state.fieldErrors?.[f.name] };
         switch (f.kind) {
