@@ -86,6 +86,20 @@ test("customer create and edit forms refuse hostile values with field errors", a
   expect(errors).toEqual([]);
 });
 
+test("project, ticket and quote create forms refuse hostile values with field errors", async ({ page }) => {
+  const errors = watchServerErrors(page);
+  await signInAsDemoAdmin(page);
+  const text = (field: string) => ({ field, refuse: TEXT_VALUES });
+  await fuzzForm(page, "/projects/new", byButton("Create project"), [text("name"), text("description")]);
+  await fuzzForm(page, "/tickets/new", byButton("Open ticket"), [text("subject"), text("description")]);
+  await fuzzForm(page, "/quotes/new", byButton("Create quote"), [
+    { field: "total", refuse: NUMBER_VALUES },
+    { field: "validUntil", refuse: DATE_VALUES },
+    text("notes"),
+  ]);
+  expect(errors).toEqual([]);
+});
+
 /** The invoice editor's fields: dates and notes by name, line cells by id. */
 const invoiceField = (form: Locator, name: string) => (name.startsWith("line-") ? form.locator(`#${name}`) : form.locator(`[name="${name}"]`));
 

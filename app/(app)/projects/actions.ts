@@ -10,6 +10,12 @@ import type { AccountingFormState } from "@/lib/accounting/form-errors";
 
 const FIELDS = ["name", "description", "customerId"] as const;
 
+/** Revalidates the list and, after a change, the project's page (by its real id, never the argument as sent). */
+function refresh(state: AccountingFormState) {
+  revalidatePath("/projects");
+  if (state.ok && state.id) revalidatePath(`/projects/${state.id}`);
+}
+
 /** Creates a project (project.created); the form goes back to the list. */
 export async function createProjectAction(_prev: AccountingFormState, form: FormData): Promise<AccountingFormState> {
   const tenant = await requireTenant();
@@ -24,8 +30,7 @@ export async function updateProjectAction(id: string, _prev: AccountingFormState
   const tenant = await requireTenant();
   const values = formValues(formDataArg(form), FIELDS);
   const state = await formStateOf(async () => updateProject(await getDb(), tenant, idArg(id), values), () => "Project saved.", values);
-  revalidatePath("/projects");
-  revalidatePath(`/projects/${idArg(id)}`);
+  refresh(state);
   return state;
 }
 
@@ -33,7 +38,6 @@ export async function updateProjectAction(id: string, _prev: AccountingFormState
 export async function completeProjectAction(id: string): Promise<AccountingFormState> {
   const tenant = await requireTenant();
   const state = await formStateOf(async () => completeProject(await getDb(), tenant, idArg(id)), (p) => `Project ${p.name} completed.`);
-  revalidatePath("/projects");
-  revalidatePath(`/projects/${idArg(id)}`);
+  refresh(state);
   return state;
 }
