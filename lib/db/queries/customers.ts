@@ -84,7 +84,8 @@ export async function deleteCustomer(db: DbOrTx, ctx: QueryScope, id: string): P
     const [refs] = await tx.select({ invoices: used(invoices), payments: used(payments), quotes: used(quotes) }).from(sql`(select 1) as one`);
     const blocking = Object.entries(refs ?? {}).filter(([, v]) => v).map(([k]) => k);
     if (blocking.length > 0) {
-      throw new AccountingRuleError("customer_in_use", `${row.name} has ${blocking.join(" and ")}; a customer with accounting records cannot be deleted.`);
+      const what = blocking.length === 1 ? blocking[0] : `${blocking.slice(0, -1).join(", ")} and ${blocking.at(-1)}`;
+      throw new AccountingRuleError("customer_in_use", `${row.name} has ${what}; a customer with accounting records cannot be deleted.`);
     }
     await tx.delete(customers).where(scoped(customers, ctx, eq(customers.id, id)));
     await emit(tx, customerEvent("customer.deleted", row));
