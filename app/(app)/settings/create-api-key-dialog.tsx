@@ -15,7 +15,8 @@ import { useToastResult } from "./use-toast-result";
 
 /** A select with its label and error, for the dialog's role and expiry choices. */
 function Choice({ name, label, value, options, error }: { name: string; label: string; value: string; options: [string, string][]; error?: string }) {
-  const id = `field-${name}`;
+  // Prefixed: the settings page has other forms with "name" and "role" fields.
+  const id = `api-key-${name}`;
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>
@@ -85,7 +86,7 @@ export function CreateApiKeyDialog() {
               <DialogTitle>Create an API key</DialogTitle>
               <DialogDescription>For Zapier, Make, n8n or your own scripts. It acts for this organisation with the role you choose.</DialogDescription>
             </DialogHeader>
-            <FormField name="name" label="Name" placeholder="Zapier" maxLength={100} defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Up to 100 characters, so you can tell keys apart." />
+            <FormField id="api-key-name" name="name" label="Name" placeholder="Zapier" maxLength={100} defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="Up to 100 characters, so you can tell keys apart." />
             <div className="grid gap-4 sm:grid-cols-2">
               <Choice name="role" label="Role" value={state.values?.role ?? "member"} error={state.fieldErrors?.role?.[0]} options={[["member", "Member"], ["admin", "Admin"]]} />
               <Choice
