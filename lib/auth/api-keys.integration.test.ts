@@ -99,6 +99,10 @@ describe("API keys", () => {
     };
     await expectInvalid(await call(`hub_sk_${"A".repeat(40)}`));
     await expectInvalid(await call("not-a-key"));
+    await expectInvalid(await customersRoute.GET(apiRequest("GET", "/api/customers", { headers: { authorization: "Bearer" } })));
+    // Another scheme is not a key: a site behind HTTP Basic auth keeps working with its session.
+    const basic = await customersRoute.GET(apiRequest("GET", "/api/customers", { userId: owner.userId, headers: { authorization: "Basic dXNlcjpwYXNz" } }));
+    expect(basic.status).toBe(200);
 
     const revoked = await issue(owner, { name: "Revoke me" });
     expect((await call(revoked.secret)).status).toBe(200);

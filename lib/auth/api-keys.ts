@@ -110,9 +110,13 @@ export async function authenticateApiKey(db: DbOrTx, key: string, now = new Date
   return apiKeyContext(row.organisationId, row.id, role);
 }
 
-/** The key in an `Authorization: Bearer …` header, or undefined when the request carries none. */
+/**
+ * The credential of an `Authorization: Bearer …` header ("" when it is malformed), or undefined
+ * when the request has no Bearer header. Other schemes are not ours: a site behind HTTP Basic
+ * auth gets that header on every browser request, and must still work with its session cookie.
+ */
 export function bearerKey(req: Request): string | undefined {
   const header = req.headers.get("authorization");
-  const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return m ? m[1] : header ? "" : undefined;
+  if (!header || !/^Bearer(\s|$)/i.test(header)) return undefined;
+  return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? "";
 }
