@@ -155,6 +155,7 @@ test("record-payment and settings forms refuse hostile values with field errors"
   await fuzzForm(page, "/settings", formWith("#field-timeZone"), [{ field: "timeZone", refuse: [...TEXT_VALUES, { label: "unknown zone", value: "Mars/Olympus" }] }]);
   await fuzzForm(page, "/settings", formWith("#new-organisation-name"), [{ field: "name", refuse: TEXT_VALUES }]);
   await fuzzForm(page, "/settings", byButton("Send invitation"), [{ field: "email", refuse: [...TEXT_VALUES, NOT_A_NUMBER] }]);
+  await fuzzForm(page, "/settings", dialogForm, [{ field: "name", refuse: TEXT_VALUES }], { before: (p) => p.getByRole("button", { name: "Create API key" }).click() });
   expect(errors).toEqual([]);
 });
 

@@ -31,6 +31,20 @@ describe("front door and control API", () => {
     expect((await control(sb, "POST", "/seed", { provider: "xero", entity: "Spaceships", count: 1 })).status).toBe(400);
   });
 
+  it("lists the calls an injected latency is holding, by kind, until they answer", async () => {
+    await control(sb, "POST", "/faults", { provider: "xero", latencyMs: 400 });
+    try {
+      const call = fetch(sb.origin + sandboxPaths.xero.tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=refresh_token&refresh_token=x" });
+      let delaying: { label: string }[] = [];
+      for (let i = 0; i < 40 && delaying.length === 0; i++) delaying = (await control(sb, "GET", "/faults?provider=xero")).body.delaying;
+      expect(delaying.map((d) => d.label)).toEqual(["token"]);
+      expect((await call).status).toBe(401); // no client credentials: answered after the delay
+      expect((await control(sb, "GET", "/faults?provider=xero")).body).toMatchObject({ faults: { latencyMs: 400 }, delaying: [] });
+    } finally {
+      await control(sb, "DELETE", "/faults?provider=xero");
+    }
+  });
+
   it("seeds records deterministically sized, and reset restores the defaults", async () => {
     const seeded = await control(sb, "POST", "/seed", { provider: "quickbooks", entity: "Customer", count: 7 });
     expect(seeded.body.created).toHaveLength(7);

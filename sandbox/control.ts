@@ -98,6 +98,10 @@ export function mountControl(ctx: SandboxContext, emulators: Emulator[]) {
     return json(200, { provider: id, faults: ctx.faults.get(id), expiredTokens: !!expireTokens, revokedTokens: !!revokeTokens });
   }));
 
+  // GET /_control/faults?provider= — the settings in force and the calls an injected latency holds now.
+  router.get(`${base}/faults`, route(z.object({ provider }), (b) =>
+    json(200, { provider: b.provider, faults: ctx.faults.get(b.provider), delaying: ctx.faults.delaying(b.provider) })));
+
   router.delete(`${base}/faults`, route(z.object({ provider: provider.optional() }), (b) => {
     ctx.faults.clear(b.provider);
     return json(200, { cleared: b.provider ?? "all" });

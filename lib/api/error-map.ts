@@ -36,7 +36,7 @@ const INTERNAL_DETAIL = "Something went wrong on our side. Try again in a moment
  * `inputs` (the request's raw body, query and path values) lets a database error name the field.
  */
 export function errorToProblem(err: unknown, inputs: RawInputs = {}): Problem {
-  if (err instanceof ApiError) return problemBody(err.status, err.code, err.message, { errors: err.errors });
+  if (err instanceof ApiError) return problemBody(err.status, err.code, err.message, { errors: err.errors, retryAfterSeconds: err.retryAfterSeconds });
   if (err instanceof NotFoundError) return problemBody(404, "not_found", err.message);
   if (err instanceof ForbiddenError) return problemBody(403, "forbidden", err.message);
   if (err instanceof ZodError) return zodProblem(err, "body");

@@ -99,6 +99,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: FieldIssue[],
+    /** Seconds to wait before retrying (429): sent as `retryAfterSeconds` and `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";

@@ -1,14 +1,10 @@
-import type { AccessContext } from "@/lib/auth/access";
 import type { Db } from "@/lib/db/client";
 
 /**
- * Who a request proved to be. Today only a cookie session (a signed-in user); an API key will
- * resolve to `{ kind: "api_key", context: apiKeyContext(...) }`, which the wrapper already
- * treats as exempt from the CSRF check (browsers never attach a key on their own).
+ * Who a cookie session proved to be (a signed-in user). API keys are not a runtime concern: the
+ * wrapper reads `Authorization: Bearer` and looks the key up in the runtime's database itself.
  */
-export type ApiCredentials =
-  | { kind: "cookie"; userId: string }
-  | { kind: "api_key"; context: AccessContext };
+export type ApiCredentials = { kind: "cookie"; userId: string };
 
 /** What the route wrapper needs from the outside world; swapped in tests, never mocked per call. */
 export interface ApiRuntime {

@@ -15,6 +15,8 @@ export const auditActions = [
   "connection.renamed",
   "connection.made_default",
   "keys.rotated",
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -72,6 +74,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "connection.renamed": "Renamed",
   "connection.made_default": "Made the default connection",
   "keys.rotated": "Encryption keys rotated",
+  "api_key.created": "API key created",
+  "api_key.revoked": "API key revoked",
 };
 
 export { listAuditEntries, type AuditEntry, type AuditCursor } from "@/lib/db/queries/audit";

@@ -13,8 +13,8 @@ describe("log redaction", () => {
   });
 
   it("masks bearer headers and provider key shapes", () => {
-    const out = redactText("Authorization: Bearer ya29.a0AfH6SMBx sk_test_51HubDemoKey000 xoxb-1234-5678-abcdefgh whsec_abcdefghijkl");
-    expect(out).not.toMatch(/ya29|sk_test_51|xoxb-1234|whsec_abcdef/);
+    const out = redactText("Authorization: Bearer ya29.a0AfH6SMBx sk_test_51HubDemoKey000 xoxb-1234-5678-abcdefgh whsec_abcdefghijkl key=hub_sk_Ab12Cd34Ef56Gh78Ij90");
+    expect(out).not.toMatch(/ya29|sk_test_51|xoxb-1234|whsec_abcdef|hub_sk_Ab12/);
   });
 
   it("redacts errors (message, stack and cause) and objects with secret keys", () => {

@@ -33,8 +33,9 @@ const JSON_FIELD = new RegExp(`("(?:${NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 
 // name: value in util.inspect output ({ password: 'x' }).
 const INSPECT_FIELD = new RegExp(`((?:^|[{,\\s])(?:${NAMES})\\s*:\\s*)'(?:[^'\\\\]|\\\\.)*'`, "gi");
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g;
-// Provider key shapes: Stripe, Slack, webhook secrets, JWTs.
+// Key shapes: the hub's own API keys, Stripe, Slack, webhook secrets, JWTs.
 const SHAPES = [
+  /\bhub_sk_[A-Za-z0-9]{8,}/g,
   /\b(sk|rk|pk)_(test|live)_[A-Za-z0-9]{8,}/g,
   /\bwhsec_[A-Za-z0-9+/=]{8,}/g,
   /\bxox[abpre]-[A-Za-z0-9-]{8,}/g,

@@ -37,7 +37,7 @@ describe("plaintext connection columns", () => {
     expect(row!.lastError).not.toMatch(/AT-abc|RT-def|C0DE|CS1|sk_live_51/);
   });
 
-  it.each([{ apiKey: "abc" }, { password: "x" }, { nested: { client_secret: "x" } }, { webhookSecret: "x" }, { channel: "xoxb-1234-5678-abcdefgh" }])(
+  it.each([{ apiKey: "abc" }, { password: "x" }, { nested: { client_secret: "x" } }, { webhookSecret: "x" }, { channel: "xoxb-1234-5678-abcdefgh" }, { note: "hub_sk_Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56Qr78St90" }])(
     "refuses settings %j",
     async (settings) => {
       await expect(updateConnection(db, ctx, id, { settings })).rejects.toThrow();

@@ -7,11 +7,16 @@ import { redactText, SECRET_NAMES } from "@/lib/log/redact";
 
 const SECRET_KEY = new RegExp(`(${[...SECRET_NAMES, "key", "credential", "private"].join("|")})`, "i");
 // Values shaped like credentials: provider keys, JWTs, long opaque tokens.
-const SECRET_VALUE = /\b(sk|rk)_(test|live)_|\bwhsec_|\bxox[abpre]-|\beyJ[A-Za-z0-9_-]{8,}\.|^[A-Za-z0-9_\-+/=]{40,}$/;
+const SECRET_VALUE = /\bhub_sk_|\b(sk|rk)_(test|live)_|\bwhsec_|\bxox[abpre]-|\beyJ[A-Za-z0-9_-]{8,}\.|^[A-Za-z0-9_\-+/=]{40,}$/;
+
+/** True for text shaped like a credential (a provider key, a hub API key, a JWT, a long opaque token). */
+export function looksLikeCredential(value: string): boolean {
+  return SECRET_VALUE.test(value);
+}
 
 const settingValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([
-    z.string().max(2000).refine((v) => !SECRET_VALUE.test(v), "looks like a credential; credentials are stored encrypted, not in settings"),
+    z.string().max(2000).refine((v) => !looksLikeCredential(v), "looks like a credential; credentials are stored encrypted, not in settings"),
     z.number(),
     z.boolean(),
     z.null(),

@@ -17,6 +17,7 @@ export type FaultSettings = {
 export class Faults {
   private settings = new Map<string, FaultSettings>();
   private windows = new Map<string, { start: number; count: number }>();
+  private waiting = new Set<{ provider: string; label: string; since: number }>();
 
   set(provider: string, s: FaultSettings) {
     this.settings.set(provider, { ...this.settings.get(provider), ...s });
@@ -64,8 +65,25 @@ export class Faults {
     return { limited: w.count > limit, remaining, retryAfterSeconds, limit };
   }
 
-  async delay(provider: string) {
+  /**
+   * Waits the injected latency. While it waits, the call is listed by `delaying` under `label`
+   * (`token` for OAuth token calls, `api` otherwise), so a test can tell which call is hanging
+   * right now, e.g. that a token refresh is in flight, without timing anything itself.
+   */
+  async delay(provider: string, label = "api") {
     const ms = this.settings.get(provider)?.latencyMs;
-    if (ms) await new Promise((r) => setTimeout(r, ms));
+    if (!ms) return;
+    const entry = { provider, label, since: Date.now() };
+    this.waiting.add(entry);
+    try {
+      await new Promise((r) => setTimeout(r, ms));
+    } finally {
+      this.waiting.delete(entry);
+    }
+  }
+
+  /** The calls of `provider` held by an injected latency right now. */
+  delaying(provider: string): { label: string; since: string }[] {
+    return [...this.waiting].filter((w) => w.provider === provider).map((w) => ({ label: w.label, since: new Date(w.since).toISOString() }));
   }
 }

@@ -200,7 +200,7 @@ export class OAuthServer {
   }
 
   private async token(req: SandboxRequest): Promise<SandboxResponse> {
-    await this.ctx.faults.delay(this.cfg.provider);
+    await this.ctx.faults.delay(this.cfg.provider, "token");
     const burst = this.ctx.faults.takeError(this.cfg.provider);
     if (burst) return this.fail(burst, "temporarily_unavailable", "Injected fault: the token endpoint is unavailable.");
     const form = parseBody(req);

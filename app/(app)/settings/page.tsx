@@ -3,11 +3,14 @@ import { PageHeader } from "@/components/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { userContext } from "@/lib/auth/access";
+import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireTenant } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
 import { listPendingInvitations } from "@/lib/db/queries/invitations";
 import { getOrganisation, listMembers } from "@/lib/db/queries/organisations";
+import { ApiKeysSection } from "./api-keys-section";
 import { InviteMemberForm } from "./invite-member-form";
 import { MemberControls } from "./member-controls";
 import { PendingInvitations } from "./pending-invitations";
@@ -19,15 +22,20 @@ export const metadata: Metadata = { title: "Settings" };
 
 const roleVariant = { owner: "default", admin: "secondary", member: "outline" } as const;
 
-export default async function SettingsPage() {
+const KEYS_PER_PAGE = 20;
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const tenant = await requireTenant();
+  const requested = Number((await searchParams).keys);
+  const keysOffset = Number.isSafeInteger(requested) && requested > 0 ? requested : 0;
   const db = await getDb();
   const canManage = hasRole(tenant, "admin");
   const isOwner = tenant.role === "owner";
-  const [org, members, invitations] = await Promise.all([
+  const [org, members, invitations, keys] = await Promise.all([
     getOrganisation(db, tenant),
     listMembers(db, tenant),
     canManage ? listPendingInvitations(db, tenant) : Promise.resolve([]),
+    listApiKeys(db, userContext(tenant), { limit: KEYS_PER_PAGE, offset: keysOffset }),
   ]);
 
   return (
@@ -104,6 +112,7 @@ export default async function SettingsPage() {
           ) : null}
         </CardContent>
       </Card>
+      <ApiKeysSection page={keys} canManage={canManage} href={(offset) => (offset > 0 ? `/settings?keys=${offset}#api-keys` : "/settings#api-keys")} />
       <Card id="new-organisation">
         <CardHeader>
           <CardTitle>New organisation</CardTitle>

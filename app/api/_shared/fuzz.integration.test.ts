@@ -36,6 +36,7 @@ function validBodies(): Record<string, Record<string, unknown>> {
     "PATCH /api/integrations/[provider]": { label: "Fuzz", limit: 3, on: true },
     "POST /api/integrations/[provider]/tenant": { tenantIds: ["t1", "t2"] },
     "PATCH /api/connections/[id]": { displayName: "Fuzz", settings: { label: "x" }, isDefault: true },
+    "POST /api/api-keys": { name: "Fuzz key", role: "member", expiresAt: "2030-01-01T00:00:00Z" },
   };
 }
 

@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { userContext, type AccessContext } from "@/lib/auth/access";
+import { actorHasRole, userContext, type AccessContext } from "@/lib/auth/access";
+import { authenticateApiKey, bearerKey } from "@/lib/auth/api-keys";
 import { ORG_COOKIE } from "@/lib/auth/org-cookie";
 import { ForbiddenError, hasRole, resolveTenant, type Role, type Tenant } from "@/lib/auth/tenant";
 import { assertDeclaredLength, discardBody, readJsonBody } from "@/lib/api/body";
@@ -11,12 +12,16 @@ import type { RawInputs } from "@/lib/api/input-paths";
 import { ApiError, problemResponse } from "@/lib/api/problem";
 import { configuredApiRuntime, requestCookie, type ApiRuntime } from "@/lib/api/runtime";
 import { getDb, type Db } from "@/lib/db/client";
+import { takeApiKeyRequest } from "@/lib/security/api-key-limiter";
 
 /**
  * `session`: a signed-in user acting in their active organisation (`ctx`, `tenant`);
+ * `session_or_api_key`: that, or an organisation's API key (`Authorization: Bearer hub_sk_…`),
+ * both as `ctx` only — the public API that Zapier/Make/n8n use (customers, invoices);
  * `user`: a signed-in user who may have no organisation yet (`userId`); `public`: anyone.
+ * Everything else (integration, member and key management) stays session-only.
  */
-export type AuthMode = "session" | "user" | "public";
+export type AuthMode = "session" | "session_or_api_key" | "user" | "public";
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -24,8 +29,8 @@ type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 /** How a route authenticates and what input it takes; every schema is zod. */
 export interface RouteSpec<A extends AuthMode, P extends Schema, Q extends Schema, B extends Schema> {
   auth: A;
-  /** The lowest role allowed (session routes): `admin` for integration management. */
-  minRole?: A extends "session" ? Role : never;
+  /** The lowest role allowed (session and key routes; a key by its own role): `admin` for integration management. */
+  minRole?: A extends "session" | "session_or_api_key" ? Role : never;
   /** Path segments (`{ id }`), as Next.js passes them. */
   params?: P;
   /** The query string; a key given twice arrives as an array. */
@@ -38,7 +43,9 @@ export interface RouteSpec<A extends AuthMode, P extends Schema, Q extends Schem
 
 type AuthArgs<A extends AuthMode> = A extends "session"
   ? { ctx: AccessContext; tenant: Tenant }
-  : A extends "user"
+  : A extends "session_or_api_key"
+    ? { ctx: AccessContext }
+    : A extends "user"
     ? { userId: string }
     : object;
 
@@ -83,24 +90,31 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 
 async function authenticate<A extends AuthMode>(spec: RouteSpec<A, Schema, Schema, Schema>, req: Request, runtime: ApiRuntime, db: Db) {
   if (spec.auth === "public") return {};
+  // An Authorization header makes this an API-key request, whatever cookies ride along.
+  const key = bearerKey(req);
+  if (key !== undefined) {
+    if (spec.auth !== "session_or_api_key") throw new ApiError(403, "api_key_not_allowed", "This route does not accept API keys; sign in instead.");
+    const ctx = await authenticateApiKey(db, key);
+    if (ctx.actor.kind === "api_key") await takeApiKeyRequest(db, ctx.actor.keyId);
+    if (spec.minRole && !actorHasRole(ctx, spec.minRole)) throw new ForbiddenError("This API key's role does not allow this.");
+    // No CSRF check: a browser never attaches a key on its own, so a key request is never forged.
+    return { ctx };
+  }
   const credentials = await runtime.authenticate(req);
   if (!credentials) throw new ApiError(401, "unauthenticated", "Sign in to use this API.");
-  // Hook for API keys: they will resolve to an AccessContext (apiKeyContext) and skip the CSRF
-  // check below. The queries behind the routes already take any AccessContext; what is missing is
-  // the key store, and `tenant` (a user) in the handler args, which key requests cannot have.
-  if (credentials.kind === "api_key") throw new ApiError(403, "api_key_not_allowed", "This route does not accept API keys.");
   // A browser attaches the session cookie to any request, so state changes must come from our own pages.
   assertSameOrigin(req);
   if (spec.auth === "user") return { userId: credentials.userId };
   const tenant = await resolveTenant(db, credentials.userId, requestCookie(req, ORG_COOKIE));
   if (!tenant) throw new ApiError(403, "no_organisation", "Create or join an organisation first.");
   if (spec.minRole && !hasRole(tenant, spec.minRole)) throw new ForbiddenError();
-  return { ctx: userContext(tenant), tenant };
+  const ctx = userContext(tenant);
+  return spec.auth === "session" ? { ctx, tenant } : { ctx };
 }
 
 /**
- * The one wrapper of every `/api` route handler: authenticate (cookie session today, API keys
- * later) → access context and role → CSRF check for cookie-authenticated state changes → zod-parsed
+ * The one wrapper of every `/api` route handler: authenticate (cookie session, or an API key on
+ * `session_or_api_key` routes, rate limited per key) → access context and role → CSRF check for cookie-authenticated state changes → zod-parsed
  * path params, query and JSON body (1 MiB cap, `application/json` only, NUL bytes and lone
  * surrogates refused) → handler → one error mapping to `application/problem+json` (see
  * lib/api/error-map.ts). Next.js control-flow errors (redirect, notFound) are re-thrown.

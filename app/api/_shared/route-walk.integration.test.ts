@@ -11,6 +11,7 @@ import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import type { z } from "zod";
 import { customerListResponse, customerResponse } from "@/lib/api/schemas/customers";
 import { invoiceListResponse, invoiceResponse, paymentCreatedResponse, paymentListResponse } from "@/lib/api/schemas/invoices";
+import { apiKeyCreatedResponse, apiKeyListResponse, apiKeyResponse } from "@/lib/api/schemas/api-keys";
 import { organisationListResponse, organisationResponse, organisationSwitchResponse } from "@/lib/api/schemas/organisations";
 import {
   authorizationResponse, catalogResponse, connectionListResponse, connectionLogsResponse, connectionResponse, disconnectResponse,
@@ -28,6 +29,7 @@ let sandbox: RunningSandbox;
 let alice: Tenant;
 let routes: LoadedRoute[];
 let failed: { template: string; error: string }[];
+let apiKeySecret: string;
 const answers: { label: string; status: number; json: unknown }[] = [];
 
 async function record(label: string, res: Response) {
@@ -80,6 +82,14 @@ beforeAll(async () => {
   await record("POST /api/organisations/switch", await handler("/api/organisations/switch", "POST")(
     apiRequest("POST", "/api/organisations/switch", { ...u, body: { organisationId: alice.organisationId } })));
   await connectThroughTheApi();
+  // Two API keys: one kept (the key list then has rows), one revoked.
+  const key = await record("POST /api/api-keys", await handler("/api/api-keys", "POST")(
+    apiRequest("POST", "/api/api-keys", { ...u, body: { name: "Walk key", role: "admin" } })));
+  apiKeySecret = (key.json.data as { secret: string }).secret;
+  const gone = await handler("/api/api-keys", "POST")(apiRequest("POST", "/api/api-keys", { ...u, body: { name: "Walk revoked" } }));
+  const goneId = ((await gone.json()) as { data: { id: string } }).data.id;
+  await record("DELETE /api/api-keys/[id]", await handler("/api/api-keys/[id]", "DELETE")(
+    apiRequest("DELETE", `/api/api-keys/${goneId}`, u), routeContext({ id: goneId })));
 }, 60_000);
 afterAll(async () => {
   restore();
@@ -159,7 +169,7 @@ describe("every /api route", () => {
       "/api/integrations", "/api/integrations/[provider]", "/api/integrations/[provider]/connect",
       "/api/integrations/[provider]/oauth/callback", "/api/integrations/[provider]/status", "/api/integrations/[provider]/tenant",
       "/api/integrations/[provider]/test", "/api/connections", "/api/connections/[id]", "/api/connections/[id]/logs",
-      "/api/connections/[id]/test",
+      "/api/connections/[id]/test", "/api/api-keys", "/api/api-keys/[id]",
     ]));
   });
 
@@ -173,8 +183,8 @@ describe("every /api route", () => {
       const { status } = await record(`GET ${route.template}`, await get(apiRequest("GET", url, { userId: alice.userId }), routeContext(params)));
       expect(status, `GET ${url}`).toBeLessThan(500);
     }
-    const lists = answers.filter((a) => ["GET /api/customers", "GET /api/invoices", "GET /api/invoices/[id]/payments", "GET /api/organisations", "GET /api/connections"].includes(a.label));
-    expect(lists).toHaveLength(5);
+    const lists = answers.filter((a) => ["GET /api/customers", "GET /api/invoices", "GET /api/invoices/[id]/payments", "GET /api/organisations", "GET /api/connections", "GET /api/api-keys"].includes(a.label));
+    expect(lists).toHaveLength(6);
     for (const l of lists) {
       expect(l.status, l.label).toBe(200);
       expect((l.json as { data: unknown[] }).data.length, l.label).toBeGreaterThan(0);
@@ -183,6 +193,8 @@ describe("every /api route", () => {
     for (const a of answers) {
       const leaked = [...jsonKeys(a.json)].filter((k) => FORBIDDEN_KEYS.includes(k));
       expect(leaked, `${a.label} answered ${JSON.stringify(a.json).slice(0, 300)}`).toEqual([]);
+      // An API key's secret is in the answer that created it, and in no other.
+      if (a.label !== "POST /api/api-keys") expect(JSON.stringify(a.json), a.label).not.toContain(apiKeySecret);
     }
     // The writes succeeded too, so their answers were real resources, not errors.
     expect(answers.filter((a) => !a.label.startsWith("GET")).map((a) => `${a.label} ${a.status}`)).toEqual([
@@ -192,6 +204,7 @@ describe("every /api route", () => {
       "PATCH /api/integrations/[provider] 200", "POST /api/integrations/[provider]/test 200", "POST /api/connections/[id]/test 200",
       "DELETE /api/integrations/[provider] 200", "POST /api/integrations/[provider]/connect (OAuth) 200",
       "POST /api/integrations/[provider]/tenant 201", "PATCH /api/connections/[id] 200", "DELETE /api/connections/[id] 200",
+      "POST /api/api-keys 201", "DELETE /api/api-keys/[id] 200",
     ]);
     // The walked GETs of the integration routes found real data, not only errors.
     const got = (label: string) => answers.find((a) => a.label === label)?.status;
@@ -217,6 +230,7 @@ describe("every /api route", () => {
       "GET /api/connections/[id]": connectionResponse, "PATCH /api/connections/[id]": connectionResponse,
       "DELETE /api/connections/[id]": disconnectResponse, "POST /api/connections/[id]/test": healthResultResponse,
       "GET /api/connections/[id]/logs": connectionLogsResponse,
+      "GET /api/api-keys": apiKeyListResponse, "POST /api/api-keys": apiKeyCreatedResponse, "DELETE /api/api-keys/[id]": apiKeyResponse,
     };
     for (const [label, schema] of Object.entries(schemas)) {
       const answer = answers.find((a) => a.label === label);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeyContext, jobContext, webhookContext, type AccessContext } from "@/lib/auth/access";
+import { jobContext, userContext, webhookContext, type AccessContext } from "@/lib/auth/access";
+import { authenticateApiKey, createApiKey } from "@/lib/auth/api-keys";
 import { NotFoundError } from "@/lib/auth/tenant";
 import type { Db } from "@/lib/db/client";
 import { createTestDb } from "@/lib/testing/db";
@@ -10,8 +11,10 @@ import { recordPayment } from "./payments";
 
 // The accounting queries take any access context, not only a signed-in user's Tenant: a job, a
 // verified webhook and an API key act through the same scoping, and none reaches another
-// organisation's row by id.
+// organisation's row by id. The API-key context is a real one: a key issued by an admin of the
+// organisation and authenticated the way the route wrapper does for `Authorization: Bearer`.
 let db: Db;
+let keyContext: AccessContext;
 let close: () => Promise<void>;
 let own: string;
 let foreignCustomer: string;
@@ -21,6 +24,8 @@ beforeAll(async () => {
   const a = await createTenant(db, "Scope A", "owner");
   const b = await createTenant(db, "Scope B", "owner");
   own = a.organisationId;
+  const { secret } = await createApiKey(db, userContext(a), { name: "Scoping", role: "admin" });
+  keyContext = await authenticateApiKey(db, secret);
   foreignCustomer = (await createCustomer(db, b, { name: "Foreign" })).id;
 });
 afterAll(async () => {
@@ -30,9 +35,13 @@ afterAll(async () => {
 // Built when a test runs: it.each collects its cases before beforeAll has created the organisation.
 const KINDS = ["job", "webhook", "api key"] as const;
 const contextOf = (kind: (typeof KINDS)[number]): AccessContext =>
-  kind === "job" ? jobContext(own, "sync.customers") : kind === "webhook" ? webhookContext(own, "stripe") : apiKeyContext(own, "key-1", "admin");
+  kind === "job" ? jobContext(own, "sync.customers") : kind === "webhook" ? webhookContext(own, "stripe") : keyContext;
 
 describe("accounting queries under a non-user access context", () => {
+  it("authenticates a real API key to a context of its own organisation, acting as the key", () => {
+    expect(keyContext).toMatchObject({ organisationId: own, actor: { kind: "api_key", role: "admin" } });
+  });
+
   it.each(KINDS)("a %s creates, reads and lists only its own organisation's rows", async (kind) => {
     const ctx = contextOf(kind);
     const customer = await createCustomer(db, ctx, { name: `By ${kind}` });

@@ -52,7 +52,7 @@ export function createPayPalEmulator(): Emulator & { state: PayPalState } {
         const token = ctx.tokens.issue({ provider: "paypal", accountId: "merchant", clientId, scopes: SCOPES, ttlSeconds: TOKEN_TTL, prefix: "A21AA" });
         return json(200, { scope: SCOPES.join(" "), access_token: token, token_type: "Bearer", app_id: "APP-80W284485P519543T", expires_in: TOKEN_TTL, nonce: `${new Date().toISOString()}sbx` });
       });
-      r.get(CERT_PATH, () => ({ status: 200, body: state.publicKeyPem(), headers: { "content-type": "application/x-pem-file" } }));
+      r.get(CERT_PATH, () => ({ status: 200, body: state.certificatePem(), headers: { "content-type": "application/x-pem-file" } }));
       r.use(`${API}/v2`, (req) => guard(ctx, req));
       r.use(`${API}/v1/notifications/verify-webhook-signature`, (req) => guard(ctx, req));
       mountInvoices(r, state);

@@ -49,18 +49,41 @@ export function mountOrders(r: Router, s: PayPalState) {
     const now = iso();
     for (const u of o.purchase_units as Unit[]) {
       s.counter += 1;
+      const captureId = `3SBX${String(s.counter).padStart(13, "0")}`;
       const capture: Obj = {
-        id: `3SBX${String(s.counter).padStart(13, "0")}`, status: "COMPLETED", amount: u.amount, final_capture: true,
+        id: captureId, status: "COMPLETED", amount: u.amount, final_capture: true,
         seller_protection: { status: "ELIGIBLE", dispute_categories: ["ITEM_NOT_RECEIVED", "UNAUTHORIZED_TRANSACTION"] }, create_time: now, update_time: now,
-        links: [{ href: `${req.origin}${API}/v2/payments/captures/${s.counter}`, rel: "self", method: "GET" }],
+        links: [
+          { href: `${req.origin}${API}/v2/payments/captures/${captureId}`, rel: "self", method: "GET" },
+          { href: `${req.origin}${API}/v2/payments/captures/${captureId}/refund`, rel: "refund", method: "POST" },
+          { href: `${req.origin}${API}/v2/checkout/orders/${String(o.id)}`, rel: "up", method: "GET" },
+        ],
       };
-      s.captures.set(String(capture.id), { ...capture, order_id: o.id });
       u.payments = { captures: [capture] };
-      s.emit("PAYMENT.CAPTURE.COMPLETED", capture, req.origin);
+      // The capture resource itself (GET and webhooks) also carries the fee breakdown and, in
+      // supplementary_data, the order it belongs to, as PayPal's PAYMENT.CAPTURE.* events do.
+      const gross = Number((u.amount as { value: string }).value);
+      const fee = Math.round((gross * 0.0349 + 0.49) * 100) / 100;
+      const currency = (u.amount as { currency_code: string }).currency_code;
+      const full: Obj = {
+        ...capture,
+        seller_receivable_breakdown: { gross_amount: money(currency, gross), paypal_fee: money(currency, fee), net_amount: money(currency, gross - fee) },
+        supplementary_data: { related_ids: { order_id: String(o.id) } },
+        payee: { email_address: "merchant@sandbox.example", merchant_id: "SBXMERCHANT23" },
+      };
+      s.captures.set(captureId, full);
+      s.emit("PAYMENT.CAPTURE.COMPLETED", full, req.origin);
     }
     Object.assign(o, { status: "COMPLETED", update_time: now, payer: { name: { given_name: "Ada", surname: "Lovelace" }, email_address: "buyer@sandbox.example", payer_id: "SBXPAYER23456" } });
     s.emit("CHECKOUT.ORDER.COMPLETED", o, req.origin);
     return json(201, view(req.origin, o));
+  });
+
+  r.get(`${API}/v2/payments/captures/:id`, (req) => {
+    const c = s.captures.get(req.params.id);
+    if (!c) return notFound();
+    const { refunded: _refunded, ...capture } = c;
+    return json(200, capture);
   });
 
   r.post(`${API}/v2/payments/captures/:id/refund`, (req) => {
@@ -72,6 +95,7 @@ export function mountOrders(r: Router, s: PayPalState) {
     const refunded = Number(c.refunded ?? 0) + Number(amount);
     if (refunded > Number(cap.value)) return unprocessable("REFUND_AMOUNT_EXCEEDED", "The refund amount must be less than or equal to the capture amount that has not yet been refunded.");
     c.refunded = refunded;
+    c.status = refunded === Number(cap.value) ? "REFUNDED" : "PARTIALLY_REFUNDED";
     s.counter += 1;
     const now = iso();
     const refund = {

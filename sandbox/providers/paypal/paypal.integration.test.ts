@@ -1,3 +1,5 @@
+import { verify, X509Certificate } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
 import { loadSpec } from "../../testing/openapi";
@@ -117,6 +119,44 @@ describe("PayPal emulator over fetch", () => {
     }
     const types = rx.received.map((d) => JSON.parse(d.body).event_type);
     expect(types).toEqual(expect.arrayContaining(["INVOICING.INVOICE.PAID", "PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.REFUNDED"]));
+  });
+
+  itWithSpecs?.("signs with the key of a real X.509 certificate at PAYPAL-CERT-URL; captures carry supplementary_data.related_ids.order_id", async () => {
+    const created = await pp("POST", "/v2/checkout/orders", { intent: "CAPTURE", purchase_units: [{ amount: { currency_code: "EUR", value: "80.00" } }] });
+    const orderId = String(created.body.id);
+    await paypal.change!({ action: "approve_order", id: orderId });
+    const captured = await pp("POST", `/v2/checkout/orders/${orderId}/capture`, {});
+    const captureId = ((captured.body.purchase_units as { payments: { captures: { id: string }[] } }[])[0]).payments.captures[0].id;
+    await paypal.state.flush();
+    const delivery = rx.received.find((d) => JSON.parse(d.body).resource?.id === captureId)!;
+    const event = JSON.parse(delivery.body);
+    expect(event).toMatchObject({ event_type: "PAYMENT.CAPTURE.COMPLETED", resource: { id: captureId, supplementary_data: { related_ids: { order_id: orderId } } } });
+    const capture = await pp("GET", `/v2/payments/captures/${captureId}`);
+    expect(capture.body).toMatchObject({ supplementary_data: { related_ids: { order_id: orderId } }, seller_receivable_breakdown: { gross_amount: { value: "80.00" } } });
+    loadSpec("paypal/payments_payment_v2.json").assertResponse("GET", "/v2/payments/captures/{capture_id}", 200, capture.body);
+
+    // What a receiver does: fetch the certificate, check the signature itself with its public key.
+    const h = (name: string) => String(delivery.headers[name]);
+    const pem = await (await fetch(h("paypal-cert-url"))).text();
+    const cert = new X509Certificate(pem);
+    expect(cert.subject).toContain("CN=messageverificationcerts.sandbox.paypal.com");
+    expect(cert.checkIssued(cert)).toBe(true);
+    const signed = (body: string) => `${h("paypal-transmission-id")}|${h("paypal-transmission-time")}|${sandboxApps.paypal.webhookId}|${crc32(Buffer.from(body))}`;
+    const sig = Buffer.from(h("paypal-transmission-sig"), "base64");
+    expect(verify("sha256", Buffer.from(signed(delivery.body)), cert.publicKey, sig)).toBe(true);
+    const flippedBody = delivery.body.replace(`"${orderId}"`, `"${orderId.slice(0, -1)}X"`);
+    expect(verify("sha256", Buffer.from(signed(flippedBody)), cert.publicKey, sig)).toBe(false);
+
+    // And PayPal's verify endpoint agrees, refusing a flipped signature byte or a foreign certificate.
+    const body = {
+      auth_algo: h("paypal-auth-algo"), cert_url: h("paypal-cert-url"), transmission_id: h("paypal-transmission-id"), transmission_sig: h("paypal-transmission-sig"),
+      transmission_time: h("paypal-transmission-time"), webhook_id: sandboxApps.paypal.webhookId, webhook_event: event,
+    };
+    expect((await pp("POST", "/v1/notifications/verify-webhook-signature", body)).body).toEqual({ verification_status: "SUCCESS" });
+    const flippedSig = Buffer.from(sig);
+    flippedSig[10] ^= 0x01;
+    expect((await pp("POST", "/v1/notifications/verify-webhook-signature", { ...body, transmission_sig: flippedSig.toString("base64") })).body).toEqual({ verification_status: "FAILURE" });
+    expect((await pp("POST", "/v1/notifications/verify-webhook-signature", { ...body, cert_url: "https://attacker.example/cert.pem" })).body).toEqual({ verification_status: "FAILURE" });
   });
 
   it("injects 5xx bursts and rate limits in PayPal's error shape", async () => {

@@ -1,14 +1,15 @@
 /**
  * PayPal emulator state and signed webhooks. PayPal signs `<transmission id>|<time>|<webhook
- * id>|<CRC32 of the raw body>` with SHA256withRSA; the certificate (here: the sandbox's public
- * key in PEM) is at PAYPAL-CERT-URL, and POST /v1/notifications/verify-webhook-signature checks
- * a delivery the way PayPal's does.
+ * id>|<CRC32 of the raw body>` with SHA256withRSA; the X.509 certificate whose key signs is at
+ * PAYPAL-CERT-URL (PEM), and POST /v1/notifications/verify-webhook-signature checks a delivery
+ * against that certificate the way PayPal's does.
  */
-import { createSign, createVerify, generateKeyPairSync, randomUUID } from "node:crypto";
+import { createSign, createVerify, generateKeyPairSync, randomUUID, X509Certificate } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { sandboxApps } from "../../config";
 import type { SandboxContext } from "../../core/context";
 import { postWebhook, type Delivery } from "../../core/webhook-out";
+import { selfSignedCertificate } from "./certificate";
 import { API, iso } from "./common";
 
 type Obj = Record<string, unknown>;
@@ -39,8 +40,12 @@ export class PayPalState {
     this.sent.clear();
   }
 
-  publicKeyPem(): string {
-    return this.keys.publicKey.export({ type: "spki", format: "pem" }).toString();
+  private certificate?: string;
+
+  /** The certificate served at PAYPAL-CERT-URL: made once, its key is the one webhooks are signed with. */
+  certificatePem(): string {
+    this.certificate ??= selfSignedCertificate(this.keys, "messageverificationcerts.sandbox.paypal.com");
+    return this.certificate;
   }
 
   /** Emits a webhook event for `resource` to the configured PayPal target, if any. */
@@ -69,12 +74,18 @@ export class PayPalState {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
-  /** Checks a transmission as PayPal's verify-webhook-signature does. */
-  verify(v: { transmission_id: string; transmission_time: string; transmission_sig: string; webhook_id: string; auth_algo: string; webhook_event: unknown }): boolean {
+  /**
+   * Checks a transmission as PayPal's verify-webhook-signature does: the certificate must be
+   * PayPal's (this sandbox's), and its public key must verify the signature over the transmission
+   * id, time, webhook id and CRC32 of the event the caller presents.
+   */
+  verify(v: { cert_url: string; transmission_id: string; transmission_time: string; transmission_sig: string; webhook_id: string; auth_algo: string; webhook_event: unknown }): boolean {
     if (v.auth_algo !== "SHA256withRSA") return false;
+    if (!URL.canParse(v.cert_url) || new URL(v.cert_url).pathname !== CERT_PATH) return false;
     const body = this.sent.get(v.transmission_id) ?? JSON.stringify(v.webhook_event);
     // The body PayPal signed must be the event the caller presents.
     if (JSON.stringify(JSON.parse(body)) !== JSON.stringify(v.webhook_event)) return false;
-    return createVerify("RSA-SHA256").update(signingString(v.transmission_id, v.transmission_time, v.webhook_id, body)).verify(this.keys.publicKey, v.transmission_sig, "base64");
+    const cert = new X509Certificate(this.certificatePem());
+    return createVerify("RSA-SHA256").update(signingString(v.transmission_id, v.transmission_time, v.webhook_id, body)).verify(cert.publicKey, v.transmission_sig, "base64");
   }
 }

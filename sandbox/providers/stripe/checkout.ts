@@ -4,7 +4,8 @@
  */
 import { resolveLines, type LineResult } from "./lines";
 import type { FormObject } from "./form";
-import { customer, mergeMetadata, paymentIntent, succeed } from "./objects";
+import { succeed } from "./charges";
+import { customer, mergeMetadata, paymentIntent } from "./objects";
 import { now, type StripeObject } from "./store";
 import type { StripeState } from "./state";
 
@@ -74,7 +75,7 @@ export function completeSession(s: StripeState, session: StripeObject, payer: { 
     amount: Number(session.amount_total ?? 0), currency: String(session.currency ?? "usd"), customer: customerId, metadata: session.metadata as Record<string, string>,
   }));
   events.emit("payment_intent.created", pi);
-  succeed(store, pi);
+  succeed(s, pi);
   Object.assign(session, {
     status: "complete", payment_status: "paid", payment_intent: pi.id, customer: customerId,
     customer_details: { address: null, email, name: payer.name ?? null, phone: null, tax_exempt: "none", tax_ids: [] },

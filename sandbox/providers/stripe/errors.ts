@@ -4,7 +4,7 @@ import type { SandboxResponse } from "../../core/http";
 export type StripeErrorType = "api_error" | "card_error" | "idempotency_error" | "invalid_request_error";
 
 /** A response in Stripe's error shape: `{ error: { type, message, code?, param? } }`. */
-export function stripeError(status: number, type: StripeErrorType, message: string, extra: { code?: string; param?: string } = {}, headers?: Record<string, string>): SandboxResponse {
+export function stripeError(status: number, type: StripeErrorType, message: string, extra: { code?: string; param?: string; [k: string]: unknown } = {}, headers?: Record<string, string>): SandboxResponse {
   return { status, body: { error: { type, message, ...extra } }, headers: { "request-id": `req_sandbox${Date.now().toString(36)}`, ...headers } };
 }
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { sandboxApps, sandboxStripeAccounts, SANDBOX_STRIPE_PORT } from "../../config";
 import type { Emulator, SandboxContext } from "../../core/context";
 import type { Router } from "../../core/http";
+import { openDispute } from "./charges";
 import { completeSession } from "./checkout";
 import { stripeError } from "./errors";
 import { finalize, markPaid } from "./invoices";
@@ -19,9 +20,11 @@ import { accountForKey, apiKey, installMiddleware, StripeState } from "./state";
 
 /** Control API changes: `{ provider: "stripe", action, id }`. */
 const changeSchema = z.object({
-  action: z.enum(["pay_checkout_session", "pay_invoice", "expire_checkout_session"]),
+  action: z.enum(["pay_checkout_session", "pay_invoice", "expire_checkout_session", "dispute_charge"]),
   id: z.string().min(1),
   email: z.string().email().optional(),
+  /** dispute_charge: the dispute reason Stripe reports (its `reason` enum). */
+  reason: z.enum(["bank_cannot_process", "credit_not_processed", "customer_initiated", "debit_not_authorized", "duplicate", "fraudulent", "general", "incorrect_account_details", "insufficient_funds", "product_not_received", "product_unacceptable", "subscription_canceled", "unrecognized"]).optional(),
 });
 
 export function stripeOrigin(ctx: SandboxContext): string {
@@ -88,6 +91,15 @@ export function createStripeEmulator(): Emulator & { state: StripeState } {
     async change(body) {
       const c = changeSchema.parse(body);
       const { store } = state;
+      if (c.action === "dispute_charge") {
+        // The cardholder's bank disputes a charge (or the charge of a payment intent).
+        const ch = store.get("charge", c.id) ?? store.get("charge", String(store.get("payment_intent", c.id)?.latest_charge ?? ""));
+        if (!ch || ch.status !== "succeeded") throw new Error(`No succeeded charge or payment intent: ${c.id}`);
+        if (ch.disputed) throw new Error(`Charge ${ch.id} is already disputed.`);
+        const dp = openDispute(state, ch, c.reason ?? "fraudulent");
+        await state.events.flush();
+        return dp;
+      }
       if (c.action === "pay_invoice") {
         const inv = store.get("invoice", c.id);
         if (!inv) throw new Error(`No such invoice: ${c.id}`);

@@ -1,6 +1,7 @@
 /** Stripe invoices and invoice items: builders and the draft → open → paid life cycle. */
 import type { FormObject } from "./form";
-import { mergeMetadata, paymentIntent, succeed } from "./objects";
+import { succeed } from "./charges";
+import { mergeMetadata, paymentIntent } from "./objects";
 import { now, type StripeObject } from "./store";
 import type { StripeState } from "./state";
 
@@ -83,7 +84,7 @@ export function finalize(s: StripeState, inv: StripeObject, origin: string): Str
 export function markPaid(s: StripeState, inv: StripeObject, outOfBand: boolean): StripeObject {
   const pi = inv.payment_intent ? s.store.get("payment_intent", String(inv.payment_intent)) : undefined;
   if (pi && !outOfBand) {
-    succeed(s.store, pi);
+    succeed(s, pi);
     inv.charge = pi.latest_charge;
   }
   Object.assign(inv, {

@@ -89,18 +89,10 @@ export function paymentIntent(store: StripeStore, p: { amount: number; currency:
   };
 }
 
-/** Marks a payment intent paid by card, as the hosted checkout or invoice payment does. */
-export function succeed(store: StripeStore, pi: StripeObject): StripeObject {
-  pi.status = "succeeded";
-  pi.amount_received = pi.amount;
-  pi.latest_charge = store.newId("charge");
-  pi.payment_method = `pm_1Sbx${String(pi.id).slice(-10)}`;
-  return pi;
-}
-
-export function refund(store: StripeStore, pi: StripeObject, p: FormObject): StripeObject {
+/** A refund of `pi`; without `amount`, the whole amount not refunded yet (`alreadyRefunded`), as Stripe does. */
+export function refund(store: StripeStore, pi: StripeObject, p: FormObject, alreadyRefunded = 0): StripeObject {
   return {
-    id: store.newId("refund"), object: "refund", amount: int(p.amount) ?? Number(pi.amount_received), balance_transaction: null,
+    id: store.newId("refund"), object: "refund", amount: int(p.amount) ?? Number(pi.amount_received) - alreadyRefunded, balance_transaction: null,
     charge: pi.latest_charge, created: now(), currency: pi.currency, metadata: mergeMetadata({}, p.metadata), payment_intent: pi.id,
     reason: str(p.reason), receipt_number: null, source_transfer_reversal: null, status: "succeeded", transfer_reversal: null,
   };

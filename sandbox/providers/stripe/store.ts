@@ -10,7 +10,7 @@ export type Delivery = { eventId: string; type: string; url: string; status: num
 export const ID_PREFIX: Record<string, string> = {
   customer: "cus", product: "prod", price: "price", payment_link: "plink", "checkout.session": "cs_test",
   payment_intent: "pi", charge: "ch", refund: "re", invoice: "in", invoiceitem: "ii", line_item: "il",
-  webhook_endpoint: "we", event: "evt",
+  webhook_endpoint: "we", event: "evt", payment_method: "pm", dispute: "dp",
 };
 
 export class StripeStore {
@@ -21,6 +21,8 @@ export class StripeStore {
   readonly deliveries: Delivery[] = [];
   /** Line items of checkout sessions, payment links and invoices, by owner id (not part of the object). */
   readonly lines = new Map<string, StripeObject[]>();
+  /** The test token (`pm_card_visa`, …) each stored PaymentMethod was made from: it decides the card's outcome. */
+  readonly cardTokens = new Map<string, string>();
 
   /** A deterministic, Stripe-looking id: `cus_1Sbx000000000a`. */
   newId(type: string): string {

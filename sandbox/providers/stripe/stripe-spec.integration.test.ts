@@ -52,6 +52,17 @@ describe("Stripe emulator responses match Stripe's OpenAPI spec", () => {
     await checked("GET", "/v1/payment_intents");
     const pi2 = await checked("POST", "/v1/payment_intents", { amount: 500, currency: "gbp", customer: cus.id });
     await checked("POST", `/v1/payment_intents/${pi2.id}/confirm`, { payment_method: "pm_card_visa" });
+    // A declined card: the 402 card_error, then the intent with last_payment_error and the failed charge.
+    const declined = await checked("POST", "/v1/payment_intents", { amount: 700, currency: "gbp", payment_method: "pm_card_chargeDeclinedInsufficientFunds", confirm: true }) as unknown as { error: { payment_intent: { id: string }; charge: string; payment_method: { id: string } } };
+    expect(declined.error).toMatchObject({ type: "card_error", code: "card_declined", decline_code: "insufficient_funds" });
+    await checked("GET", `/v1/payment_intents/${declined.error.payment_intent.id}`);
+    await checked("GET", `/v1/charges/${declined.error.charge}`);
+    await checked("GET", `/v1/payment_methods/${declined.error.payment_method.id}`);
+    const disputed = await checked("POST", "/v1/payment_intents", { amount: 900, currency: "usd", payment_method: "pm_card_createDispute", confirm: true });
+    await checked("GET", `/v1/charges/${String(disputed.latest_charge)}`);
+    await checked("GET", "/v1/charges");
+    const disputes = await checked("GET", `/v1/disputes?payment_intent=${disputed.id}`);
+    await checked("GET", `/v1/disputes/${(disputes.data as { id: string }[])[0]!.id}`);
     const re = await checked("POST", "/v1/refunds", { payment_intent: pi.id, amount: 100 });
     await checked("GET", `/v1/refunds/${re.id}`);
     await checked("GET", "/v1/refunds");
@@ -69,7 +80,10 @@ describe("Stripe emulator responses match Stripe's OpenAPI spec", () => {
     await checked("DELETE", `/v1/webhook_endpoints/${we.id}`);
     const events = await checked("GET", "/v1/events?limit=100");
     const types = (events.data as { type: string }[]).map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(["customer.created", "checkout.session.completed", "payment_intent.succeeded", "invoice.paid"]));
+    expect(types).toEqual(expect.arrayContaining([
+      "customer.created", "checkout.session.completed", "payment_intent.succeeded", "invoice.paid", "charge.succeeded", "charge.updated",
+      "charge.failed", "payment_intent.payment_failed", "charge.refunded", "refund.created", "charge.dispute.created",
+    ]));
     for (const e of events.data as { id: string }[]) spec.assertResponse("GET", "/v1/events/{id}", 200, e);
     await checked("DELETE", `/v1/customers/${cus.id}`);
     await checked("GET", "/v1/customers/cus_nope"); // 404 validates against the error schema

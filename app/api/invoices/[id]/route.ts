@@ -1,11 +1,11 @@
-// GET /api/invoices/[id] — one invoice with lines and payments (404 for other organisations)
+// GET /api/invoices/[id] — one invoice with lines and payments (404 for other organisations) (session or API key)
 // PATCH /api/invoices/[id] — edit it; "status": "sent" | "void" moves it along its lifecycle
 import { getInvoice, markInvoiceSent, updateInvoice, voidInvoice } from "@/lib/db/queries/invoices";
 import { invoicePatchRequest, toInvoiceDto } from "@/lib/api/schemas/invoices";
 import { idParamsSchema } from "@/lib/api/schemas/registry";
 import { json, route } from "../../_shared/route-handler";
 
-export const GET = route({ auth: "session", params: idParamsSchema }, async ({ db, ctx, params }) =>
+export const GET = route({ auth: "session_or_api_key", params: idParamsSchema }, async ({ db, ctx, params }) =>
   json({ data: toInvoiceDto(await getInvoice(db, ctx, params.id)) }),
 );
 
