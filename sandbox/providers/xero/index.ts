@@ -8,7 +8,34 @@ import { mountXeroApi } from "./api";
 import { mountXeroIdentity, xeroOAuth } from "./oauth";
 import { XERO_TENANTS, XERO_USER } from "./seed";
 import { XeroStore, type XeroEntity } from "./store";
-import { intentToReceive, sendXeroWebhook, xeroPayload } from "./webhooks";
+import { intentToReceive, sendXeroWebhook, xeroPayload, type XeroEvent } from "./webhooks";
+import type { Delivery } from "../../core/webhook-out";
+import type { XeroWrite } from "./api";
+import type { XeroBooks as Books } from "./store";
+
+/**
+ * The webhook events Xero sends for API writes: contacts (CONTACT), invoices (INVOICE), credit
+ * notes (CREDITNOTE, with Type and Status), and a payment as an UPDATE of the invoice it pays.
+ * Xero has no webhook category for items, accounts, tax rates or bank transactions.
+ */
+function writeEvents(ctx: SandboxContext, books: Books, writes: XeroWrite[]): XeroEvent[] {
+  const events = new Map<string, XeroEvent>();
+  const url = (entity: string, id: string) => `${ctx.origin}${sandboxPaths.xero.apiBaseUrl}/${entity}/${id}`;
+  const add = (category: XeroEvent["eventCategory"], entity: string, id: string, created: boolean, data?: XeroEvent["data"]) => {
+    const prev = events.get(id);
+    events.set(id, { resourceId: id, resourceUrl: url(entity, id), eventCategory: category, eventType: prev?.eventType === "CREATE" || created ? "CREATE" : "UPDATE", tenantId: books.tenant.tenantId, ...(data ? { data } : {}) });
+  };
+  for (const w of writes) {
+    if (w.entity === "Contacts") add("CONTACT", "Contacts", w.record.id, w.created);
+    else if (w.entity === "Invoices") add("INVOICE", "Invoices", w.record.id, w.created);
+    else if (w.entity === "CreditNotes") add("CREDITNOTE", "CreditNotes", w.record.id, w.created, { Type: String(w.record.data.Type), Status: String(w.record.data.Status) });
+    else if (w.entity === "Payments") {
+      const invoiceId = (w.record.data.Invoice as { InvoiceID?: string } | undefined)?.InvoiceID;
+      if (invoiceId) add("INVOICE", "Invoices", invoiceId, false);
+    }
+  }
+  return [...events.values()];
+}
 
 const changeSchema = z.object({
   entity: z.enum(["invoice", "invoices", "contact", "contacts"]),
@@ -26,6 +53,8 @@ export class XeroEmulator implements Emulator {
   private oauth?: OAuthServer;
   private ctx?: SandboxContext;
   private signer = new IdTokenSigner();
+  /** Deliveries of webhooks sent after API writes (not awaited by the API call), newest last. */
+  readonly deliveries: Delivery[] = [];
 
   constructor(opts: { invoices?: number } = {}) {
     this.store = new XeroStore(opts.invoices ?? 150);
@@ -36,7 +65,12 @@ export class XeroEmulator implements Emulator {
     this.oauth = xeroOAuth(ctx, this.store, this.signer);
     this.oauth.mount();
     mountXeroIdentity(ctx, this.store, this.signer);
-    mountXeroApi(ctx, this.store);
+    // Like Xero, a change made through the API is announced by webhook too (one batch per call).
+    mountXeroApi(ctx, this.store, (books, writes) => {
+      const events = writeEvents(ctx, books, writes);
+      const target = ctx.webhookTargets.get("xero");
+      if (target && events.length) void sendXeroWebhook(target, xeroPayload(this.store, events)).then((d) => this.deliveries.push(d));
+    });
     // POST /_control/xero/intent-to-receive {url?} — runs Xero's registration handshake against a receiver.
     ctx.router.post(`${sandboxPaths.control.base}/xero/intent-to-receive`, async (req) => {
       const body = z.object({ url: z.string().url().optional() }).safeParse(parseBody(req));
@@ -66,6 +100,7 @@ export class XeroEmulator implements Emulator {
 
   reset() {
     this.store.reset();
+    this.deliveries.length = 0;
     this.oauth?.reset();
   }
 
