@@ -70,15 +70,26 @@ export function mountXeroApi(ctx: SandboxContext, store: XeroStore, onWrite: Xer
     const entity = entityOf(req.params.entity);
     const r = entity && books.records[entity].get(req.params.id);
     if (!entity || !r) return notFound();
-    return json(200, envelope({ [entity]: [books.render(entity, r)] }));
+    try {
+      const { unitdp } = writeParams(req.query, ["unitdp"]);
+      return json(200, envelope({ [entity]: [withUnitdp(books.render(entity, r), unitdp)] }));
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
   }));
 
   const write = () => g(({ req, books, grant }) => withIdempotency(books, req.headers["idempotency-key"], () => {
     const entity = entityOf(req.params.entity);
     if (!entity) return notFound();
-    const summarize = req.query.get("summarizeErrors");
-    if (summarize !== null && summarize !== "true" && summarize !== "false") return queryError("summarizeErrors must be true or false");
-    const out = save(books, entity, elements(parseBody(req), entity), { pathId: req.params.id, summarizeErrors: summarize !== "false", clientId: grant.clientId });
+    let params: ReturnType<typeof writeParams>;
+    try {
+      params = writeParams(req.query, ["summarizeErrors", "unitdp", "allowBackorders"]);
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
+    const out = save(books, entity, elements(parseBody(req), entity), { pathId: req.params.id, summarizeErrors: params.summarizeErrors, clientId: grant.clientId });
     if (out.writes.length) onWrite(books, out.writes);
     return out.response;
   }));
@@ -94,22 +105,51 @@ export function mountXeroApi(ctx: SandboxContext, store: XeroStore, onWrite: Xer
     const body = parseBody(req);
     const items = Array.isArray(body.Allocations) ? (body.Allocations as Record<string, unknown>[]) : Object.keys(body).length ? [body] : [];
     if (!items.length) return problem(400, "Bad Request", "The request body has no Allocations.");
+    let summarize: boolean;
+    try {
+      summarize = writeParams(req.query, ["summarizeErrors"]).summarizeErrors;
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
     const failed: Record<string, unknown>[] = [];
+    const results: Record<string, unknown>[] = [];
     const done = books.atomic(() => {
       const made: Record<string, unknown>[] = [];
       for (const raw of items) {
-        const r = allocateCredit(books, req.params.id, raw);
-        if (r.allocation) made.push(r.allocation);
-        else failed.push({ ...raw, ValidationErrors: r.errors.map((Message) => ({ Message })) });
+        // With summarizeErrors=false each allocation stands alone; by default they are all-or-nothing.
+        const r = summarize ? allocateCredit(books, req.params.id, raw) : books.atomic(() => { const x = allocateCredit(books, req.params.id, raw); return { ok: !!x.allocation, value: x }; });
+        if (r.allocation) {
+          made.push(r.allocation);
+          results.push({ ...r.allocation, StatusAttributeString: "OK" });
+        } else {
+          const bad = { ...raw, ValidationErrors: r.errors.map((Message) => ({ Message })) };
+          failed.push(bad);
+          results.push({ ...bad, StatusAttributeString: "ERROR" });
+        }
       }
-      return { ok: !failed.length, value: made };
+      return { ok: !summarize || !failed.length, value: made };
     });
-    if (failed.length) return validationException(failed);
+    if (summarize && failed.length) return validationException(failed);
+    if (!done.length) return json(200, envelope({ Allocations: results }));
     const note = books.records.CreditNotes.get(req.params.id)!;
     const invoices = done.map((a) => books.records.Invoices.get(String((a.Invoice as { InvoiceID: string }).InvoiceID))!);
     onWrite(books, [{ entity: "CreditNotes", record: note, created: false }, ...invoices.map((record) => ({ entity: "Invoices" as const, record, created: false }))]);
-    return json(200, envelope({ Allocations: done }));
+    return json(200, envelope({ Allocations: summarize ? done : results }));
   })));
+}
+
+/**
+ * The query parameters of a write or a single read: summarizeErrors (true/false), unitdp (2 or 4)
+ * and allowBackorders (true/false: backorders concern tracked inventory, which the sandbox's items
+ * never are, so either value books the same). Any other parameter is refused.
+ */
+function writeParams(q: URLSearchParams, allowed: string[]) {
+  for (const name of q.keys()) if (!allowed.includes(name)) throw new WhereError(`The query parameter "${name}" is not taken here (it takes ${allowed.join(", ")})`);
+  flag(q, "allowBackorders");
+  const unitdp = q.get("unitdp") === null ? 2 : Number(q.get("unitdp"));
+  if (unitdp !== 2 && unitdp !== 4) throw new WhereError("unitdp must be 2 or 4");
+  return { summarizeErrors: flag(q, "summarizeErrors") ?? true, unitdp };
 }
 
 /** Reads a boolean query parameter; anything but true/false is a query error. */
