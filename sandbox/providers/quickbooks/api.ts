@@ -1,7 +1,7 @@
 import type { SandboxContext } from "../../core/context";
 import { json, parseBody, type SandboxResponse } from "../../core/http";
 import { sandboxPaths } from "../../config";
-import { buildEntity, missing } from "./entities";
+import { buildEntity, linkedInvoiceIds, missing, relinkInvoices } from "./entities";
 import { fault, guard } from "./guard";
 import { matches, parseQuery, QueryError, fieldValue } from "./query";
 import { qboEntity, type QboCompany, type QboEntity, type QboRecord, type QboStore } from "./store";
@@ -11,7 +11,11 @@ import { qboDateTime } from "./time";
 export type QboChangeListener = (company: QboCompany, entity: QboEntity, r: QboRecord, operation: "Create" | "Update" | "Delete") => void;
 
 const now = () => qboDateTime(Date.now());
-const READ_ONLY = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status"];
+const READ_ONLY = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status", "LinkedTxn"];
+/** Name-list entities are never deleted, only made inactive. */
+const NAME_LISTS: QboEntity[] = ["Customer", "Item", "Vendor", "Account", "Term", "TaxCode", "TaxRate"];
+/** Entities with Active: queries leave inactive ones out unless the where clause names Active. */
+const HAS_ACTIVE: QboEntity[] = NAME_LISTS;
 
 /** Mounts `/v3/company/:realm/…`: query, cdc, read, create/update (SyncToken), delete, companyinfo. */
 export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboChangeListener) {
@@ -61,16 +65,26 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   router.post(`${base}/:entity`, guard(ctx, store, ({ req, company }) => {
     const entity = qboEntity(req.params.entity);
     if (!entity) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported entity ${req.params.entity}` });
+    // requestid: a retried write with the same id gets the first answer and is not applied again.
+    const requestId = req.query.get("requestid");
+    if (requestId !== null && (!requestId || requestId.length > 50)) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: "requestid must be 1 to 50 characters" });
+    const prior = requestId ? company.requests.get(requestId) : undefined;
+    if (prior) return json(prior.status, prior.body);
     const res = write(company, entity, parseBody(req), req.query.get("operation"));
+    const answer = "response" in res ? res.response : json(200, { [entity]: company.render(res.record), time: now() });
+    if (requestId) company.requests.set(requestId, { status: answer.status, body: answer.body });
     if ("response" in res) return res.response;
     onChange(company, entity, res.record, res.operation);
-    return json(200, { [entity]: company.render(res.record), time: now() });
+    return answer;
   }));
 }
 
 function runQuery(company: QboCompany, text: string) {
   const q = parseQuery(text);
   let rows = company.live(q.entity).map((r) => ({ r, json: company.render(r) }));
+  // Like QuickBooks, inactive name-list entities only come back when the query asks about Active.
+  const asksActive = q.where.some((c) => c.field.toLowerCase() === "active");
+  if (HAS_ACTIVE.includes(q.entity) && !asksActive) rows = rows.filter(({ json: j }) => j.Active !== false);
   rows = rows.filter(({ json: j }) => q.where.every((c) => matches(j, c)));
   if (q.count) return { totalCount: rows.length };
   const ob = q.orderBy;
@@ -82,7 +96,18 @@ function runQuery(company: QboCompany, text: string) {
   });
   const page = rows.slice(q.startPosition - 1, q.startPosition - 1 + q.maxResults);
   if (!page.length) return {};
-  return { [q.entity]: page.map((x) => x.json), startPosition: q.startPosition, maxResults: page.length };
+  const project = (j: Record<string, unknown>) => {
+    if (!q.fields) return j;
+    // A field list answers sparse entities: the fields asked for, plus Id, SyncToken and MetaData.
+    const out: Record<string, unknown> = { domain: "QBO", sparse: true, Id: j.Id, SyncToken: j.SyncToken };
+    for (const f of q.fields) {
+      const key = Object.keys(j).find((k) => k.toLowerCase() === f.toLowerCase());
+      if (key && j[key] !== undefined) out[key] = j[key];
+    }
+    out.MetaData = j.MetaData;
+    return out;
+  };
+  return { [q.entity]: page.map((x) => project(x.json)), startPosition: q.startPosition, maxResults: page.length };
 }
 
 type WriteResult = { record: QboRecord; operation: "Create" | "Update" | "Delete" } | { response: SandboxResponse };
@@ -102,10 +127,12 @@ function write(company: QboCompany, entity: QboEntity, body: Record<string, unkn
   }
   if (operation === "delete") {
     if (!existing) return { response: fault(missing("Id")) };
-    if (entity === "Customer" || entity === "Item") return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `${entity} cannot be deleted; make it inactive (Active=false).` }) };
+    if (NAME_LISTS.includes(entity)) return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `${entity} cannot be deleted; make it inactive (Active=false).` }) };
     existing.deleted = true;
     existing.syncToken += 1;
     existing.updated = Date.now();
+    // A deleted payment gives its invoices their balance back.
+    if (entity === "Payment") relinkInvoices(company, linkedInvoiceIds(existing.data), existing.updated);
     return { record: existing, operation: "Delete" };
   }
   if (operation) return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported operation ${operation}` }) };
@@ -113,9 +140,15 @@ function write(company: QboCompany, entity: QboEntity, body: Record<string, unkn
   const merged = existing && body.sparse === true ? { ...existing.data, ...input } : input;
   const built = buildEntity(company, entity, merged, existing?.id);
   if ("error" in built) return { response: fault(built.error) };
-  if (!existing) return { record: company.insert(entity, built.data), operation: "Create" };
+  if (!existing) {
+    const record = company.insert(entity, built.data);
+    if (entity === "Payment") relinkInvoices(company, linkedInvoiceIds(record.data), record.updated);
+    return { record, operation: "Create" };
+  }
+  const before = existing.data;
   existing.data = built.data;
   existing.syncToken += 1;
   existing.updated = Date.now();
+  if (entity === "Payment") relinkInvoices(company, [...linkedInvoiceIds(before), ...linkedInvoiceIds(existing.data)], existing.updated);
   return { record: existing, operation: "Update" };
 }
