@@ -89,6 +89,16 @@ describe("QuickBooks requestid, SyncToken and CDC", () => {
     expect((await call("/customer?requestid=push-cust-2", { DisplayName: `Retry Safe 2 ${Date.now()}` })).Customer.Id).not.toBe(first.Customer.Id);
   });
 
+  it("'apply then time out' applies the create; the retry with the same requestid returns it, no duplicate", async () => {
+    await control(sb, "POST", "/faults", { provider: "quickbooks", applyThenTimeout: 1, applyTimeoutMs: 200 });
+    const name = `Timeout Co ${Date.now()}`;
+    const err = await refused("/customer?requestid=push-timeout-1", { DisplayName: name }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "504" });
+    const again = await call("/customer?requestid=push-timeout-1", { DisplayName: name });
+    expect((await query(`select * from Customer where DisplayName = '${name}'`)).Customer.map((c: Json) => c.Id)).toEqual([again.Customer.Id]);
+    await control(sb, "DELETE", "/faults?provider=quickbooks");
+  });
+
   it("answers a stale SyncToken with the documented 5010 Stale Object Error", async () => {
     const c = await newCustomer();
     await call("/customer", { Id: c.Id, SyncToken: c.SyncToken, sparse: true, Notes: "first" });

@@ -49,6 +49,12 @@ export function guard(ctx: SandboxContext, store: XeroStore, opts: { tenant: boo
       return problem(429, "Too Many Requests", `Rate limit exceeded: ${hit.p}`, { ...headers, "retry-after": String(hit.r.retryAfterSeconds), "x-rate-limit-problem": hit.p });
     }
     const res = await handler({ req, grant: v.grant, books });
+    // Fault "apply then time out": the write above is applied; its answer arrives late as a 504.
+    const hold = req.method !== "GET" && res.status < 400 ? ctx.faults.takeApplyThenTimeout("xero") : undefined;
+    if (hold !== undefined) {
+      await ctx.faults.hold(hold);
+      return problem(504, "Gateway Timeout", "Injected fault: the request timed out after it was applied.", headers);
+    }
     return { ...res, headers: { ...headers, ...(res.headers ?? {}) } };
   };
 }
