@@ -17,6 +17,9 @@ export const missing = (param: string): QboFault => ({
 const invalidRef = (what: string, id: unknown): QboFault => ({
   status: 400, code: "2500", message: "Invalid Reference Id", detail: `Invalid Reference Id : ${what} assigned to this transaction has been deleted or does not exist: Id=${String(id)}`,
 });
+const inactive = (what: string, id: string): QboFault => ({
+  status: 400, code: "610", message: "Object Not Found", detail: `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees. (${what} ${id})`,
+});
 const duplicate = (id: string): QboFault => ({ status: 400, code: "6240", message: "Duplicate Name Exists Error", detail: `The name supplied already exists. : Id=${id}` });
 
 /** Validates and completes an entity the way QuickBooks does on save. `selfId` is set on update. */
@@ -76,6 +79,7 @@ export function invoiceFromInput(c: QboCompany, d: Data, selfId?: string): Built
   if (!ref?.value) return { error: missing("CustomerRef") };
   const cust = c.records.Customer.get(String(ref.value));
   if (!cust || cust.deleted) return { error: invalidRef("Customer", ref.value) };
+  if (cust.data.Active === false) return { error: inactive("Customer", cust.id) };
   const rawLines = (Array.isArray(d.Line) ? d.Line : []).map(obj).filter((l): l is Data => !!l && l.DetailType !== "SubTotalLineDetail");
   if (!rawLines.length) return { error: missing("Line") };
   const lines: Data[] = [];
@@ -85,6 +89,7 @@ export function invoiceFromInput(c: QboCompany, d: Data, selfId?: string): Built
       const itemRef = obj(detail.ItemRef);
       const it = itemRef?.value ? c.records.Item.get(String(itemRef.value)) : undefined;
       if (itemRef?.value && (!it || it.deleted)) return { error: invalidRef("Item", itemRef.value) };
+      if (it && it.data.Active === false) return { error: inactive("Item", it.id) };
       const qty = num(detail.Qty, 1);
       const unit = num(detail.UnitPrice, num(it?.data.UnitPrice));
       lines.push({
@@ -159,6 +164,7 @@ function payment(c: QboCompany, d: Data, selfId?: string): Built {
   if (!ref?.value) return { error: missing("CustomerRef") };
   const cust = c.records.Customer.get(String(ref.value));
   if (!cust || cust.deleted) return { error: invalidRef("Customer", ref.value) };
+  if (cust.data.Active === false) return { error: inactive("Customer", cust.id) };
   if (typeof d.TotalAmt !== "number") return { error: missing("TotalAmt") };
   if (d.TotalAmt < 0) return { error: business("A payment amount cannot be negative.") };
   const lines = (Array.isArray(d.Line) ? d.Line : []).map(obj).filter((l): l is Data => !!l);

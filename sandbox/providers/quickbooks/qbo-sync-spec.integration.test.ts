@@ -168,6 +168,8 @@ describe("QuickBooks lists and queries", () => {
     expect(((await query("select * from Customer where Active = false")).Customer as Json[]).map((x) => x.Id)).toContain(c.Id);
     expect(((await query("select * from Customer where Active IN (true, false) maxresults 1000")).Customer as Json[]).length).toBe(all.length + (await query("select count(*) from Customer where Active = false")).totalCount);
     expect((await call(`/customer/${c.Id}`)).Customer.Active).toBe(false);
+    // An inactive customer cannot be invoiced.
+    expect((await refused("/invoice", { CustomerRef: { value: c.Id }, Line: [{ DetailType: "SalesItemLineDetail", Amount: 5, SalesItemLineDetail: { Qty: 1, UnitPrice: 5 } }] })).code).toBe("610");
   });
 
   it("parses a field list and answers sparse entities with just those fields", async () => {

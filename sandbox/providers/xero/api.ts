@@ -253,23 +253,27 @@ function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, ims: str
   const order = q.get("order");
   const cmp = order ? orderBy(entity, order, sample) : undefined;
 
-  let rows = all.map((r) => ({ r, j: books.render(entity, r) }));
+  // Records are rendered lazily: only what `where`, `order` or the answer needs (a 100,000-invoice
+  // pull pages through the same list a thousand times).
+  type Row = { r: XeroRecord; j?: Record<string, unknown> };
+  const view = (x: Row) => (x.j ??= books.render(entity, x.r));
+  let rows: Row[] = all.map((r) => ({ r }));
   // If-Modified-Since: only records updated after the given time (Xero compares UpdatedDateUTC).
   if (!Number.isNaN(since)) rows = rows.filter(({ r }) => r.updatedAt > since);
   if (ids) rows = rows.filter(({ r }) => ids.some((id) => id.toLowerCase() === r.id.toLowerCase()));
-  if (numbers) rows = rows.filter(({ j }) => numbers.includes(String(j.InvoiceNumber)));
-  if (contactIds) rows = rows.filter(({ j }) => contactIds.some((c) => c.toLowerCase() === String((j.Contact as { ContactID?: string } | undefined)?.ContactID).toLowerCase()));
-  if (statuses) rows = rows.filter(({ j }) => statuses.includes(String(j.Status)));
+  if (numbers) rows = rows.filter(({ r }) => numbers.includes(String(r.data.InvoiceNumber)));
+  if (contactIds) rows = rows.filter(({ r }) => contactIds.some((c) => c.toLowerCase() === String((r.data.Contact as { ContactID?: string } | undefined)?.ContactID).toLowerCase()));
+  if (statuses) rows = rows.filter(({ r }) => statuses.includes(String(r.data.Status)));
   // Archived contacts only come back with includeArchived=true (other collections have no ARCHIVED state).
-  if (entity === "Contacts" && !includeArchived) rows = rows.filter(({ j }) => j.ContactStatus !== "ARCHIVED");
+  if (entity === "Contacts" && !includeArchived) rows = rows.filter(({ r }) => r.data.ContactStatus !== "ARCHIVED");
   if (mine) rows = rows.filter(({ r }) => r.createdBy === clientId);
   if (search) {
     const fields = entity === "Invoices" ? ["InvoiceNumber", "Reference"] : ["Name", "FirstName", "LastName", "EmailAddress", "ContactNumber"];
-    rows = rows.filter(({ j }) => fields.some((f) => String(j[f] ?? "").toLowerCase().includes(search)));
+    rows = rows.filter(({ r }) => fields.some((f) => String(r.data[f] ?? "").toLowerCase().includes(search)));
   }
-  if (where) rows = rows.filter(({ j }) => evalWhere(where, j));
+  if (where) rows = rows.filter((x) => evalWhere(where, view(x)));
   // Oldest change first by default, a stable order that paging and incremental syncs can rely on.
-  rows.sort((a, b) => (cmp ? cmp(a.j, b.j) : 0) || a.r.updatedAt - b.r.updatedAt || a.r.id.localeCompare(b.r.id));
+  rows.sort((a, b) => (cmp ? cmp(view(a), view(b)) : 0) || a.r.updatedAt - b.r.updatedAt || a.r.id.localeCompare(b.r.id));
 
   const shape = (j: Record<string, unknown>, lineItems: boolean) => {
     let out = withUnitdp(j, unitdp);
@@ -281,14 +285,14 @@ function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, ims: str
   const paged = XERO_ENTITIES[entity].paged && (page !== undefined || pageSize !== undefined);
   if (!paged) {
     // Without `page`, Xero returns everything but leaves invoice line items out.
-    return json(200, envelope({ [entity]: rows.map(({ j }) => shape(j, entity !== "Invoices")) }));
+    return json(200, envelope({ [entity]: rows.map((x) => shape(view(x), entity !== "Invoices")) }));
   }
   const pageNo = page ?? 1;
   const size = pageSize ?? PAGE_SIZE;
   const slice = rows.slice((pageNo - 1) * size, pageNo * size);
   return json(200, envelope({
     pagination: { page: pageNo, pageSize: size, pageCount: Math.ceil(rows.length / size), itemCount: rows.length },
-    [entity]: slice.map(({ j }) => shape(j, true)),
+    [entity]: slice.map((x) => shape(view(x), true)),
   }));
 }
 

@@ -23,12 +23,12 @@ const HAS_PAYMENTS = "This document cannot be edited as it has a payment or cred
  * references resolved, and Xero's status rules against the stored version `prev` (an update).
  * Returns Xero-style validation messages instead when it would refuse.
  */
-export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, prev?: Data): { data: Data; errors: string[] } {
+export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, prev?: Data, id = ""): { data: Data; errors: string[] } {
   switch (entity) {
-    case "Contacts": return contact(input);
+    case "Contacts": return contact(books, input, id);
     case "Invoices": return invoice(books, input, prev);
     case "Payments": return payment(books, input, prev);
-    case "Items": return item(input);
+    case "Items": return item(books, input, id);
     case "Accounts": return account(input);
     case "TaxRates": return taxRate(input);
     case "BankTransactions": return bankTransaction(books, input, prev);
@@ -36,8 +36,11 @@ export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, pre
   }
 }
 
-function contact(d: Data) {
+function contact(books: XeroBooks, d: Data, id: string) {
   if (typeof d.Name !== "string" || !d.Name.trim()) return { data: d, errors: ["The contact name must be specified."] };
+  if (d.ContactStatus !== "ARCHIVED" && books.holderOf("Contacts", d.Name, id)) {
+    return { data: d, errors: [`The contact name ${d.Name} is already assigned to another contact. The contact name must be unique across all active contacts.`] };
+  }
   return { data: { ContactStatus: "ACTIVE", IsSupplier: false, IsCustomer: false, HasAttachments: false, ...d }, errors: [] };
 }
 
@@ -279,8 +282,9 @@ export function allocateCredit(books: XeroBooks, noteId: string, raw: Data, at =
   return { allocation, errors: [] };
 }
 
-function item(d: Data) {
+function item(books: XeroBooks, d: Data, id: string) {
   if (typeof d.Code !== "string" || !d.Code) return { data: d, errors: ["Item code must be specified."] };
+  if (books.holderOf("Items", d.Code, id)) return { data: d, errors: [`Item code '${d.Code}' already exists`] };
   return { data: { IsSold: true, IsPurchased: false, IsTrackedAsInventory: false, ...d }, errors: [] };
 }
 

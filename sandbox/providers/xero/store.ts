@@ -50,6 +50,7 @@ export class XeroBooks {
 
   private undo(entries: [XeroEntity, string, XeroRecord | undefined][]) {
     for (const [entity, id, prev] of entries.reverse()) {
+      this.reindex(entity, this.records[entity].get(id), prev);
       if (prev) this.records[entity].set(id, prev);
       else this.records[entity].delete(id);
     }
@@ -57,8 +58,33 @@ export class XeroBooks {
 
   /** Replaces a record (records are never mutated in place, so the journal can restore the old one). */
   set(entity: XeroEntity, record: XeroRecord) {
-    this.journal?.push([entity, record.id, this.records[entity].get(record.id)]);
+    const prev = this.records[entity].get(record.id);
+    this.journal?.push([entity, record.id, prev]);
+    this.reindex(entity, prev, record);
     this.records[entity].set(record.id, record);
+  }
+
+  /** Names Xero keeps unique: active contacts' names and item codes (lower case → id). */
+  private unique = { Contacts: new Map<string, string>(), Items: new Map<string, string>() };
+  private uniqueKey(entity: XeroEntity, r: XeroRecord | undefined): string | undefined {
+    if (!r) return undefined;
+    if (entity === "Contacts") return r.data.ContactStatus === "ARCHIVED" ? undefined : String(r.data.Name ?? "").toLowerCase();
+    if (entity === "Items") return String(r.data.Code ?? "").toLowerCase();
+    return undefined;
+  }
+  private reindex(entity: XeroEntity, before: XeroRecord | undefined, after: XeroRecord | undefined) {
+    if (entity !== "Contacts" && entity !== "Items") return;
+    const map = this.unique[entity];
+    const old = this.uniqueKey(entity, before);
+    if (old !== undefined && map.get(old) === before!.id) map.delete(old);
+    const next = this.uniqueKey(entity, after);
+    if (next !== undefined) map.set(next, after!.id);
+  }
+
+  /** The id of the other active contact with this name, or other item with this code. */
+  holderOf(entity: "Contacts" | "Items", key: string, selfId: string): string | undefined {
+    const id = this.unique[entity].get(key.toLowerCase());
+    return id && id !== selfId ? id : undefined;
   }
 
   list(entity: XeroEntity): XeroRecord[] {
@@ -90,7 +116,7 @@ export class XeroBooks {
   /** Stores a record after normalizing it; returns validation messages when Xero would refuse it. */
   put(entity: XeroEntity, id: string, data: Record<string, unknown>, updatedAt = Date.now(), createdBy?: string): { record?: XeroRecord; errors: string[] } {
     const prev = this.records[entity].get(id);
-    const n = normalize(this, entity, data, prev?.data);
+    const n = normalize(this, entity, data, prev?.data, id);
     if (n.errors.length) return { errors: n.errors };
     const record: XeroRecord = { id, updatedAt, data: n.data, createdBy: prev?.createdBy ?? createdBy };
     this.set(entity, record);

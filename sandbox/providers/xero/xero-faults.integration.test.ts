@@ -76,11 +76,11 @@ describe("Xero limits, faults and webhooks", () => {
   it("'apply then time out': the write is applied, the answer comes late as a 504; a retry with the same Idempotency-Key gets the first answer", async () => {
     await control(sb, "POST", "/reset", { provider: "xero" });
     const token = await mint();
-    const put = (key: string) => fetch(`${sb.origin}${sandboxPaths.xero.apiBaseUrl}/Contacts`, {
+    const put = (key: string, name = "Timed Out Ltd") => fetch(`${sb.origin}${sandboxPaths.xero.apiBaseUrl}/Contacts`, {
       method: "PUT", headers: { authorization: `Bearer ${token}`, "xero-tenant-id": XERO_TENANTS[0].tenantId, "content-type": "application/json", "idempotency-key": key },
-      body: JSON.stringify({ Contacts: [{ Name: "Timed Out Ltd" }] }),
+      body: JSON.stringify({ Contacts: [{ Name: name }] }),
     });
-    const count = async () => (await (await get(token, `/Contacts?where=${encodeURIComponent('Name=="Timed Out Ltd"')}`)).json()).Contacts.length as number;
+    const count = async () => (await (await get(token, `/Contacts?where=${encodeURIComponent('Name.StartsWith("Timed Out")')}`)).json()).Contacts.length as number;
     expect((await control(sb, "POST", "/faults", { provider: "xero", applyThenTimeout: 1, applyTimeoutMs: 250 })).body.faults).toMatchObject({ applyThenTimeout: 1, applyTimeoutMs: 250 });
     const t0 = Date.now();
     const first = await put("k-timeout-1");
@@ -92,7 +92,7 @@ describe("Xero limits, faults and webhooks", () => {
     expect((await retry.json()).Contacts[0].Name).toBe("Timed Out Ltd");
     expect(await count()).toBe(1);
     // Only the next N writes are affected; reads never are.
-    expect((await put("k-timeout-2")).status).toBe(200);
+    expect((await put("k-timeout-2", "Timed Out Two Ltd")).status).toBe(200);
     expect(await count()).toBe(2);
     await control(sb, "DELETE", "/faults?provider=xero");
   });

@@ -235,6 +235,20 @@ describe("Xero business rules", () => {
     expect((await refused(xero.accountingApi.deletePayment(T, p2.paymentID!, { status: "DELETED" }))).status).toBe(400);
   });
 
+  it("keeps active contact names and item codes unique", async () => {
+    const name = `Unique Name ${Date.now()}`;
+    const id = await newContact(name);
+    const dup = await refused(xero.accountingApi.createContacts(T, { contacts: [{ name: name.toUpperCase() }] }));
+    expect(dup.data.Elements[0].ValidationErrors[0].Message).toMatch(/already assigned to another contact/);
+    // Renaming itself is fine; once archived, the name is free again.
+    await ok("POST", "/Contacts/{ContactID}", xero.accountingApi.updateContact(T, id, { contacts: [{ name, emailAddress: "a@b.example.com" }] }));
+    await ok("POST", "/Contacts/{ContactID}", xero.accountingApi.updateContact(T, id, { contacts: [{ contactStatus: "ARCHIVED" as never }] }));
+    await newContact(name);
+    const code = `U-${Date.now()}`;
+    await ok("PUT", "/Items", xero.accountingApi.createItems(T, { items: [{ code, name: "Unique item" }] }));
+    expect((await refused(xero.accountingApi.createItems(T, { items: [{ code, name: "Copy" }] }))).data.Elements[0].ValidationErrors[0].Message).toMatch(/already exists/);
+  });
+
   it("honours Idempotency-Key: a repeat returns the first answer and makes no second record", async () => {
     const c = await newContact("Idem Ltd");
     const body = { invoices: [{ type: "ACCREC" as never, status: "AUTHORISED" as never, contact: { contactID: c }, lineItems: [{ description: "Once", quantity: 1, unitAmount: 75 }] }] };
