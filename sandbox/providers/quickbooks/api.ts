@@ -81,16 +81,19 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
 
 function runQuery(company: QboCompany, text: string) {
   const q = parseQuery(text);
-  let rows = company.live(q.entity).map((r) => ({ r, json: company.render(r) }));
+  // Rendered lazily: a paged pull of 100,000 invoices only renders what a where/orderby or the page needs.
+  type Row = { r: QboRecord; j?: Record<string, unknown> };
+  const view = (x: Row) => (x.j ??= company.render(x.r));
+  let rows: Row[] = company.live(q.entity).map((r) => ({ r }));
   // Like QuickBooks, inactive name-list entities only come back when the query asks about Active.
   const asksActive = q.where.some((c) => c.field.toLowerCase() === "active");
-  if (HAS_ACTIVE.includes(q.entity) && !asksActive) rows = rows.filter(({ json: j }) => j.Active !== false);
-  rows = rows.filter(({ json: j }) => q.where.every((c) => matches(j, c)));
+  if (HAS_ACTIVE.includes(q.entity) && !asksActive) rows = rows.filter(({ r }) => r.data.Active !== false);
+  if (q.where.length) rows = rows.filter((x) => q.where.every((c) => matches(view(x), c)));
   if (q.count) return { totalCount: rows.length };
   const ob = q.orderBy;
   rows.sort((a, b) => {
-    if (!ob) return Number(a.r.id) - Number(b.r.id);
-    const x = fieldValue(a.json, ob.field), y = fieldValue(b.json, ob.field);
+    if (!ob) return Number(a.r.id) - Number(b.r.id) || a.r.id.localeCompare(b.r.id);
+    const x = fieldValue(view(a), ob.field), y = fieldValue(view(b), ob.field);
     const d = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), undefined, { numeric: true });
     return ob.desc ? -d : d;
   });
@@ -107,7 +110,7 @@ function runQuery(company: QboCompany, text: string) {
     out.MetaData = j.MetaData;
     return out;
   };
-  return { [q.entity]: page.map((x) => project(x.json)), startPosition: q.startPosition, maxResults: page.length };
+  return { [q.entity]: page.map((x) => project(view(x))), startPosition: q.startPosition, maxResults: page.length };
 }
 
 type WriteResult = { record: QboRecord; operation: "Create" | "Update" | "Delete" } | { response: SandboxResponse };

@@ -257,7 +257,7 @@ function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, ims: str
   // pull pages through the same list a thousand times).
   type Row = { r: XeroRecord; j?: Record<string, unknown> };
   const view = (x: Row) => (x.j ??= books.render(entity, x.r));
-  let rows: Row[] = all.map((r) => ({ r }));
+  let rows: Row[] = (cmp ? all : books.ordered(entity)).map((r) => ({ r }));
   // If-Modified-Since: only records updated after the given time (Xero compares UpdatedDateUTC).
   if (!Number.isNaN(since)) rows = rows.filter(({ r }) => r.updatedAt > since);
   if (ids) rows = rows.filter(({ r }) => ids.some((id) => id.toLowerCase() === r.id.toLowerCase()));
@@ -272,8 +272,8 @@ function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, ims: str
     rows = rows.filter(({ r }) => fields.some((f) => String(r.data[f] ?? "").toLowerCase().includes(search)));
   }
   if (where) rows = rows.filter((x) => evalWhere(where, view(x)));
-  // Oldest change first by default, a stable order that paging and incremental syncs can rely on.
-  rows.sort((a, b) => (cmp ? cmp(view(a), view(b)) : 0) || a.r.updatedAt - b.r.updatedAt || a.r.id.localeCompare(b.r.id));
+  // Oldest change first by default (books.ordered), a stable order that paging and incremental syncs can rely on.
+  if (cmp) rows.sort((a, b) => cmp(view(a), view(b)) || a.r.updatedAt - b.r.updatedAt || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
 
   const shape = (j: Record<string, unknown>, lineItems: boolean) => {
     let out = withUnitdp(j, unitdp);

@@ -50,6 +50,7 @@ export class XeroBooks {
 
   private undo(entries: [XeroEntity, string, XeroRecord | undefined][]) {
     for (const [entity, id, prev] of entries.reverse()) {
+      this.byChange.delete(entity);
       this.reindex(entity, this.records[entity].get(id), prev);
       if (prev) this.records[entity].set(id, prev);
       else this.records[entity].delete(id);
@@ -60,6 +61,7 @@ export class XeroBooks {
   set(entity: XeroEntity, record: XeroRecord) {
     const prev = this.records[entity].get(record.id);
     this.journal?.push([entity, record.id, prev]);
+    this.byChange.delete(entity);
     this.reindex(entity, prev, record);
     this.records[entity].set(record.id, record);
   }
@@ -89,6 +91,17 @@ export class XeroBooks {
 
   list(entity: XeroEntity): XeroRecord[] {
     return [...this.records[entity].values()];
+  }
+
+  /** Records oldest change first (then by id), cached until the collection changes: pages of a long pull reuse it. */
+  private byChange = new Map<XeroEntity, XeroRecord[]>();
+  ordered(entity: XeroEntity): readonly XeroRecord[] {
+    let rows = this.byChange.get(entity);
+    if (!rows) {
+      rows = this.list(entity).sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.byChange.set(entity, rows);
+    }
+    return rows;
   }
 
   /** Full Xero JSON of a record. */
