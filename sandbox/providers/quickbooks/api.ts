@@ -24,6 +24,8 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   // minorversion is accepted on every call and changes nothing here.
 
   const query = guard(ctx, store, ({ req, company }) => {
+    const bad = checkParams(req.query, req.method === "POST" ? [] : ["query"]);
+    if (bad) return bad;
     const text = req.method === "POST" ? req.rawBody : (req.query.get("query") ?? "");
     if (!text) return fault(missing("query"));
     try {
@@ -37,6 +39,8 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   router.post(`${base}/query`, query);
 
   router.get(`${base}/cdc`, guard(ctx, store, ({ req, company }) => {
+    const bad = checkParams(req.query, ["entities", "changedSince"]);
+    if (bad) return bad;
     const entities = (req.query.get("entities") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     const since = Date.parse(req.query.get("changedSince") ?? "");
     if (!entities.length) return fault(missing("entities"));
@@ -53,9 +57,11 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
     return json(200, { CDCResponse: [{ QueryResponse: responses }], time: now() });
   }));
 
-  router.get(`${base}/companyinfo/:id`, guard(ctx, store, ({ company }) => json(200, { CompanyInfo: company.companyInfo(), time: now() })));
+  router.get(`${base}/companyinfo/:id`, guard(ctx, store, ({ req, company }) => checkParams(req.query, []) ?? json(200, { CompanyInfo: company.companyInfo(), time: now() })));
 
   router.get(`${base}/:entity/:id`, guard(ctx, store, ({ req, company }) => {
+    const bad = checkParams(req.query, []);
+    if (bad) return bad;
     const entity = qboEntity(req.params.entity);
     const r = entity && company.records[entity].get(req.params.id);
     if (!entity || !r || r.deleted) return fault({ status: 400, code: "610", message: "Object Not Found", detail: `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.` });
@@ -65,6 +71,8 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   router.post(`${base}/:entity`, guard(ctx, store, ({ req, company }) => {
     const entity = qboEntity(req.params.entity);
     if (!entity) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported entity ${req.params.entity}` });
+    const bad = checkParams(req.query, ["requestid", "operation"]);
+    if (bad) return bad;
     // requestid: a retried write with the same id gets the first answer and is not applied again.
     const requestId = req.query.get("requestid");
     if (requestId !== null && (!requestId || requestId.length > 50)) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: "requestid must be 1 to 50 characters" });
@@ -77,6 +85,18 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
     onChange(company, entity, res.record, res.operation);
     return answer;
   }));
+}
+
+/** QuickBooks' 400 for a query parameter an endpoint does not take: never silently ignored. `minorversion` goes everywhere. */
+function checkParams(q: URLSearchParams, allowed: string[]): SandboxResponse | undefined {
+  for (const k of q.keys()) {
+    if (k !== "minorversion" && !allowed.includes(k)) {
+      return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported query parameter ${k} (this endpoint takes ${["minorversion", ...allowed].join(", ")})` });
+    }
+  }
+  const mv = q.get("minorversion");
+  if (mv !== null && !/^\d+$/.test(mv)) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `minorversion must be a number, not "${mv}"` });
+  return undefined;
 }
 
 function runQuery(company: QboCompany, text: string) {

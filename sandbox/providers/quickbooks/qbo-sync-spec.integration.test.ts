@@ -182,6 +182,10 @@ describe("QuickBooks lists and queries", () => {
     const names = (r.Customer as Json[]).map((c) => c.DisplayName as string);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
     expect((await refused(`/query?query=${encodeURIComponent("select Id, from Customer")}`)).code).toBe("4000");
+    // A parameter an endpoint does not take is refused, never ignored.
+    expect((await refused(`/query?query=${encodeURIComponent("select * from Customer")}&include=deleted`)).code).toBe("2010");
+    expect((await refused("/customer?mode=fast", { DisplayName: "Never made" })).code).toBe("2010");
+    expect((await refused(`/customer/1?minorversion=latest`)).code).toBe("2010");
   });
 
   it("serves Account, TaxCode, TaxRate, Term and Vendor, and creates Vendors and Purchases", async () => {
