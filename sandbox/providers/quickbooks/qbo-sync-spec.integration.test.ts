@@ -222,6 +222,17 @@ describe("QuickBooks lists and queries", () => {
   });
 });
 
+describe("QuickBooks bulk seeding", () => {
+  it("seeds customers and invoices in one control call, in the second company", async () => {
+    const other = "9341453087654321";
+    const seeded = await control(sb, "POST", "/seed", { provider: "quickbooks", account: other, invoices: 300, customers: 60 });
+    expect(seeded.body).toEqual({ provider: "quickbooks", created: { customers: 60, invoices: 300 } });
+    const minted = (await control(sb, "POST", "/tokens", { provider: "quickbooks", account: other })).body;
+    const res = await fetch(`${sb.origin}${sandboxPaths.quickbooks.apiBaseUrl}/v3/company/${other}/query?query=${encodeURIComponent("select count(*) from Invoice")}`, { headers: { authorization: `Bearer ${minted.access_token}`, accept: "application/json" } });
+    expect((await res.json()).QueryResponse.totalCount).toBe(420);
+  });
+});
+
 describe("QuickBooks webhooks for API writes", () => {
   it("sends a signed eventNotifications webhook for each API write", async () => {
     const receiver = await startReceiver();

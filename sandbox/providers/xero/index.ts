@@ -37,8 +37,12 @@ function writeEvents(ctx: SandboxContext, books: Books, writes: XeroWrite[]): Xe
   return [...events.values()];
 }
 
+/** What `/_control/change` may change: the name (singular or plural, any case) of a collection. */
+const CHANGEABLE: Record<string, XeroEntity> = {
+  invoice: "Invoices", contact: "Contacts", item: "Items", creditnote: "CreditNotes", banktransaction: "BankTransactions",
+};
 const changeSchema = z.object({
-  entity: z.enum(["invoice", "invoices", "contact", "contacts"]),
+  entity: z.string().transform((s, c) => CHANGEABLE[s.toLowerCase().replace(/s$/, "")] ?? (c.addIssue({ code: "custom", message: `entity must be one of ${Object.keys(CHANGEABLE).join(", ")}` }), z.NEVER)),
   id: z.string().optional(),
   account: z.string().optional(),
   fields: z.record(z.string(), z.unknown()).default({}),
@@ -120,18 +124,15 @@ export class XeroEmulator implements Emulator {
     const body = changeSchema.parse(raw);
     const books = this.store.tenant(body.account);
     if (!books) throw new Error(`unknown Xero tenant ${body.account}`);
-    const entity: XeroEntity = body.entity.startsWith("invoice") ? "Invoices" : "Contacts";
+    const entity = body.entity;
     const rec = body.id ? books.records[entity].get(body.id) : books.list(entity)[0];
     if (!rec) throw new Error(`no ${entity} ${body.id ?? ""} in ${books.tenant.name}`);
     const saved = books.put(entity, rec.id, { ...rec.data, ...body.fields });
     if (!saved.record) throw new Error(saved.errors.join("; "));
+    // The same event an API write sends (none for items and bank transactions, which Xero has no category for).
+    const events = this.ctx ? writeEvents(this.ctx, books, [{ entity, record: saved.record, created: false }]) : [];
     const target = this.ctx?.webhookTargets.get("xero");
-    const delivery = target
-      ? await sendXeroWebhook(target, xeroPayload(this.store, [{
-          resourceId: rec.id, resourceUrl: `${this.ctx?.origin}${sandboxPaths.xero.apiBaseUrl}/${entity}/${rec.id}`,
-          eventCategory: entity === "Invoices" ? "INVOICE" : "CONTACT", eventType: "UPDATE", tenantId: books.tenant.tenantId,
-        }]))
-      : undefined;
+    const delivery = target && events.length ? await sendXeroWebhook(target, xeroPayload(this.store, events)) : undefined;
     return { record: books.render(entity, saved.record), delivery };
   }
 }

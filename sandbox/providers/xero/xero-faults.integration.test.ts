@@ -127,6 +127,15 @@ describe("Xero limits, faults and webhooks", () => {
       expect(typeof payload.entropy).toBe("string");
       expect(hit.headers["x-xero-signature"]).toBe(sign(hit.body));
 
+      // Items have no Xero webhook category: changed, but nothing is sent.
+      const before = receiver.received.length;
+      const item = await control(sb, "POST", "/change", { provider: "xero", entity: "items", fields: { Description: "Changed by test" } });
+      expect(item.status).toBe(200);
+      expect(item.body.record.Description).toBe("Changed by test");
+      expect(item.body.delivery).toBeUndefined();
+      expect(receiver.received.length).toBe(before);
+      expect((await control(sb, "POST", "/change", { provider: "xero", entity: "spaceship" })).status).toBe(400);
+
       const intent = await control(sb, "POST", "/xero/intent-to-receive", {});
       expect(intent.body).toEqual({ ok: true, correctSignature: 200, incorrectSignature: 401 });
     } finally {
