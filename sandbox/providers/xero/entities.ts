@@ -109,9 +109,10 @@ function invoice(books: XeroBooks, d: Data, prev?: Data) {
   if (!found) errors.push("A Contact must be specified for this type of transaction");
   if (d.Date !== undefined && !day(d.Date)) errors.push("Date is not a valid date.");
   if (typeof d.Status === "string" && !["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"].includes(d.Status)) errors.push(`Invoice Status ${d.Status} is not valid.`);
-  if (!errors.length) errors.push(...statusRules("Invoice", d, prev));
-  if (errors.length) return { data: d, errors };
+  // Lines compare as Xero books them (defaults such as TaxType filled in), not as the client spelled them.
   const totals = lineTotals(books, d);
+  if (!errors.length) errors.push(...statusRules("Invoice", { ...d, LineItems: totals.LineItems }, prev));
+  if (errors.length) return { data: d, errors };
   const amountPaid = num(d.AmountPaid);
   const amountCredited = num(d.AmountCredited);
   const now = Date.now();
@@ -232,10 +233,10 @@ function creditNote(books: XeroBooks, d: Data, prev?: Data) {
   if (!findContact(books, d)) errors.push("A Contact must be specified for this type of transaction");
   if (d.Date !== undefined && !day(d.Date)) errors.push("Date is not a valid date.");
   if (typeof d.Status === "string" && !["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"].includes(d.Status)) errors.push(`CreditNote Status ${d.Status} is not valid.`);
-  if (!errors.length) errors.push(...statusRules("CreditNote", d, prev));
+  const totals = lineTotals(books, d);
+  if (!errors.length) errors.push(...statusRules("CreditNote", { ...d, LineItems: totals.LineItems }, prev));
   if (errors.length) return { data: d, errors };
   const c = findContact(books, d)!;
-  const totals = lineTotals(books, d);
   const allocated = round2(((Array.isArray(d.Allocations) ? d.Allocations : []) as Data[]).reduce((s, a) => s + num(a.Amount), 0));
   return {
     errors: [],

@@ -214,8 +214,9 @@ describe("Xero business rules", () => {
     expect(relined.status).toBe(400);
     const after = await ok("GET", "/Invoices/{InvoiceID}", xero.accountingApi.getInvoice(T, inv.invoiceID!));
     expect(after.raw.Invoices[0]).toMatchObject({ Status: "PAID", Total: 100, AmountDue: 0 });
-    // Non-financial edits of a paid invoice are still allowed.
+    // Non-financial edits of a paid invoice are still allowed, also when the same lines are sent back.
     await ok("POST", "/Invoices/{InvoiceID}", xero.accountingApi.updateInvoice(T, inv.invoiceID!, { invoices: [{ reference: "Paid, noted" }] }));
+    await ok("POST", "/Invoices/{InvoiceID}", xero.accountingApi.updateInvoice(T, inv.invoiceID!, { invoices: [{ reference: "Paid, noted again", lineItems: [{ description: "Work", quantity: 1, unitAmount: 100, accountCode: "200" }] }] }));
   });
 
   it("lists an invoice's payments and reopens it when a payment is deleted", async () => {
