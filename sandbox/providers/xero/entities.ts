@@ -26,7 +26,7 @@ const HAS_PAYMENTS = "This document cannot be edited as it has a payment or cred
 export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, prev?: Data, id = ""): { data: Data; errors: string[] } {
   switch (entity) {
     case "Contacts": return contact(books, input, id);
-    case "Invoices": return invoice(books, input, prev);
+    case "Invoices": return invoice(books, input, prev, id);
     case "Payments": return payment(books, input, prev);
     case "Items": return item(books, input, id);
     case "Accounts": return account(input);
@@ -102,8 +102,16 @@ function statusRules(kind: "Invoice" | "CreditNote", next: Data, prev: Data | un
   return [];
 }
 
-function invoice(books: XeroBooks, d: Data, prev?: Data) {
+/** Xero's next automatic number: INV-nnnn after the ones in use. */
+function nextInvoiceNumber(books: XeroBooks, id: string) {
+  let n = books.records.Invoices.size + 1;
+  while (books.holderOf("Invoices", `INV-${String(n).padStart(4, "0")}`, id)) n++;
+  return `INV-${String(n).padStart(4, "0")}`;
+}
+
+function invoice(books: XeroBooks, d: Data, prev?: Data, id = "") {
   const errors: string[] = [];
+  if (d.Type === "ACCREC" && typeof d.InvoiceNumber === "string" && d.InvoiceNumber && d.Status !== "DELETED" && books.holderOf("Invoices", d.InvoiceNumber, id)) errors.push("Invoice # must be unique.");
   if (d.Type !== "ACCREC" && d.Type !== "ACCPAY") errors.push("Invoice Type must be ACCREC or ACCPAY.");
   const found = findContact(books, d);
   if (!found) errors.push("A Contact must be specified for this type of transaction");
@@ -126,7 +134,7 @@ function invoice(books: XeroBooks, d: Data, prev?: Data) {
       Date: day(d.Date) ?? msDay(now), DueDate: day(d.DueDate) ?? day(d.Date) ?? msDay(now),
       ...totals,
       AmountPaid: amountPaid, AmountCredited: amountCredited, AmountDue: round2(totals.Total - amountPaid - amountCredited),
-      InvoiceNumber: typeof d.InvoiceNumber === "string" && d.InvoiceNumber ? d.InvoiceNumber : `INV-${String(books.records.Invoices.size + 1).padStart(4, "0")}`,
+      InvoiceNumber: typeof d.InvoiceNumber === "string" && d.InvoiceNumber ? d.InvoiceNumber : nextInvoiceNumber(books, id),
     },
   };
 }

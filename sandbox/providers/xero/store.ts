@@ -67,15 +67,17 @@ export class XeroBooks {
   }
 
   /** Names Xero keeps unique: active contacts' names and item codes (lower case → id). */
-  private unique = { Contacts: new Map<string, string>(), Items: new Map<string, string>() };
+  private unique = { Contacts: new Map<string, string>(), Items: new Map<string, string>(), Invoices: new Map<string, string>() };
   private uniqueKey(entity: XeroEntity, r: XeroRecord | undefined): string | undefined {
     if (!r) return undefined;
     if (entity === "Contacts") return r.data.ContactStatus === "ARCHIVED" ? undefined : String(r.data.Name ?? "").toLowerCase();
     if (entity === "Items") return String(r.data.Code ?? "").toLowerCase();
+    // Sales invoice numbers are unique (bills may repeat a supplier's number); a deleted one frees its number.
+    if (entity === "Invoices") return r.data.Type === "ACCREC" && r.data.Status !== "DELETED" ? String(r.data.InvoiceNumber ?? "").toLowerCase() : undefined;
     return undefined;
   }
   private reindex(entity: XeroEntity, before: XeroRecord | undefined, after: XeroRecord | undefined) {
-    if (entity !== "Contacts" && entity !== "Items") return;
+    if (entity !== "Contacts" && entity !== "Items" && entity !== "Invoices") return;
     const map = this.unique[entity];
     const old = this.uniqueKey(entity, before);
     if (old !== undefined && map.get(old) === before!.id) map.delete(old);
@@ -84,7 +86,7 @@ export class XeroBooks {
   }
 
   /** The id of the other active contact with this name, or other item with this code. */
-  holderOf(entity: "Contacts" | "Items", key: string, selfId: string): string | undefined {
+  holderOf(entity: "Contacts" | "Items" | "Invoices", key: string, selfId: string): string | undefined {
     const id = this.unique[entity].get(key.toLowerCase());
     return id && id !== selfId ? id : undefined;
   }

@@ -137,16 +137,16 @@ describe("Xero where, filters and paging are evaluated, never ignored", () => {
 
   it("answers Xero's 400 for what it cannot evaluate", async () => {
     const bad = [
-      xero.accountingApi.getInvoices(T, undefined, 'Status=="PAID'),
-      xero.accountingApi.getInvoices(T, undefined, 'Colour=="Blue"'),
-      xero.accountingApi.getInvoices(T, undefined, 'Reference.ToLower()=="x"'),
-      xero.accountingApi.getInvoices(T, undefined, "Total>DateTime(2026,1,1)"),
-      xero.accountingApi.getInvoices(T, undefined, undefined, "Colour DESC"),
-      xero.accountingApi.getInvoices(T, undefined, undefined, undefined, ["not-a-guid"]),
-      xero.accountingApi.getInvoices(T, undefined, undefined, undefined, undefined, undefined, undefined, ["HALF_PAID"]),
+      () => xero.accountingApi.getInvoices(T, undefined, 'Status=="PAID'),
+      () => xero.accountingApi.getInvoices(T, undefined, 'Colour=="Blue"'),
+      () => xero.accountingApi.getInvoices(T, undefined, 'Reference.ToLower()=="x"'),
+      () => xero.accountingApi.getInvoices(T, undefined, "Total>DateTime(2026,1,1)"),
+      () => xero.accountingApi.getInvoices(T, undefined, undefined, "Colour DESC"),
+      () => xero.accountingApi.getInvoices(T, undefined, undefined, undefined, ["not-a-guid"]),
+      () => xero.accountingApi.getInvoices(T, undefined, undefined, undefined, undefined, undefined, undefined, ["HALF_PAID"]),
     ];
     for (const p of bad) {
-      const r = await refused(p);
+      const r = await refused(p());
       expect(r.status).toBe(400);
       expect(r.data).toMatchObject({ ErrorNumber: 16, Type: "QueryParseException", Message: expect.any(String) });
     }
@@ -236,7 +236,7 @@ describe("Xero business rules", () => {
     expect((await refused(xero.accountingApi.deletePayment(T, p2.paymentID!, { status: "DELETED" }))).status).toBe(400);
   });
 
-  it("keeps active contact names and item codes unique", async () => {
+  it("keeps active contact names, sales invoice numbers and item codes unique", async () => {
     const name = `Unique Name ${Date.now()}`;
     const id = await newContact(name);
     const dup = await refused(xero.accountingApi.createContacts(T, { contacts: [{ name: name.toUpperCase() }] }));
@@ -245,6 +245,10 @@ describe("Xero business rules", () => {
     await ok("POST", "/Contacts/{ContactID}", xero.accountingApi.updateContact(T, id, { contacts: [{ name, emailAddress: "a@b.example.com" }] }));
     await ok("POST", "/Contacts/{ContactID}", xero.accountingApi.updateContact(T, id, { contacts: [{ contactStatus: "ARCHIVED" as never }] }));
     await newContact(name);
+    const number = `SYNC-${Date.now()}`;
+    const c = await newContact(`${name} 2`);
+    await ok("PUT", "/Invoices", xero.accountingApi.createInvoices(T, { invoices: [{ type: "ACCREC" as never, invoiceNumber: number, contact: { contactID: c }, lineItems: [{ description: "x", quantity: 1, unitAmount: 1 }] }] }));
+    expect((await refused(xero.accountingApi.createInvoices(T, { invoices: [{ type: "ACCREC" as never, invoiceNumber: number, contact: { contactID: c }, lineItems: [{ description: "y", quantity: 1, unitAmount: 1 }] }] }))).data.Elements[0].ValidationErrors[0].Message).toBe("Invoice # must be unique.");
     const code = `U-${Date.now()}`;
     await ok("PUT", "/Items", xero.accountingApi.createItems(T, { items: [{ code, name: "Unique item" }] }));
     expect((await refused(xero.accountingApi.createItems(T, { items: [{ code, name: "Copy" }] }))).data.Elements[0].ValidationErrors[0].Message).toMatch(/already exists/);
