@@ -71,14 +71,16 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   router.post(`${base}/:entity`, guard(ctx, store, ({ req, company }) => {
     const entity = qboEntity(req.params.entity);
     if (!entity) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported entity ${req.params.entity}` });
-    const bad = checkParams(req.query, ["requestid", "operation"]);
+    const bad = checkParams(req.query, ["requestid", "operation", "include"]);
     if (bad) return bad;
+    const include = req.query.get("include");
+    if (include !== null && include !== "allowduplicatedocnum") return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `include=${include} is not supported on writes (allowduplicatedocnum is)` });
     // requestid: a retried write with the same id gets the first answer and is not applied again.
     const requestId = req.query.get("requestid");
     if (requestId !== null && (!requestId || requestId.length > 50)) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: "requestid must be 1 to 50 characters" });
     const prior = requestId ? company.requests.get(requestId) : undefined;
     if (prior) return json(prior.status, prior.body);
-    const res = write(company, entity, parseBody(req), req.query.get("operation"));
+    const res = write(company, entity, parseBody(req), req.query.get("operation"), include === "allowduplicatedocnum");
     const answer = "response" in res ? res.response : json(200, { [entity]: company.render(res.record), time: now() });
     if (requestId) company.requests.set(requestId, { status: answer.status, body: answer.body });
     if ("response" in res) return res.response;
@@ -136,7 +138,7 @@ function runQuery(company: QboCompany, text: string) {
 type WriteResult = { record: QboRecord; operation: "Create" | "Update" | "Delete" } | { response: SandboxResponse };
 
 /** Create, update (full or sparse, guarded by SyncToken) or delete, as QuickBooks does. */
-function write(company: QboCompany, entity: QboEntity, body: Record<string, unknown>, operation: string | null): WriteResult {
+function write(company: QboCompany, entity: QboEntity, body: Record<string, unknown>, operation: string | null, allowDuplicateDocNum = false): WriteResult {
   const input = Object.fromEntries(Object.entries(body).filter(([k]) => !READ_ONLY.includes(k)));
   const id = typeof body.Id === "string" ? body.Id : typeof body.Id === "number" ? String(body.Id) : undefined;
   const existing = id ? company.records[entity].get(id) : undefined;
@@ -159,6 +161,12 @@ function write(company: QboCompany, entity: QboEntity, body: Record<string, unkn
     return { record: existing, operation: "Delete" };
   }
   if (operation) return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported operation ${operation}` }) };
+  // Duplicate invoice numbers are refused (QuickBooks' default preference) unless include=allowduplicatedocnum.
+  const docNumber = body.DocNumber;
+  if (entity === "Invoice" && typeof docNumber === "string" && docNumber && !allowDuplicateDocNum) {
+    const holder = company.live("Invoice").find((r) => r.id !== existing?.id && r.data.DocNumber === docNumber);
+    if (holder) return { response: fault({ status: 400, code: "6140", message: "Duplicate Document Number Error", detail: `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=Invoice with TxnId=${holder.id}` }) };
+  }
   // A sparse update changes only the fields sent; a full update replaces the entity.
   const merged = existing && body.sparse === true ? { ...existing.data, ...input } : input;
   const built = buildEntity(company, entity, merged, existing?.id);

@@ -85,6 +85,11 @@ describe("QuickBooks requestid, SyncToken and CDC", () => {
     const inv2 = await call("/invoice?requestid=push-inv-1", { CustomerRef: { value: c.Id }, Line: [{ DetailType: "SalesItemLineDetail", Amount: 10, SalesItemLineDetail: { Qty: 1, UnitPrice: 10 } }] });
     expect(inv2.Invoice.Id).toBe(inv1.Invoice.Id);
     expect((await query(`select * from Invoice where CustomerRef = '${c.Id}'`)).Invoice).toHaveLength(1);
+    // An invoice number already used is refused unless include=allowduplicatedocnum.
+    const docNumber = inv1.Invoice.DocNumber as string;
+    const dupBody = { CustomerRef: { value: c.Id }, DocNumber: docNumber, Line: [{ DetailType: "SalesItemLineDetail", Amount: 5, SalesItemLineDetail: { Qty: 1, UnitPrice: 5 } }] };
+    expect((await refused("/invoice", dupBody)).code).toBe("6140");
+    expect((await call("/invoice?include=allowduplicatedocnum", dupBody)).Invoice.DocNumber).toBe(docNumber);
     // A different requestid is a new request.
     expect((await call("/customer?requestid=push-cust-2", { DisplayName: `Retry Safe 2 ${Date.now()}` })).Customer.Id).not.toBe(first.Customer.Id);
   });
