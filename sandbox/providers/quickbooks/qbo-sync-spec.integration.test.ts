@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import OAuthClient from "intuit-oauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxApps, sandboxPaths } from "../../config";
 import { control, startOAuthEmulators, startReceiver } from "../../testing/harness";
+import { requireProviderSpecsDir } from "../../testing/provider-specs-dir";
 import { qboXsd } from "../../testing/qbo-xsd";
 import type { RunningSandbox } from "../../server";
 
@@ -250,6 +253,10 @@ describe("QuickBooks webhooks for API writes", () => {
       for (const r of receiver.received) expect(r.headers["intuit-signature"]).toBe(createHmac("sha256", sandboxApps.quickbooks.webhookVerifierToken).update(r.body).digest("base64"));
       expect(bodies.map((b) => b.eventNotifications[0].dataChangeEvent.entities[0]).map((e: Json) => [e.name, e.id, e.operation])).toEqual([["Vendor", v.Id, "Create"], ["Customer", c.Id, "Create"]]);
       expect(bodies[0].eventNotifications[0].realmId).toBe(realm);
+      // The same shape as Intuit's own sample payload.
+      const sample = JSON.parse(fs.readFileSync(path.join(requireProviderSpecsDir(), "quickbooks", "webhooks", "legacy-eventNotifications.java-sdk-test.json"), "utf8").replace(/^\uFEFF/, ""));
+      const keys = (b: Json) => [Object.keys(b.eventNotifications[0]).sort(), Object.keys(b.eventNotifications[0].dataChangeEvent.entities[0]).sort()];
+      for (const b of bodies) expect(keys(b)).toEqual(keys(sample));
     } finally {
       await control(sb, "POST", "/webhooks", { provider: "quickbooks", url: "http://127.0.0.1:9/none" });
       await receiver.close();
