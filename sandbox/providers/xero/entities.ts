@@ -1,81 +1,78 @@
-import { randomUUID } from "node:crypto";
-import type { XeroBooks, XeroEntity } from "./store";
-import { msDay, parseXeroDate } from "./dates";
-
-type Data = Record<string, unknown>;
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const num = (v: unknown, d = 0) => (typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)) ? Number(v) : d);
-const obj = (v: unknown): Data | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Data) : undefined);
-
-/** A date a client sent (ISO, YYYY-MM-DD or `/Date()/`) as Xero stores it, or undefined. */
-function day(v: unknown): string | undefined {
-  const ms = parseXeroDate(v);
-  return Number.isNaN(ms) ? undefined : msDay(ms);
-}
+import { bankTransaction } from "./bank-transactions";
+import { creditNote } from "./credit-notes";
+import { msDay } from "./dates";
+import { day, findContact, lineTotals, num, obj, round2, statusRules, type Data } from "./lines";
+import type { XeroBooks, XeroEntity, XeroRecord } from "./store";
 
 /**
  * Validates and completes a record the way Xero does on save: computed totals, defaults,
- * references resolved. Returns Xero-style validation messages instead when it would refuse.
+ * references resolved, and Xero's status rules against the stored version `prev` (an update).
+ * Returns Xero-style validation messages instead when it would refuse.
  */
-export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, at = Date.now()): { data: Data; errors: string[] } {
+export function normalize(books: XeroBooks, entity: XeroEntity, input: Data, prev?: Data, id = ""): { data: Data; errors: string[] } {
   switch (entity) {
-    case "Contacts": return contact(input);
-    case "Invoices": return invoice(books, input);
-    case "Payments": return payment(books, input, at);
-    case "Items": return item(input);
+    case "Contacts": return contact(books, input, id);
+    case "Invoices": return invoice(books, input, prev, id);
+    case "Payments": return payment(books, input, prev);
+    case "Items": return item(books, input, id);
     case "Accounts": return account(input);
     case "TaxRates": return taxRate(input);
+    case "BankTransactions": return bankTransaction(books, input, prev);
+    case "CreditNotes": return creditNote(books, input, prev);
   }
 }
 
-function contact(d: Data) {
+function contact(books: XeroBooks, d: Data, id: string) {
   if (typeof d.Name !== "string" || !d.Name.trim()) return { data: d, errors: ["The contact name must be specified."] };
+  if (d.ContactStatus !== "ARCHIVED" && books.holderOf("Contacts", d.Name, id)) {
+    return { data: d, errors: [`The contact name ${d.Name} is already assigned to another contact. The contact name must be unique across all active contacts.`] };
+  }
   return { data: { ContactStatus: "ACTIVE", IsSupplier: false, IsCustomer: false, HasAttachments: false, ...d }, errors: [] };
 }
 
-function invoice(books: XeroBooks, d: Data) {
+/** Xero's next automatic number: INV-nnnn after the ones in use. */
+function nextInvoiceNumber(books: XeroBooks, id: string) {
+  let n = books.records.Invoices.size + 1;
+  while (books.holderOf("Invoices", `INV-${String(n).padStart(4, "0")}`, id)) n++;
+  return `INV-${String(n).padStart(4, "0")}`;
+}
+
+function invoice(books: XeroBooks, d: Data, prev?: Data, id = "") {
   const errors: string[] = [];
+  if (d.Type === "ACCREC" && typeof d.InvoiceNumber === "string" && d.InvoiceNumber && d.Status !== "DELETED" && books.holderOf("Invoices", d.InvoiceNumber, id)) errors.push("Invoice # must be unique.");
   if (d.Type !== "ACCREC" && d.Type !== "ACCPAY") errors.push("Invoice Type must be ACCREC or ACCPAY.");
-  const c = obj(d.Contact);
-  const contactId = typeof c?.ContactID === "string" ? c.ContactID : undefined;
-  const found = contactId ? books.records.Contacts.get(contactId) : [...books.records.Contacts.values()].find((x) => x.data.Name === c?.Name);
+  const found = findContact(books, d);
   if (!found) errors.push("A Contact must be specified for this type of transaction");
   if (d.Date !== undefined && !day(d.Date)) errors.push("Date is not a valid date.");
+  if (typeof d.Status === "string" && !["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"].includes(d.Status)) errors.push(`Invoice Status ${d.Status} is not valid.`);
+  // Lines compare as Xero books them (defaults such as TaxType filled in), not as the client spelled them.
+  const totals = lineTotals(books, d);
+  if (!errors.length) errors.push(...statusRules("Invoice", { ...d, LineItems: totals.LineItems }, prev));
   if (errors.length) return { data: d, errors };
-  const lineAmountTypes = typeof d.LineAmountTypes === "string" ? d.LineAmountTypes : "Exclusive";
-  const rates = books.records.TaxRates;
-  const lines = (Array.isArray(d.LineItems) ? d.LineItems : []).map((raw) => {
-    const l = obj(raw) ?? {};
-    const qty = num(l.Quantity, 1);
-    const unit = num(l.UnitAmount);
-    const lineAmount = round2(qty * unit);
-    const taxType = typeof l.TaxType === "string" ? l.TaxType : lineAmountTypes === "NoTax" ? "NONE" : "OUTPUT";
-    const rate = lineAmountTypes === "NoTax" ? 0 : num(rates.get(taxType)?.data.EffectiveRate);
-    const tax = lineAmountTypes === "Inclusive" ? round2(lineAmount - lineAmount / (1 + rate / 100)) : round2((lineAmount * rate) / 100);
-    return { LineItemID: typeof l.LineItemID === "string" ? l.LineItemID : randomUUID(), ...l, Quantity: qty, UnitAmount: unit, TaxType: taxType, TaxAmount: tax, LineAmount: lineAmount, Tracking: Array.isArray(l.Tracking) ? l.Tracking : [] };
-  });
-  const lineSum = round2(lines.reduce((s, l) => s + l.LineAmount, 0));
-  const totalTax = round2(lines.reduce((s, l) => s + l.TaxAmount, 0));
-  const subTotal = lineAmountTypes === "Inclusive" ? round2(lineSum - totalTax) : lineSum;
-  const total = round2(subTotal + totalTax);
   const amountPaid = num(d.AmountPaid);
+  const amountCredited = num(d.AmountCredited);
   const now = Date.now();
   return {
     errors: [],
     data: {
       Status: "DRAFT", CurrencyCode: books.tenant.currency, CurrencyRate: 1, HasAttachments: false, IsDiscounted: false,
-      Payments: [], CreditNotes: [], Prepayments: [], Overpayments: [], AmountCredited: 0,
+      Payments: [], CreditNotes: [], Prepayments: [], Overpayments: [],
       ...d,
       Contact: { ContactID: found!.id, Name: found!.data.Name },
       Date: day(d.Date) ?? msDay(now), DueDate: day(d.DueDate) ?? day(d.Date) ?? msDay(now),
-      LineAmountTypes: lineAmountTypes, LineItems: lines, SubTotal: subTotal, TotalTax: totalTax, Total: total,
-      AmountPaid: amountPaid, AmountDue: round2(total - amountPaid),
-      InvoiceNumber: typeof d.InvoiceNumber === "string" && d.InvoiceNumber ? d.InvoiceNumber : `INV-${String(books.records.Invoices.size + 1).padStart(4, "0")}`,
+      ...totals,
+      AmountPaid: amountPaid, AmountCredited: amountCredited, AmountDue: round2(totals.Total - amountPaid - amountCredited),
+      InvoiceNumber: typeof d.InvoiceNumber === "string" && d.InvoiceNumber ? d.InvoiceNumber : nextInvoiceNumber(books, id),
     },
   };
 }
 
-function payment(books: XeroBooks, d: Data, at: number) {
+function payment(books: XeroBooks, d: Data, prev?: Data) {
+  if (prev) {
+    // Xero only lets a payment be deleted, never edited.
+    if (d.Status !== "DELETED" || prev.Status === "DELETED") return { data: d, errors: [prev.Status === "DELETED" ? "This payment has been deleted." : "Payments can only be deleted, not updated."] };
+    return { data: { ...prev, Status: "DELETED" }, errors: [] };
+  }
   const errors: string[] = [];
   const inv = obj(d.Invoice);
   const invoiceRec = (typeof inv?.InvoiceID === "string" && books.records.Invoices.get(inv.InvoiceID)) ||
@@ -86,15 +83,11 @@ function payment(books: XeroBooks, d: Data, at: number) {
   if (!accountRec) errors.push("Account could not be found");
   const amount = num(d.Amount, NaN);
   if (!(amount > 0)) errors.push("Payment amount must be greater than zero");
+  if (d.Status !== undefined && d.Status !== "AUTHORISED") errors.push("A payment is created AUTHORISED; delete it with Status DELETED afterwards.");
+  if (invoiceRec && invoiceRec.data.Status !== "AUTHORISED") errors.push(`Payments can only be made against AUTHORISED documents (this invoice is ${String(invoiceRec.data.Status)}).`);
+  else if (invoiceRec && amount > num(invoiceRec.data.AmountDue) + 1e-9) errors.push(`Payment amount (${amount}) exceeds the amount outstanding on this document (${num(invoiceRec.data.AmountDue)}).`);
   if (errors.length || !invoiceRec || !accountRec) return { data: d, errors };
   const i = invoiceRec.data;
-  if (d.Status !== "DELETED" && !d.PaymentID) {
-    // Applying a payment updates the invoice's amounts, as Xero does.
-    const paid = round2(num(i.AmountPaid) + amount);
-    const due = round2(num(i.Total) - paid);
-    invoiceRec.data = { ...i, AmountPaid: paid, AmountDue: Math.max(0, due), ...(due <= 0 ? { Status: "PAID", FullyPaidOnDate: day(d.Date) ?? msDay(Date.now()) } : {}) };
-    invoiceRec.updatedAt = Math.max(invoiceRec.updatedAt, at);
-  }
   return {
     errors: [],
     data: {
@@ -107,8 +100,40 @@ function payment(books: XeroBooks, d: Data, at: number) {
   };
 }
 
-function item(d: Data) {
+/**
+ * What a saved record does to others, as Xero books it: a new payment pays its invoice (AmountPaid,
+ * AmountDue, Payments[], PAID when nothing is due); a deleted payment reopens it.
+ */
+export function applyEffects(books: XeroBooks, entity: XeroEntity, prev: XeroRecord | undefined, next: XeroRecord, at: number) {
+  if (entity !== "Payments") return;
+  const invoiceId = String(obj(next.data.Invoice)?.InvoiceID);
+  const inv = books.records.Invoices.get(invoiceId);
+  if (!inv) return;
+  const amount = num(next.data.Amount);
+  const i = inv.data;
+  const payments = (Array.isArray(i.Payments) ? i.Payments : []) as Data[];
+  if (!prev && next.data.Status !== "DELETED") {
+    const paid = round2(num(i.AmountPaid) + amount);
+    const due = round2(num(i.Total) - paid - num(i.AmountCredited));
+    const entry = { PaymentID: next.id, Date: next.data.Date, Amount: amount, Reference: next.data.Reference, CurrencyRate: 1, HasAccount: true, HasValidationErrors: false };
+    books.set("Invoices", {
+      ...inv, updatedAt: Math.max(inv.updatedAt, at),
+      data: { ...i, AmountPaid: paid, AmountDue: Math.max(0, due), Payments: [...payments, entry], ...(due <= 0 ? { Status: "PAID", FullyPaidOnDate: next.data.Date } : {}) },
+    });
+  } else if (prev && prev.data.Status !== "DELETED" && next.data.Status === "DELETED") {
+    const paid = round2(num(i.AmountPaid) - amount);
+    const { FullyPaidOnDate: _gone, ...rest } = i;
+    void _gone;
+    books.set("Invoices", {
+      ...inv, updatedAt: Math.max(inv.updatedAt, at),
+      data: { ...rest, AmountPaid: paid, AmountDue: round2(num(i.Total) - paid - num(i.AmountCredited)), Payments: payments.filter((p) => p.PaymentID !== next.id), Status: i.Status === "PAID" ? "AUTHORISED" : i.Status },
+    });
+  }
+}
+
+function item(books: XeroBooks, d: Data, id: string) {
   if (typeof d.Code !== "string" || !d.Code) return { data: d, errors: ["Item code must be specified."] };
+  if (books.holderOf("Items", d.Code, id)) return { data: d, errors: [`Item code '${d.Code}' already exists`] };
   return { data: { IsSold: true, IsPurchased: false, IsTrackedAsInventory: false, ...d }, errors: [] };
 }
 
