@@ -4,6 +4,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === "object" && !Array.isArray(v);
 const ENTITY_PLURAL: Record<string, string> = { customer: "customers", invoice: "invoices", payment: "payments", item: "items", account: "accounts" };
 const entityName = (name: string) => ENTITY_PLURAL[name.toLowerCase()] ?? name.toLowerCase();
+// CloudEvents say "created"/"updated"/"deleted", the legacy format "Create"/"Update"/"Delete": one vocabulary.
+const operation = (op: string) => op.toLowerCase().replace(/d$/, "").replace(/^(creat|updat|delet)e?$/, "$1e");
 
 /** Both Intuit formats flattened: legacy `eventNotifications[].dataChangeEvent.entities[]` and CloudEvents arrays. */
 function changesOf(json: unknown): EntityChange[] {
@@ -11,13 +13,13 @@ function changesOf(json: unknown): EntityChange[] {
     // CloudEvents: type "qbo.<entity>.<operation>.v1", intuitaccountid = realmId.
     return json.filter(isObj).map((e) => {
       const [, entity = "", op = ""] = String(e.type ?? "").split(".");
-      return { accountId: String(e.intuitaccountid ?? ""), entity: entityName(entity), id: String(e.intuitentityid ?? ""), operation: op };
+      return { accountId: String(e.intuitaccountid ?? ""), entity: entityName(entity), id: String(e.intuitentityid ?? ""), operation: operation(op) };
     });
   }
   const notes = isObj(json) && Array.isArray(json.eventNotifications) ? json.eventNotifications.filter(isObj) : [];
   return notes.flatMap((n) => {
     const entities = isObj(n.dataChangeEvent) && Array.isArray(n.dataChangeEvent.entities) ? n.dataChangeEvent.entities.filter(isObj) : [];
-    return entities.map((e) => ({ accountId: String(n.realmId ?? ""), entity: entityName(String(e.name ?? "")), id: String(e.id ?? ""), operation: String(e.operation ?? "").toLowerCase() }));
+    return entities.map((e) => ({ accountId: String(n.realmId ?? ""), entity: entityName(String(e.name ?? "")), id: String(e.id ?? ""), operation: operation(String(e.operation ?? "")) }));
   });
 }
 

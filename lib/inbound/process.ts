@@ -30,8 +30,11 @@ function invoicesFor(tx: DbOrTx, ctx: AccessContext, provider: string, connectio
   const existing = (invoiceId: string, reference: string) =>
     tx.select({ id: payments.id, amount: payments.amount }).from(payments)
       .where(scoped(payments, ctx, eq(payments.invoiceId, invoiceId), eq(payments.reference, reference)));
-  const assertCurrency = async (invoiceId: string, currency: string) => {
-    const [inv] = await tx.select({ currency: invoices.currency }).from(invoices).where(scoped(invoices, ctx, eq(invoices.id, invoiceId)));
+  // Locks the invoice before looking for an earlier payment of the same reference, so two events
+  // of one payment (Checkout's completion and the PaymentIntent's success) processed at once
+  // cannot both find none.
+  const lockInvoice = async (invoiceId: string, currency: string) => {
+    const [inv] = await tx.select({ currency: invoices.currency }).from(invoices).where(scoped(invoices, ctx, eq(invoices.id, invoiceId))).for("update");
     if (inv && inv.currency !== currency) throw new Error(`The ${provider} amount is in ${currency}; the invoice is in ${inv.currency}.`);
   };
   return {
@@ -48,18 +51,18 @@ function invoicesFor(tx: DbOrTx, ctx: AccessContext, provider: string, connectio
     },
     async recordPayment(invoiceId, p) {
       const reference = `${provider} ${p.reference}`.slice(0, 200);
+      await lockInvoice(invoiceId, p.currency);
       const [dup] = await existing(invoiceId, reference);
       if (dup) return { paymentId: dup.id, duplicate: true, invoiceStatus: "unchanged" };
-      await assertCurrency(invoiceId, p.currency);
       const { payment, invoice } = await recordPayment(tx, ctx, invoiceId, { amount: p.amount, paidAt: await paidOn(p.at), method: "card", reference });
       return { paymentId: payment.id, duplicate: false, invoiceStatus: invoice.status };
     },
     async recordRefund(invoiceId, p) {
       const reference = `${provider} refund ${p.reference}`.slice(0, 200);
+      await lockInvoice(invoiceId, p.currency);
       const done = await existing(invoiceId, reference);
       const refunded = done.reduce((sum, r) => sum - r.amount, 0);
       if (p.amount <= refunded) return { paymentId: done[0]?.id ?? "", duplicate: true, invoiceStatus: "unchanged" };
-      await assertCurrency(invoiceId, p.currency);
       const { payment, invoice } = await recordRefund(tx, ctx, invoiceId, { amount: p.amount - refunded, paidAt: await paidOn(p.at), method: "card", reference });
       return { paymentId: payment.id, duplicate: false, invoiceStatus: invoice.status };
     },
