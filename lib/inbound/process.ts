@@ -11,7 +11,7 @@ import { organisationTimeZone } from "@/lib/db/queries/organisations";
 import { recordPayment, recordRefund } from "@/lib/db/queries/payments";
 import { safeLastError } from "@/lib/security/plaintext-columns";
 import { onProviderEntityChanges } from "./entity-changes";
-import { parseBody } from "./ingest";
+import { parseBody } from "./body";
 import { inboundModule } from "./modules";
 
 /** What one processing attempt did. */
