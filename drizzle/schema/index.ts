@@ -6,3 +6,4 @@ export * from "./integrations";
 export * from "./events";
 export * from "./work";
 export * from "./api-keys";
+export * from "./inbound";

@@ -24,7 +24,9 @@ export type AccountingRuleCode =
   | "invoice_locked"
   | "invalid_reference"
   | "customer_in_use"
-  | "payment_not_reversible";
+  | "payment_not_reversible"
+  | "invalid_refund"
+  | "over_refund";
 
 export function isAccountingRuleError(err: unknown): err is AccountingRuleError {
   return err instanceof AccountingRuleError;

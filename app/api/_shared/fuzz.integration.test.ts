@@ -37,6 +37,8 @@ function validBodies(): Record<string, Record<string, unknown>> {
     "POST /api/integrations/[provider]/tenant": { tenantIds: ["t1", "t2"] },
     "PATCH /api/connections/[id]": { displayName: "Fuzz", settings: { label: "x" }, isDefault: true },
     "POST /api/api-keys": { name: "Fuzz key", role: "member", expiresAt: "2030-01-01T00:00:00Z" },
+    "PUT /api/connections/[id]/webhook": { signingSecret: "whsec_fuzz" },
+    "POST /api/webhooks/events/replay": { ids: [invoiceId] },
   };
 }
 
