@@ -81,7 +81,7 @@ export async function sendMessage(
     const message = refused
       ? refused.message
       : signal.aborted
-        ? `No answer within ${Math.round(timeoutMs / 1000)} s`
+        ? `No answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
         : `Could not reach the endpoint: ${describe(err)}`;
     return { statusCode: null, durationMs: took(), responseBody: null, error: message };
   }
