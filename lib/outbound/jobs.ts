@@ -12,13 +12,15 @@ import { createDeliveries, type DeliveryRef } from "./fanout";
 
 /** Tries of one endpoint in flight at once: a slow endpoint holds at most this many worker slots. */
 export const PER_ENDPOINT_CONCURRENCY = 2;
+/** Tries in flight at once per process (local) or in all (Inngest). */
+export const GLOBAL_DELIVERY_CONCURRENCY = 10;
 
 const deliverPayload = z.object({ deliveryId: z.string().min(1), endpointId: z.string().min(1), attempts: z.number().int().min(0) });
 
 /**
  * One try of one delivery. Per-endpoint concurrency keeps a hanging or failing endpoint from
- * taking every worker slot (the rest of the global limit — the local worker's concurrency per
- * process, Inngest's account limit — serves the others); the 15 s request timeout bounds a try.
+ * taking more than 2 of the 10 global slots, so the rest serve the others; the 15 s request
+ * timeout bounds a try.
  * The retry schedule is the delivery's own (lib/outbound/retry-policy.ts): each failed try
  * enqueues the next at its time, so the job itself only retries its own crashes.
  */
@@ -28,6 +30,7 @@ export const deliverJob = defineJob({
   maxAttempts: 3,
   timeoutSeconds: 60,
   concurrency: { key: (p) => p.endpointId, limit: PER_ENDPOINT_CONCURRENCY },
+  globalConcurrency: GLOBAL_DELIVERY_CONCURRENCY,
   async run({ deliveryId, endpointId, attempts }, { db, step }) {
     const outcome = await step(`try-${attempts + 1}`, () => deliverOnce(db, deliveryId, attempts));
     if (outcome.status === "retry") {
