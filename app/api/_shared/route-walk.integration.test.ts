@@ -87,7 +87,7 @@ beforeAll(async () => {
     apiRequest("POST", "/api/organisations/switch", { ...u, body: { organisationId: alice.organisationId } })));
   await connectThroughTheApi();
   await outboundThroughTheApi();
-}, 60_000);
+}, 180_000); // a fresh PGlite, the sandbox and pg-boss (the outbound routes queue jobs) on a loaded machine
 afterAll(async () => {
   restore();
   await stopBoss(db, { graceful: false });
