@@ -7,3 +7,4 @@ export * from "./events";
 export * from "./work";
 export * from "./api-keys";
 export * from "./inbound";
+export * from "./outbound";

@@ -17,6 +17,11 @@ export const auditActions = [
   "keys.rotated",
   "api_key.created",
   "api_key.revoked",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.secret_rotated",
+  "webhook_endpoint.disabled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -76,6 +81,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "keys.rotated": "Encryption keys rotated",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.updated": "Webhook endpoint changed",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.secret_rotated": "Webhook endpoint secret rotated",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled",
 };
 
 export { listAuditEntries, type AuditEntry, type AuditCursor } from "@/lib/db/queries/audit";

@@ -3,6 +3,7 @@ import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/heal
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
 import { expireQuotesJob, expireQuotesSchedule } from "@/lib/work/jobs/expire-quotes";
 import { processInboundJob } from "@/lib/inbound/job";
+import { deliverJob, sweepJob, sweepSchedule } from "@/lib/outbound/jobs";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -15,6 +16,7 @@ export const registry: (JobDefinition | ScheduleDefinition)[] = [
   markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule, dispatchEventJob,
   expireQuotesJob, expireQuotesSchedule,
   processInboundJob,
+  deliverJob, sweepJob, sweepSchedule,
 ];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;
