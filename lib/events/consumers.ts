@@ -13,7 +13,8 @@ export interface EventConsumer {
   /** Stable name; part of the dedupe key. */
   name: string;
   types: readonly EventType[];
-  handle(event: DomainEvent, ctx: { tx: DbOrTx }): Promise<void>;
+  /** `db` is the database behind `tx`, for what must join the transaction from outside Drizzle (a pg-boss send). */
+  handle(event: DomainEvent, ctx: { tx: DbOrTx; db: Db }): Promise<void>;
 }
 
 const g = globalThis as typeof globalThis & { __hubConsumers?: Map<string, EventConsumer> };
@@ -43,7 +44,7 @@ export async function consumeOnce(db: Db, consumer: EventConsumer, event: Domain
       .onConflictDoNothing()
       .returning({ eventId: eventConsumptions.eventId });
     if (claimed.length === 0) return false;
-    await consumer.handle(event, { tx });
+    await consumer.handle(event, { tx, db });
     return true;
   });
 }
