@@ -110,11 +110,29 @@ test.describe.serial("outbound webhooks", () => {
     await shot(admin, "outbound-endpoint-recovered");
   });
 
-  test("the event log lists the test events with their deliveries", async () => {
+  test("a real change reaches the endpoint, shows in the event log, and Resend sends it again", async () => {
+    await admin.request.delete(hookControl);
+    const name = `Outbound E2E ${Date.now().toString(36)}`;
+    const created = await admin.request.post("/api/customers", { data: { name } });
+    expect(created.status()).toBe(201);
+    const customerEvents = async () =>
+      (await received()).filter((r) => (JSON.parse(r.body) as { type: string; data: { name?: string } }).type === "customer.created" && r.body.includes(name));
+    await expect.poll(async () => (await customerEvents()).length, { timeout: 20_000 }).toBe(1);
+
     await admin.goto("/webhooks/events");
-    const rows = admin.getByRole("row").filter({ hasText: "invoice.paid" });
-    await expect(rows.first()).toBeVisible();
-    await expect(admin.getByRole("button", { name: "Resend" }).first()).toBeVisible();
+    await expect(admin.getByRole("navigation", { name: "Webhooks" }).getByRole("link", { name: "Event log" })).toHaveAttribute("aria-current", "page");
+    await admin.getByLabel("Event type").click();
+    await admin.getByRole("option", { name: "customer.created" }).click();
+    const newest = admin.getByRole("row").filter({ hasText: "customer.created" }).first();
+    await expect(newest).toBeVisible();
+    await expect(admin.getByRole("row").filter({ hasText: "invoice.paid" })).toHaveCount(0);
+    await newest.getByRole("button", { name: "Resend" }).click();
+    await expect(admin.locator("[data-sonner-toast]").filter({ hasText: /Resent to \d+ endpoints?/ })).toBeVisible();
+    // A resend is a new message: a second delivery with its own webhook-id.
+    await expect.poll(async () => (await customerEvents()).length, { timeout: 20_000 }).toBe(2);
+    const ids = (await customerEvents()).map((r) => r.headers["webhook-id"]);
+    expect(new Set(ids).size).toBe(2);
+    await shot(admin, "outbound-event-log");
   });
 
   test("a member sees the endpoint and its log read-only", async ({ browser }) => {
