@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { eventCatalog } from "@/lib/events/catalog";
 import { getEndpointRow } from "./endpoints";
 import { createDeliveries, type DeliveryRef } from "./fanout";
-import { queueDeliveries } from "./jobs";
+import { prepareDeliveryQueue, queueDeliveries } from "./jobs";
 
 // The recovery actions of the Webhooks screens. Each writes its rows in one transaction and
 // queues the tries in it (local driver), so a try exists exactly when its delivery does.
@@ -25,6 +25,7 @@ export async function sendTestEvent(db: Db, ctx: AccessContext, endpointId: stri
   const endpoint = await getEndpointRow(db, ctx, endpointId);
   if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before sending it a test event.");
   const event = { id: crypto.randomUUID(), type, organisationId: ctx.organisationId, payload: sampleOf(type), createdAt: new Date() };
+  await prepareDeliveryQueue(db);
   const [ref] = await db.transaction(async (tx) => {
     const refs = await createDeliveries(tx, event, { endpointIds: [endpointId] });
     await queueDeliveries(db, refs, { tx });
@@ -44,6 +45,7 @@ export async function retryDelivery(db: Db, ctx: AccessContext, deliveryId: stri
   const endpoint = await getEndpointRow(db, ctx, row.endpointId);
   if (row.status === "succeeded") throw new ApiError(409, "already_delivered", "This delivery already succeeded; resend the event to send it again.");
   if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before retrying its deliveries.");
+  await prepareDeliveryQueue(db);
   await db.transaction(async (tx) => {
     await tx.update(webhookDeliveries).set({ status: "pending", nextAttemptAt: new Date(), updatedAt: new Date() }).where(eq(webhookDeliveries.id, row.id));
     await queueDeliveries(db, [{ deliveryId: row.id, endpointId: row.endpointId, attempts: row.attempts }], { tx, manual: true });
@@ -56,6 +58,7 @@ export async function recoverDeliveries(db: Db, ctx: AccessContext, endpointId: 
   requireActorRole(ctx, "admin");
   const endpoint = await getEndpointRow(db, ctx, endpointId);
   if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before recovering its deliveries.");
+  await prepareDeliveryQueue(db);
   const refs = await db.transaction(async (tx) => {
     const rows = await tx.update(webhookDeliveries).set({ status: "pending", nextAttemptAt: new Date(), updatedAt: new Date() })
       .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.organisationId, ctx.organisationId),
@@ -70,6 +73,7 @@ export async function recoverDeliveries(db: Db, ctx: AccessContext, endpointId: 
 
 /** Pending deliveries of a resumed endpoint get their tries queued again (they waited while it was paused). */
 export async function requeuePending(db: Db, ctx: AccessContext, endpointId: string): Promise<number> {
+  await prepareDeliveryQueue(db);
   return db.transaction(async (tx) => {
     const rows = await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date() })
       .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.organisationId, ctx.organisationId), eq(webhookDeliveries.status, "pending")))
@@ -92,6 +96,7 @@ export async function resendEvent(db: Db, ctx: AccessContext, eventId: string, e
     if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before resending to it.");
   }
   const event = { id: row.id, type: row.type, organisationId: row.organisationId, payload: row.payload, createdAt: row.createdAt };
+  await prepareDeliveryQueue(db);
   const refs = await db.transaction(async (tx) => {
     const made = await createDeliveries(tx, event, endpointId ? { endpointIds: [endpointId] } : {});
     await queueDeliveries(db, made, { tx });

@@ -43,6 +43,17 @@ export const deliverJob = defineJob({
 });
 
 /**
+ * Starts the local driver's pg-boss and the delivery queue before a caller opens the
+ * transaction it will queue tries in: on PGlite (one connection) pg-boss cannot create its
+ * queue while that transaction holds the database. A no-op under Inngest.
+ */
+export async function prepareDeliveryQueue(db: Db): Promise<void> {
+  if (inngestConfigured()) return;
+  const [{ getBoss, ensureQueue }] = await Promise.all([import("@/lib/jobs/local/boss")]);
+  await ensureQueue(await getBoss(db), deliverJob);
+}
+
+/**
  * Enqueues tries. Local driver: inside `tx` when given (the jobs exist exactly when the caller's
  * rows commit), one INSERT for a batch. Inngest cannot join a transaction, so it is sent at once
  * (the job waits for the rows, and the sweeper catches anything lost). `key` makes a try unique

@@ -13,7 +13,11 @@ export const endpointUrlSchema = z
   .string()
   .max(2000, "url is at most 2000 characters")
   .pipe(z.url({ protocol: /^https?$/, error: "url must be a full http(s) URL" }))
-  .refine((u) => !new URL(u).username && !new URL(u).password, "url must not carry a user name or password");
+  // zod runs refinements after a failed format check too, so this one must not throw on a non-URL.
+  .refine((u) => {
+    const parsed = URL.canParse(u) ? new URL(u) : null;
+    return !parsed || (!parsed.username && !parsed.password);
+  }, "url must not carry a user name or password");
 
 /** Options of checkEndpointUrl (tests pass a policy and a resolver; the app reads the environment). */
 export interface UrlCheckOptions {

@@ -79,7 +79,9 @@ export const testEventRequest = registerSchema(
 
 /** POST /api/webhook-endpoints/[id]/recover: failed deliveries created since this time. */
 export const recoverRequest = registerSchema(
-  z.object({ since: z.iso.datetime({ offset: true, error: "since must be an ISO-8601 date-time" }).refine((s) => new Date(s).getTime() <= Date.now(), "since must not be in the future") }).strict(),
+  z.object({ since: z.iso.datetime({ offset: true, error: "since must be an ISO-8601 date-time" })
+    .refine((s) => Number.isFinite(new Date(s).getTime()), "since must be a real date-time")
+    .refine((s) => new Date(s).getTime() <= Date.now(), "since must not be in the future") }).strict(),
   { id: "WebhookRecover", io: "input" },
 );
 
