@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESPONSE_BODY_LIMIT, sendMessage } from "./send";
-import { startReceiver } from "./testing/receiver";
+import { startReceiver, type Answer } from "./testing/receiver";
 
 // The HTTP leg of a delivery against real local receivers: the outbound guard at connect time,
 // no redirects, a capped response body, a bounded wait.
 describe("sending one message", () => {
   let hook: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
-    hook = await startReceiver((n) => {
+    hook = await startReceiver((n): Answer => {
       if (n === 1) return { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } };
       if (n === 2) return { status: 200, body: "x".repeat(RESPONSE_BODY_LIMIT * 3) };
       if (n === 3) return { status: 503, headers: { "retry-after": "120" } };
