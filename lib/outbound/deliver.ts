@@ -66,7 +66,7 @@ export async function disableEndpoint(tx: DbOrTx, endpoint: { id: string; organi
     kind: "webhook_endpoint.disabled",
     title: "A webhook endpoint was disabled",
     body: `Deliveries to ${endpoint.url} stopped: ${reason} Fix the receiver, then resume the endpoint and recover the failed deliveries.`,
-    link: `/webhooks/${endpoint.id}`,
+    link: `/webhooks/endpoints/${endpoint.id}`,
   });
   return true;
 }
