@@ -64,6 +64,7 @@ test.describe.serial("outbound webhooks", () => {
 
     await admin.goto("/webhooks");
     await expect(admin.getByRole("link", { name: hookUrl })).toBeVisible();
+    await shot(admin, "outbound-endpoints-list");
   });
 
   test("a test event reaches the hook signed, and its attempt shows as succeeded", async () => {
@@ -150,8 +151,31 @@ test.describe.serial("outbound webhooks", () => {
       await expect(member.getByRole("button", { name })).toHaveCount(0);
     }
     // The API refuses the secret to a member too, not only the screen.
+    await shot(member, "outbound-endpoint-member");
     expect((await member.request.get(`/api${endpointPath.replace("/webhooks/endpoints", "/webhook-endpoints")}/secret`)).status()).toBe(403);
     await memberContext.close();
+  });
+
+  test("a 410 disables the endpoint, the list shows a notice, and Resume brings it back", async () => {
+    await admin.request.post(hookControl, { data: { status: 410 } });
+    await admin.goto(endpointPath);
+    await admin.getByRole("button", { name: "Send test event" }).click();
+    await expect(admin.locator("[data-status]").first()).toHaveText("Disabled", { timeout: 20_000 });
+    await expect(attempts(admin, "failed").first()).toContainText("HTTP 410");
+
+    await admin.goto("/webhooks");
+    const notice = admin.getByRole("alert").filter({ hasText: "A webhook endpoint was disabled" }).filter({ hasText: hookUrl }).first();
+    await expect(notice).toBeVisible();
+    await shot(admin, "outbound-endpoint-disabled-notice");
+    await notice.getByRole("link", { name: "Open endpoint" }).click();
+    await admin.waitForURL((url) => url.pathname === endpointPath);
+
+    await admin.request.post(hookControl, { data: { status: 200 } });
+    await admin.getByRole("button", { name: "Resume" }).click();
+    await expect(admin.locator("[data-status]").first()).toHaveText("Active");
+    await admin.goto("/webhooks");
+    await admin.getByRole("alert").filter({ hasText: hookUrl }).first().getByRole("button", { name: "Dismiss" }).click();
+    await expect(admin.getByRole("alert").filter({ hasText: hookUrl })).toHaveCount(0);
   });
 
   test("deleting the endpoint asks first, then removes it from the list", async () => {

@@ -69,6 +69,18 @@ export const eventSchema = z.looseObject({
 /** One of the organisation's events with its delivery counts. */
 export type OutboundEvent = z.infer<typeof eventSchema>;
 
+export const noticeSchema = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+/** An in-app notice, e.g. "a webhook endpoint was disabled". */
+export type Notice = z.infer<typeof noticeSchema>;
+
 const pageSchema = z.looseObject({ nextCursor: z.string().nullable().optional() });
 
 /** A cursor page: the rows and the cursor of the next page (null on the last). */
@@ -126,6 +138,8 @@ export const outboundApi = {
   events: (params: { type?: string; cursor?: string | null; limit?: number }) => callApiBody("GET", `/api/events${qs(params)}`, listOf(eventSchema)),
   resendEvent: (eventId: string, endpointId?: string) =>
     callApi("POST", `/api/events/${encodeURIComponent(eventId)}/resend`, z.looseObject({ deliveries: z.number() }), endpointId ? { endpointId } : {}),
+  notices: () => callApi("GET", "/api/notices", z.array(noticeSchema)),
+  dismissNotice: (id: string) => callApi("POST", `/api/notices/${encodeURIComponent(id)}/read`, z.unknown(), {}),
 };
 
 /** React Query keys of the outbound screens, so a mutation can refresh what it changed. */
@@ -136,4 +150,5 @@ export const outboundKeys = {
   stats: (id: string) => ["outbound", "endpoints", id, "stats"] as const,
   attempts: (id: string, status: string) => ["outbound", "endpoints", id, "attempts", status] as const,
   events: (type: string) => ["outbound", "events", type] as const,
+  notices: () => ["outbound", "notices"] as const,
 };

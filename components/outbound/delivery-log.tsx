@@ -153,7 +153,7 @@ function AttemptRow({ attempt: a, timeZone, retry, showActions }: { attempt: Att
           <Badge variant={a.succeeded ? "success" : "destructive"}>{a.succeeded ? "Succeeded" : "Failed"}</Badge>
           {a.statusCode ? <span className="font-mono text-xs tabular-nums">HTTP {a.statusCode}</span> : null}
         </div>
-        {a.error ? <p className="mt-1 max-w-64 text-xs text-destructive">{a.error}</p> : null}
+        {a.error && a.error !== `HTTP ${a.statusCode}` ? <p className="mt-1 max-w-64 text-xs text-destructive">{a.error}</p> : null}
       </TableCell>
       <TableCell className="text-right tabular-nums">{durationText(a.durationMs)}</TableCell>
       <TableCell className="max-w-96">

@@ -29,7 +29,12 @@ export interface EndpointDetailProps {
 
 /** One endpoint: its settings and actions, 24-hour health, secret, test/recover and delivery log. */
 export function EndpointDetail({ endpointId, eventTypes, canManage, timeZone }: EndpointDetailProps) {
-  const endpoint = useQuery({ queryKey: outboundKeys.endpoint(endpointId), queryFn: () => unwrap(outboundApi.getEndpoint(endpointId)) });
+  // Refreshed now and then: the job runner changes the 24-hour numbers (and may disable it).
+  const endpoint = useQuery({
+    queryKey: outboundKeys.endpoint(endpointId),
+    queryFn: () => unwrap(outboundApi.getEndpoint(endpointId)),
+    refetchInterval: 15_000,
+  });
 
   const back = (
     <Link href="/webhooks" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">

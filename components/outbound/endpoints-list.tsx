@@ -1,5 +1,6 @@
 "use client";
 
+import type * as React from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -7,11 +8,12 @@ import { PlusIcon, SendIcon } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { outboundApi, outboundKeys, unwrap } from "./api";
+import { outboundApi, outboundKeys, unwrap, type Endpoint } from "./api";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { EndpointStatusBadge } from "./endpoint-status-badge";
 import { durationText, eventFilterText, rateText } from "./format";
 import { HourlyChart } from "./hourly-chart";
+import { OutboundNotices } from "./notices";
 import { LoadError, LoadingRows } from "./query-state";
 
 /** Props of the Endpoints tab. */
@@ -38,10 +40,11 @@ export function EndpointsList({ eventTypes, canManage, timeZone }: EndpointsList
     />
   ) : null;
 
-  if (endpoints.isPending) return <LoadingRows label="Loading endpoints" />;
-  if (endpoints.isError) return <LoadError error={endpoints.error} onRetry={() => void endpoints.refetch()} />;
-  if (endpoints.data.length === 0) {
-    return (
+  let body: React.ReactNode;
+  if (endpoints.isPending) body = <LoadingRows label="Loading endpoints" />;
+  else if (endpoints.isError) body = <LoadError error={endpoints.error} onRetry={() => void endpoints.refetch()} />;
+  else if (endpoints.data.length === 0) {
+    body = (
       <EmptyState
         icon={SendIcon}
         title="No endpoints yet"
@@ -55,8 +58,17 @@ export function EndpointsList({ eventTypes, canManage, timeZone }: EndpointsList
         action={addButton}
       />
     );
-  }
+  } else body = <EndpointsTable endpoints={endpoints.data} addButton={addButton} timeZone={timeZone} />;
 
+  return (
+    <div className="space-y-4">
+      <OutboundNotices canManage={canManage} />
+      {body}
+    </div>
+  );
+}
+
+function EndpointsTable({ endpoints, addButton, timeZone }: { endpoints: Endpoint[]; addButton: React.ReactNode; timeZone: string }) {
   return (
     <section className="space-y-4" aria-labelledby="endpoints-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -78,7 +90,7 @@ export function EndpointsList({ eventTypes, canManage, timeZone }: EndpointsList
             </TableRow>
           </TableHeader>
           <TableBody>
-            {endpoints.data.map((e) => (
+            {endpoints.map((e) => (
               <TableRow key={e.id}>
                 <TableCell className="max-w-80">
                   <Link href={`/webhooks/endpoints/${e.id}`} className="block truncate font-medium hover:underline" title={e.url}>

@@ -14,7 +14,9 @@ const config: ChartConfig = {
 
 /** Succeeded and failed attempts per hour over the last 24 hours, stacked; `compact` for table rows. */
 export function HourlyChart({ endpointId, timeZone, compact = false }: { endpointId: string; timeZone: string; compact?: boolean }) {
-  const stats = useQuery({ queryKey: outboundKeys.stats(endpointId), queryFn: () => unwrap(outboundApi.stats(endpointId, 24)) });
+  const stats = useQuery({ queryKey: outboundKeys.stats(endpointId), queryFn: () => unwrap(outboundApi.stats(endpointId, 24)),
+    refetchInterval: compact ? false : 15_000,
+  });
   const size = compact ? "h-10 w-36" : "h-48 w-full";
   if (stats.isPending) return <Skeleton className={size} />;
   if (stats.isError) return <p className="text-xs text-muted-foreground">Chart unavailable</p>;
