@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { InboxIcon, Loader2Icon, RotateCcwIcon } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -42,6 +42,20 @@ export function DeliveryLog({ endpointId, canManage, timeZone }: { endpointId: s
   });
 
   const rows = attempts.data?.pages.flatMap((p) => p.data) ?? [];
+
+  // A new attempt changes the endpoint's numbers and maybe its status (a 410 disables it):
+  // refresh those when the newest attempt changes, not only on their own timer.
+  const queryClient = useQueryClient();
+  const newest = rows[0]?.id;
+  const seenNewest = React.useRef<string | undefined>(undefined);
+  React.useEffect(() => {
+    if (newest === undefined || newest === seenNewest.current) return;
+    const first = seenNewest.current === undefined;
+    seenNewest.current = newest;
+    if (first) return;
+    void queryClient.invalidateQueries({ queryKey: outboundKeys.endpoint(endpointId), exact: true });
+    void queryClient.invalidateQueries({ queryKey: outboundKeys.stats(endpointId) });
+  }, [newest, endpointId, queryClient]);
   // "Retry now" sits on a delivery's newest attempt, and only when that attempt failed.
   const newestOfDelivery = new Map<string, string>();
   for (const a of rows) if (!newestOfDelivery.has(a.deliveryId)) newestOfDelivery.set(a.deliveryId, a.id);
