@@ -7,10 +7,10 @@ import type { Db } from "@/lib/db/client";
 import { eventCatalog } from "@/lib/events/catalog";
 import { getEndpointRow } from "./endpoints";
 import { createDeliveries, type DeliveryRef } from "./fanout";
-import { prepareDeliveryQueue, queueDeliveries } from "./jobs";
+import { writeAndQueue } from "./jobs";
 
 // The recovery actions of the Webhooks screens. Each writes its rows in one transaction and
-// queues the tries in it (local driver), so a try exists exactly when its delivery does.
+// queues the tries with it (writeAndQueue), so a try exists exactly when its delivery does.
 
 /** The sample payload of a catalogued type (the catalog's `sample`), or a minimal stand-in. */
 function sampleOf(type: string): unknown {
@@ -25,13 +25,11 @@ export async function sendTestEvent(db: Db, ctx: AccessContext, endpointId: stri
   const endpoint = await getEndpointRow(db, ctx, endpointId);
   if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before sending it a test event.");
   const event = { id: crypto.randomUUID(), type, organisationId: ctx.organisationId, payload: sampleOf(type), createdAt: new Date() };
-  await prepareDeliveryQueue(db);
-  const [ref] = await db.transaction(async (tx) => {
+  const ref = await writeAndQueue(db, async (tx) => {
     const refs = await createDeliveries(tx, event, { endpointIds: [endpointId] });
-    await queueDeliveries(db, refs, { tx });
-    return refs;
+    return { refs, result: refs[0]! };
   });
-  return { eventId: event.id, deliveryId: ref!.deliveryId };
+  return { eventId: event.id, deliveryId: ref.deliveryId };
 }
 
 /**
@@ -45,11 +43,10 @@ export async function retryDelivery(db: Db, ctx: AccessContext, deliveryId: stri
   const endpoint = await getEndpointRow(db, ctx, row.endpointId);
   if (row.status === "succeeded") throw new ApiError(409, "already_delivered", "This delivery already succeeded; resend the event to send it again.");
   if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before retrying its deliveries.");
-  await prepareDeliveryQueue(db);
-  await db.transaction(async (tx) => {
+  await writeAndQueue(db, async (tx) => {
     await tx.update(webhookDeliveries).set({ status: "pending", nextAttemptAt: new Date(), updatedAt: new Date() }).where(eq(webhookDeliveries.id, row.id));
-    await queueDeliveries(db, [{ deliveryId: row.id, endpointId: row.endpointId, attempts: row.attempts }], { tx, manual: true });
-  });
+    return { refs: [{ deliveryId: row.id, endpointId: row.endpointId, attempts: row.attempts }], result: null };
+  }, { manual: true });
   return { deliveryId: row.id };
 }
 
@@ -58,28 +55,24 @@ export async function recoverDeliveries(db: Db, ctx: AccessContext, endpointId: 
   requireActorRole(ctx, "admin");
   const endpoint = await getEndpointRow(db, ctx, endpointId);
   if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before recovering its deliveries.");
-  await prepareDeliveryQueue(db);
-  const refs = await db.transaction(async (tx) => {
+  const refs = await writeAndQueue(db, async (tx) => {
     const rows = await tx.update(webhookDeliveries).set({ status: "pending", nextAttemptAt: new Date(), updatedAt: new Date() })
       .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.organisationId, ctx.organisationId),
         eq(webhookDeliveries.status, "failed"), gte(webhookDeliveries.createdAt, since),
         inArray(webhookDeliveries.id, sql`(select id from ${webhookDeliveries} where endpoint_id = ${endpointId} and status = 'failed' and created_at >= ${since.toISOString()} limit 10000)`)))
       .returning({ deliveryId: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, attempts: webhookDeliveries.attempts });
-    await queueDeliveries(db, rows, { tx });
-    return rows;
+    return { refs: rows, result: rows };
   });
   return { requeued: refs.length };
 }
 
 /** Pending deliveries of a resumed endpoint get their tries queued again (they waited while it was paused). */
 export async function requeuePending(db: Db, ctx: AccessContext, endpointId: string): Promise<number> {
-  await prepareDeliveryQueue(db);
-  return db.transaction(async (tx) => {
-    const rows = await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date() })
+  return writeAndQueue(db, async (tx) => {
+    const rows: DeliveryRef[] = await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date() })
       .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.organisationId, ctx.organisationId), eq(webhookDeliveries.status, "pending")))
       .returning({ deliveryId: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, attempts: webhookDeliveries.attempts });
-    await queueDeliveries(db, rows as DeliveryRef[], { tx });
-    return rows.length;
+    return { refs: rows, result: rows.length };
   });
 }
 
@@ -96,11 +89,9 @@ export async function resendEvent(db: Db, ctx: AccessContext, eventId: string, e
     if (endpoint.status !== "active") throw new ApiError(409, "endpoint_not_active", "Resume the endpoint before resending to it.");
   }
   const event = { id: row.id, type: row.type, organisationId: row.organisationId, payload: row.payload, createdAt: row.createdAt };
-  await prepareDeliveryQueue(db);
-  const refs = await db.transaction(async (tx) => {
+  const refs = await writeAndQueue(db, async (tx) => {
     const made = await createDeliveries(tx, event, endpointId ? { endpointIds: [endpointId] } : {});
-    await queueDeliveries(db, made, { tx });
-    return made;
+    return { refs: made, result: made };
   });
   return { deliveries: refs.length };
 }

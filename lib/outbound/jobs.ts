@@ -2,7 +2,7 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { webhookDeliveries, webhookEndpoints } from "@/drizzle/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { registerConsumer } from "@/lib/events/consumers";
+import { registerConsumer, type ConsumerContext } from "@/lib/events/consumers";
 import { eventTypes } from "@/lib/events/catalog";
 import { defineJob, defineSchedule } from "@/lib/jobs/define";
 import { wrapPayload } from "@/lib/jobs/keys";
@@ -12,13 +12,15 @@ import { createDeliveries, type DeliveryRef } from "./fanout";
 
 /** Tries of one endpoint in flight at once: a slow endpoint holds at most this many worker slots. */
 export const PER_ENDPOINT_CONCURRENCY = 2;
+/** Tries in flight at once per process (local) or in all (Inngest). */
+export const GLOBAL_DELIVERY_CONCURRENCY = 10;
 
 const deliverPayload = z.object({ deliveryId: z.string().min(1), endpointId: z.string().min(1), attempts: z.number().int().min(0) });
 
 /**
  * One try of one delivery. Per-endpoint concurrency keeps a hanging or failing endpoint from
- * taking every worker slot (the rest of the global limit — the local worker's concurrency per
- * process, Inngest's account limit — serves the others); the 15 s request timeout bounds a try.
+ * taking more than 2 of the 10 global slots, so the rest serve the others; the 15 s request
+ * timeout bounds a try.
  * The retry schedule is the delivery's own (lib/outbound/retry-policy.ts): each failed try
  * enqueues the next at its time, so the job itself only retries its own crashes.
  */
@@ -28,13 +30,9 @@ export const deliverJob = defineJob({
   maxAttempts: 3,
   timeoutSeconds: 60,
   concurrency: { key: (p) => p.endpointId, limit: PER_ENDPOINT_CONCURRENCY },
-  async run({ deliveryId, endpointId, attempts }, { db, step, attempt }) {
+  globalConcurrency: GLOBAL_DELIVERY_CONCURRENCY,
+  async run({ deliveryId, endpointId, attempts }, { db, step }) {
     const outcome = await step(`try-${attempts + 1}`, () => deliverOnce(db, deliveryId, attempts));
-    // Inngest may run this before the fan-out's transaction commits (it cannot join it): a
-    // missing row is retried a few times before it counts as deleted.
-    if (outcome.status === "skipped" && outcome.reason === "missing" && inngestConfigured() && attempt < 3) {
-      throw new Error(`Delivery ${deliveryId} is not visible yet`);
-    }
     if (outcome.status === "retry") {
       await step(`queue-${outcome.attempts + 1}`, () => queueDeliveries(db, [{ deliveryId, endpointId, attempts: outcome.attempts }], { runAt: outcome.runAt }));
     }
@@ -54,9 +52,26 @@ export async function prepareDeliveryQueue(db: Db): Promise<void> {
 }
 
 /**
+ * Writes deliveries in one transaction and queues the tries `write` returns: inside that
+ * transaction under the local driver (a try exists exactly when its row does), after the commit
+ * under Inngest (no network call inside a transaction; the sweeper catches a lost send).
+ */
+export async function writeAndQueue<T>(db: Db, write: (tx: DbOrTx) => Promise<{ refs: DeliveryRef[]; result: T }>, opts: { manual?: boolean } = {}): Promise<T> {
+  await prepareDeliveryQueue(db);
+  const remote = inngestConfigured();
+  const { refs, result } = await db.transaction(async (tx) => {
+    const out = await write(tx);
+    if (!remote) await queueDeliveries(db, out.refs, { tx, manual: opts.manual });
+    return out;
+  });
+  if (remote) await queueDeliveries(db, refs, { manual: opts.manual });
+  return result;
+}
+
+/**
  * Enqueues tries. Local driver: inside `tx` when given (the jobs exist exactly when the caller's
- * rows commit), one INSERT for a batch. Inngest cannot join a transaction, so it is sent at once
- * (the job waits for the rows, and the sweeper catches anything lost). `key` makes a try unique
+ * rows commit), one INSERT for a batch. Under Inngest callers send after their commit (`tx` is
+ * ignored there); the sweeper catches a send that was lost. `key` makes a try unique
  * per (delivery, attempt count) so the sweeper never stacks a second job on a waiting one;
  * `keyed` sends a batch one by one with those keys (the sweeper); `manual` gives a "retry now" its own key beside a scheduled try (the claim keeps it to one send).
  */
@@ -91,9 +106,12 @@ export async function queueDeliveries(db: Db, refs: DeliveryRef[], opts: { tx?: 
 export const outboundConsumer = {
   name: "outbound.fan-out",
   types: eventTypes,
-  async handle(event: { id: string; type: string; organisationId: string; payload: unknown; createdAt: Date }, { tx, db }: { tx: DbOrTx; db: Db }) {
+  async handle(event: { id: string; type: string; organisationId: string; payload: unknown; createdAt: Date }, { tx, db, afterCommit }: ConsumerContext) {
     const refs = await createDeliveries(tx, event);
-    await queueDeliveries(db, refs, { tx });
+    // Inngest cannot join the transaction and no network call may happen inside it: send after
+    // the commit (a lost send leaves pending rows the sweeper re-queues).
+    if (inngestConfigured()) afterCommit(() => queueDeliveries(db, refs));
+    else await queueDeliveries(db, refs, { tx });
   },
 };
 registerConsumer(outboundConsumer);
