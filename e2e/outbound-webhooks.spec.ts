@@ -162,6 +162,7 @@ test.describe.serial("outbound webhooks", () => {
     await admin.getByRole("button", { name: "Send test event" }).click();
     await expect(admin.locator("[data-status]").first()).toHaveText("Disabled", { timeout: 20_000 });
     await expect(attempts(admin, "failed").first()).toContainText("HTTP 410");
+    const goneDelivery = (await attempts(admin, "failed").first().getAttribute("data-delivery-id"))!;
 
     await admin.goto("/webhooks");
     const notice = admin.getByRole("alert").filter({ hasText: "A webhook endpoint was disabled" }).filter({ hasText: hookUrl }).first();
@@ -173,6 +174,10 @@ test.describe.serial("outbound webhooks", () => {
     await admin.request.post(hookControl, { data: { status: 200 } });
     await admin.getByRole("button", { name: "Resume" }).click();
     await expect(admin.locator("[data-status]").first()).toHaveText("Active");
+    // "Recover failed since" (default: a day ago) queues the delivery the 410 failed again.
+    await admin.getByRole("button", { name: "Recover" }).click();
+    await expect(admin.locator("[data-sonner-toast]").filter({ hasText: "1 failed delivery queued again." })).toBeVisible();
+    await expect(attempts(admin, "succeeded", goneDelivery)).toHaveCount(1, { timeout: 20_000 });
     await admin.goto("/webhooks");
     await admin.getByRole("alert").filter({ hasText: hookUrl }).first().getByRole("button", { name: "Dismiss" }).click();
     await expect(admin.getByRole("alert").filter({ hasText: hookUrl })).toHaveCount(0);

@@ -22,6 +22,7 @@ export function HourlyChart({ endpointId, timeZone, compact = false }: { endpoin
   if (stats.isError) return <p className="text-xs text-muted-foreground">Chart unavailable</p>;
   const rows = stats.data.buckets.map((b) => ({ label: formatInZone(b.start, timeZone).slice(11, 16), succeeded: b.succeeded, failed: b.failed }));
   const total = rows.reduce((n, r) => n + r.succeeded + r.failed, 0);
+  if (compact && total === 0) return <p className="text-xs text-muted-foreground">No attempts</p>;
   return (
     <ChartContainer
       config={config}
@@ -32,8 +33,8 @@ export function HourlyChart({ endpointId, timeZone, compact = false }: { endpoin
       <BarChart data={rows} margin={{ top: 2, right: 0, left: 0, bottom: 0 }}>
         <XAxis dataKey="label" hide={compact} tickLine={false} axisLine={false} tickMargin={6} minTickGap={24} />
         <ChartTooltip cursor={false} content={(props) => <ChartTooltipContent {...props} config={config} />} />
-        <Bar dataKey="succeeded" stackId="a" fill="var(--color-succeeded)" />
-        <Bar dataKey="failed" stackId="a" fill="var(--color-failed)" radius={[2, 2, 0, 0]} />
+        <Bar dataKey="succeeded" stackId="a" fill="var(--color-succeeded)" isAnimationActive={!compact} />
+        <Bar dataKey="failed" stackId="a" fill="var(--color-failed)" radius={[2, 2, 0, 0]} isAnimationActive={!compact} />
       </BarChart>
     </ChartContainer>
   );
