@@ -136,6 +136,23 @@ test.describe.serial("outbound webhooks", () => {
     await shot(admin, "outbound-event-log");
   });
 
+  test("the delivery log pages by cursor: Load older attempts adds the next page", async () => {
+    const apiPath = `/api${endpointPath.replace("/webhooks/endpoints", "/webhook-endpoints")}`;
+    await admin.request.delete(hookControl);
+    for (let i = 0; i < 25; i++) {
+      expect((await admin.request.post(`${apiPath}/test`, { data: { type: "customer.updated" } })).status()).toBe(202);
+    }
+    await expect.poll(async () => (await received()).length, { timeout: 30_000 }).toBe(25);
+    await admin.goto(endpointPath);
+    const rows = log(admin).locator("tbody tr");
+    await expect(rows).toHaveCount(25);
+    await admin.getByRole("button", { name: "Load older attempts" }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(25);
+    // The pages join without a repeat: every attempt row appears once.
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-attempt-id")));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test("a member sees the endpoint and its log read-only", async ({ browser }) => {
     const { context: memberContext, page: member } = await newSession(browser);
     const user = newUser("member");

@@ -156,7 +156,7 @@ export function DeliveryLog({ endpointId, canManage, timeZone }: { endpointId: s
 
 function AttemptRow({ attempt: a, timeZone, retry, showActions }: { attempt: Attempt; timeZone: string; retry: React.ReactNode; showActions: boolean }) {
   return (
-    <TableRow data-attempt={a.succeeded ? "succeeded" : "failed"} data-delivery-id={a.deliveryId}>
+    <TableRow data-attempt={a.succeeded ? "succeeded" : "failed"} data-delivery-id={a.deliveryId} data-attempt-id={a.id}>
       <TableCell className="whitespace-nowrap tabular-nums">{formatInZone(a.createdAt, timeZone)}</TableCell>
       <TableCell>
         <span className="font-mono text-xs">{a.eventType}</span>
