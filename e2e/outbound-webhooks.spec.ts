@@ -184,6 +184,8 @@ test.describe.serial("outbound webhooks", () => {
     await admin.goto("/webhooks");
     const notice = admin.getByRole("alert").filter({ hasText: "A webhook endpoint was disabled" }).filter({ hasText: hookUrl }).first();
     await expect(notice).toBeVisible();
+    // The row's chart of the last 24 hours, with what it counted as its accessible name.
+    await expect(admin.getByRole("row").filter({ hasText: hookUrl }).getByRole("img", { name: /Attempts per hour over 24 hours: [1-9]\d* in all/ })).toBeVisible();
     await shot(admin, "outbound-endpoint-disabled-notice");
     await notice.getByRole("link", { name: "Open endpoint" }).click();
     await admin.waitForURL((url) => url.pathname === endpointPath);
