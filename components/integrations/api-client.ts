@@ -34,16 +34,20 @@ const fallbackMessage = (status: number) =>
       ? "Your session ended. Sign in again."
       : "The hub could not complete this. Try again in a moment.";
 
+/** The HTTP methods the screens call the API with. */
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 /** Calls the integrations API from the browser and validates the answer's `data` with `schema`. */
-export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
-  return callApiBody(method, url, z.object({ data: schema }).transform((b) => b.data), body);
+export async function callApi<T>(method: ApiMethod, url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+  const res = await callApiBody(method, url, z.object({ data: schema }), body);
+  return res.ok ? { ok: true, data: res.data.data } : res;
 }
 
 /**
- * Like `callApi`, but `schema` validates the whole answer body: for lists, whose `{ data, page }`
- * carries the cursor beside the rows.
+ * Calls the API and validates the whole answer with `schema` — for lists, whose `{ data, page }`
+ * envelope carries the cursor beside the rows.
  */
-export async function callApiBody<T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+export async function callApiBody<T>(method: ApiMethod, url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
