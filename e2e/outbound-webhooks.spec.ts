@@ -83,6 +83,20 @@ test.describe.serial("outbound webhooks", () => {
     const payload = new Webhook(secret).verify(req!.body, req!.headers) as { type: string; data: unknown };
     expect(payload.type).toBe("invoice.paid");
     await shot(admin, "outbound-endpoint-succeeded");
+
+    // Rotate (after confirming): for the next 24 hours a delivery verifies with the old secret
+    // and with the new one.
+    await admin.getByRole("button", { name: "Rotate" }).click();
+    await expect(admin.getByRole("alertdialog")).toContainText("keeps signing beside it for 24 hours");
+    await admin.getByRole("button", { name: "Rotate secret" }).click();
+    await expect(admin.getByText(`The previous secret ${secret} also signs until`)).toBeVisible();
+    const rotated = (await admin.getByTestId("endpoint-secret").textContent())!.trim();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await admin.getByRole("button", { name: "Send test event" }).click();
+    await expect(attempts(admin, "succeeded")).toHaveCount(2, { timeout: 20_000 });
+    const after = (await received())[1]!;
+    for (const key of [secret, rotated]) expect(new Webhook(key).verify(after.body, after.headers)).toMatchObject({ type: "invoice.paid" });
   });
 
   test("a failing hook shows failed attempts of one message; after the fault clears, Retry now delivers it", async () => {

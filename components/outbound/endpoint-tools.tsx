@@ -53,9 +53,9 @@ export function EndpointTools({ endpointId, eventTypes, timeZone }: { endpointId
           }}
         >
           <Label htmlFor="test-event-type">Test event type</Label>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Select value={type} onValueChange={setType}>
-              <SelectTrigger id="test-event-type" className="min-w-0 flex-1 font-mono text-xs">
+              <SelectTrigger id="test-event-type" className="min-w-48 flex-1 font-mono text-xs">
                 <SelectValue placeholder="Choose a type" />
               </SelectTrigger>
               <SelectContent>
@@ -74,7 +74,7 @@ export function EndpointTools({ endpointId, eventTypes, timeZone }: { endpointId
         </form>
         <form className="grid content-start gap-2" onSubmit={submitRecover} noValidate>
           <Label htmlFor="recover-since">Recover failed since ({timeZone})</Label>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Input
               id="recover-since"
               type="datetime-local"
@@ -82,7 +82,7 @@ export function EndpointTools({ endpointId, eventTypes, timeZone }: { endpointId
               onChange={(e) => setSince(e.target.value)}
               aria-invalid={sinceError ? true : undefined}
               aria-describedby={sinceError ? "recover-since-error" : undefined}
-              className="min-w-0 flex-1"
+              className="min-w-48 flex-1"
             />
             <Button type="submit" variant="outline" disabled={recover.isPending}>
               {recover.isPending ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : <HistoryIcon aria-hidden="true" />}
