@@ -67,7 +67,7 @@ test.describe.serial("outbound webhooks", () => {
     await shot(admin, "outbound-endpoints-list");
   });
 
-  test("a test event reaches the hook signed, and its attempt shows as succeeded", async () => {
+  test("a test event reaches the hook signed, its attempt shows as succeeded, and a rotation signs with old and new", async () => {
     await admin.goto(endpointPath);
     await admin.getByRole("button", { name: "Send test event" }).click();
     await expect(attempts(admin, "succeeded")).toHaveCount(1, { timeout: 20_000 });
