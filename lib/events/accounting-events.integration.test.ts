@@ -5,7 +5,7 @@ import { AccountingRuleError } from "@/lib/accounting/errors";
 import { createCustomer, deleteCustomer } from "@/lib/db/queries/customers";
 import { getDashboardSummary } from "@/lib/db/queries/dashboard";
 import { createInvoice, getInvoice, markOverdueInvoices, voidInvoice } from "@/lib/db/queries/invoices";
-import { recordPayment, reversePayment } from "@/lib/db/queries/payments";
+import { recordPayment, recordRefund, reversePayment } from "@/lib/db/queries/payments";
 import { createProject } from "@/lib/db/queries/projects";
 import { createQuote } from "@/lib/db/queries/quotes";
 import { createTestDb } from "@/lib/testing/db";
@@ -64,6 +64,20 @@ describe("accounting events: overdue, cancelled, payment failed/refunded, custom
     expect((await getDashboardSummary(t.db, tenant, now)).paidThisMonth).toEqual([]);
     // Once reversed, it cannot be reversed again.
     await expect(reversePayment(t.db, tenant, payment.id, { outcome: "failed" }, now)).rejects.toThrow("This payment is already refunded.");
+  });
+
+  it("a provider's refund (recordRefund) emits payment.refunded with the amount given back, and the refund row cannot be reversed", async () => {
+    const tenant = await createTenant(t.db);
+    const inv = await invoiceFor(tenant, "2030-01-01");
+    await recordPayment(t.db, tenant, inv.id, { amount: 10000, paidAt: "2025-06-10" });
+    await expectRolledBackWithoutEvents(t.db, (tx) => recordRefund(tx, tenant, inv.id, { amount: 2500, paidAt: "2025-06-12", method: "card", reference: "re_1" }));
+    const { payment: refund, invoice } = await recordRefund(t.db, tenant, inv.id, { amount: 2500, paidAt: "2025-06-12", method: "card", reference: "re_1" });
+    expect(invoice).toMatchObject({ status: "sent", amountPaid: 7500 });
+    const events = await eventsOf(t.db, inv.id);
+    expect(events.slice(-2).map((e) => e.type)).toEqual(["payment.refunded", "invoice.updated"]);
+    expect(events.at(-2)!.payload).toEqual({ paymentId: refund.id, invoiceId: inv.id, amount: 2500, currency: "USD", reason: "Refunded at the payment provider" });
+    await expect(reversePayment(t.db, tenant, refund.id, { outcome: "refunded" })).rejects.toThrow("This is a refund, not a payment");
+    expect((await getInvoice(t.db, tenant, inv.id)).amountPaid).toBe(7500);
   });
 
   it("a failed payment past the due date makes the invoice overdue again and emits payment.failed", async () => {

@@ -112,6 +112,9 @@ export async function reversePayment(
   return db.transaction(async (tx) => {
     const [found] = await tx.select().from(payments).where(scoped(payments, ctx, eq(payments.id, paymentId)));
     if (!found) throw new NotFoundError("Payment not found");
+    // A provider's refund is booked as a negative payment (recordRefund); reversing it would add
+    // money back, so only money received can be refunded or marked failed.
+    if (found.amount <= 0) throw new AccountingRuleError("payment_not_reversible", "This is a refund, not a payment; it cannot be reversed.");
     // Lock the invoice first, as recordPayment does, so the two never wait on each other in turn.
     const [invoice] = found.invoiceId
       ? await tx.select().from(invoices).where(scoped(invoices, ctx, eq(invoices.id, found.invoiceId))).for("update")
@@ -145,7 +148,7 @@ export async function reversePayment(
 /**
  * Records money returned on an invoice (a provider's refund) in one transaction: a payment row
  * with the negative amount, the invoice's amount paid lowered, a `paid` invoice back to `sent`,
- * and `invoice.updated` in the outbox. More than was paid is refused.
+ * and `payment.refunded` + `invoice.updated` in the outbox. More than was paid is refused.
  */
 export async function recordRefund(
   db: DbOrTx, ctx: QueryScope, invoiceId: string, input: { amount: number; paidAt: string; method: PaymentCreateInput["method"]; reference: string },
@@ -166,7 +169,13 @@ export async function recordRefund(
       .set({ amountPaid, status: invoice.status === "paid" && amountPaid < invoice.total ? "sent" : invoice.status })
       .where(scoped(invoices, ctx, eq(invoices.id, invoice.id)))
       .returning();
-    await emitAll(tx, [invoiceEvent("invoice.updated", updated!)]);
+    // Subscribers see the refund as payment.refunded (the amount given back, positive) beside the
+    // invoice's own change, like a refund made in the app (reversePayment).
+    const refunded = paymentReversalEvent("payment.refunded", payment!);
+    await emitAll(tx, [
+      { ...refunded, payload: { ...refunded.payload, amount: input.amount, reason: "Refunded at the payment provider" } },
+      invoiceEvent("invoice.updated", updated!),
+    ]);
     return { payment: payment!, invoice: updated! };
   });
 }

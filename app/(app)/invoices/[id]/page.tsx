@@ -121,7 +121,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                     <TableCell className="hidden text-muted-foreground sm:table-cell">{p.reference ?? "—"}</TableCell>
                     <TableCell className={p.status === "received" ? "text-right tabular-nums" : "text-right tabular-nums text-muted-foreground line-through"}>{money(p.amount)}</TableCell>
                     <TableCell className="space-x-2 text-right whitespace-nowrap">
-                      {p.status === "received" ? (
+                      {p.status === "received" && p.amount < 0 ? (
+                        <span className="text-xs text-muted-foreground">Refund</span>
+                      ) : p.status === "received" ? (
                         <>
                           <StatusAction
                             label="Refund" action={reversePaymentAction.bind(null, invoice.id, p.id, "refunded")}
