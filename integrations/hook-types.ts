@@ -81,3 +81,52 @@ export type ProviderHooks = {
   revoke?: Revoke;
   sendMail?: SendMail;
 };
+
+// ── Sync (lib/sync drives these; each provider's `sync/<entity>.ts` implements one) ──────────
+
+/** How a provider sync module calls the provider for one connection. */
+export type SyncApi = {
+  endpoints: ProviderEndpoints;
+  /** The provider account the calls act on and are paced by (Xero tenant id, QuickBooks realm id). */
+  account: string;
+  /** A usable access token (refreshed ahead of expiry by the connection layer). */
+  accessToken(): Promise<string>;
+};
+
+/** One record as the provider holds it: its id, what changes on each edit, and its JSON. */
+export type RemoteRecord = {
+  externalId: string;
+  /** Xero UpdatedDateUTC, QuickBooks SyncToken. */
+  version: string;
+  /** When it last changed at the provider (epoch ms). */
+  updatedAt: number;
+  /** Deleted, voided or archived at the provider (the engine applies the delete policy). */
+  deleted?: boolean;
+  raw: Record<string, unknown>;
+};
+
+/** Opaque, JSON-serialisable position inside one pull (stored in the checkpoint after each page). */
+export type SyncCursor = Record<string, unknown>;
+
+/** One page of a pull: `since` is the previous run's high-water mark (null = everything). */
+export type PullRequest = { since: number | null; cursor: SyncCursor | null };
+export type PullPage = { records: RemoteRecord[]; next: SyncCursor | null; total?: number };
+
+/** A create (no `existing`) or update of one record, sent with an idempotency key derived from the change. */
+export type PushRequest = {
+  body: Record<string, unknown>;
+  existing?: { externalId: string; version: string | null };
+  idempotencyKey: string;
+};
+/** `stale`: the provider refused the update because the record changed there (QuickBooks SyncToken). */
+export type PushResult = { record: RemoteRecord } | { stale: true };
+
+/** The exports of `integrations/<id>/sync/<entity>.ts`. */
+export type SyncEntityModule = {
+  pull(api: SyncApi, req: PullRequest): Promise<PullPage>;
+  /** Reads records by id (an invoice's customer that was not pulled yet; a stale push's re-read). */
+  fetchByIds(api: SyncApi, ids: string[]): Promise<RemoteRecord[]>;
+  push(api: SyncApi, req: PushRequest): Promise<PushResult>;
+  /** The record's page at the provider, for the source badge. */
+  externalUrl?(account: string, externalId: string): string;
+};

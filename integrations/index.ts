@@ -28,6 +28,8 @@ import * as paypalHooks from "./paypal/hooks";
 import pipedriveManifest from "./pipedrive/manifest";
 import quickbooksManifest from "./quickbooks/manifest";
 import * as quickbooksHooks from "./quickbooks/hooks";
+import * as quickbooksSyncCustomers from "./quickbooks/sync/customers";
+import * as quickbooksSyncInvoices from "./quickbooks/sync/invoices";
 import sageManifest from "./sage/manifest";
 import salesforceManifest from "./salesforce/manifest";
 import slackManifest from "./slack/manifest";
@@ -38,6 +40,8 @@ import * as stripeHooks from "./stripe/hooks";
 import twilioManifest from "./twilio/manifest";
 import xeroManifest from "./xero/manifest";
 import * as xeroHooks from "./xero/hooks";
+import * as xeroSyncCustomers from "./xero/sync/customers";
+import * as xeroSyncInvoices from "./xero/sync/invoices";
 import zapierManifest from "./zapier/manifest";
 import * as zapierHooks from "./zapier/hooks";
 import zohoCrmManifest from "./zoho-crm/manifest";
@@ -63,14 +67,14 @@ const modules = {
   onedrive: { manifest: onedriveManifest, hooks: {}, sync: {} },
   paypal: { manifest: paypalManifest, hooks: paypalHooks, sync: {} },
   pipedrive: { manifest: pipedriveManifest, hooks: {}, sync: {} },
-  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, sync: {} },
+  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices } },
   sage: { manifest: sageManifest, hooks: {}, sync: {} },
   salesforce: { manifest: salesforceManifest, hooks: {}, sync: {} },
   slack: { manifest: slackManifest, hooks: slackHooks, sync: {} },
   square: { manifest: squareManifest, hooks: {}, sync: {} },
   stripe: { manifest: stripeManifest, hooks: stripeHooks, sync: {} },
   twilio: { manifest: twilioManifest, hooks: {}, sync: {} },
-  xero: { manifest: xeroManifest, hooks: xeroHooks, sync: {} },
+  xero: { manifest: xeroManifest, hooks: xeroHooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices } },
   zapier: { manifest: zapierManifest, hooks: zapierHooks, sync: {} },
   "zoho-crm": { manifest: zohoCrmManifest, hooks: {}, sync: {} },
 } satisfies Record<string, ProviderModule>;

@@ -6,14 +6,15 @@ import type { DomainEvent, EventType } from "./catalog";
 /**
  * A handler of domain events. `handle` runs in a transaction that also records the
  * (consumer, event id) pair, so a redelivered event is skipped and the effect stays single;
- * write effects through `tx`. A consumer that calls the network should record its intent
+ * write effects through `tx` (`db` is the database the transaction belongs to, e.g. for enqueue's
+ * pg-boss in that transaction). A consumer that calls the network should record its intent
  * through `tx` and call outside it (e.g. enqueue a job keyed by the event id).
  */
 export interface EventConsumer {
   /** Stable name; part of the dedupe key. */
   name: string;
   types: readonly EventType[];
-  handle(event: DomainEvent, ctx: { tx: DbOrTx }): Promise<void>;
+  handle(event: DomainEvent, ctx: { tx: DbOrTx; db: Db }): Promise<void>;
 }
 
 const g = globalThis as typeof globalThis & { __hubConsumers?: Map<string, EventConsumer> };
@@ -43,7 +44,7 @@ export async function consumeOnce(db: Db, consumer: EventConsumer, event: Domain
       .onConflictDoNothing()
       .returning({ eventId: eventConsumptions.eventId });
     if (claimed.length === 0) return false;
-    await consumer.handle(event, { tx });
+    await consumer.handle(event, { tx, db });
     return true;
   });
 }
