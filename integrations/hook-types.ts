@@ -110,7 +110,12 @@ export type SyncCursor = Record<string, unknown>;
 
 /** One page of a pull: `since` is the previous run's high-water mark (null = everything). */
 export type PullRequest = { since: number | null; cursor: SyncCursor | null };
-export type PullPage = { records: RemoteRecord[]; next: SyncCursor | null; total?: number };
+/**
+ * `watermark`: the provider's clock when the page was read, where the provider tells it
+ * (QuickBooks `time`). The first page's watermark becomes the next run's starting point, so a
+ * run over old records still leaves a recent checkpoint (QuickBooks CDC then applies).
+ */
+export type PullPage = { records: RemoteRecord[]; next: SyncCursor | null; total?: number; watermark?: number };
 
 /** A create (no `existing`) or update of one record, sent with an idempotency key derived from the change. */
 export type PushRequest = {

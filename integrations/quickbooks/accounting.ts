@@ -57,7 +57,7 @@ export async function pullEntity(api: SyncApi, entity: Entity, req: PullRequest)
     // that second would be lost.
     const records = raws.map(toRemote);
     const max = Math.max(cur.since, ...records.map((r) => r.updatedAt));
-    return { records, next: raws.length >= QBO_PAGE_SIZE && max > cur.since ? { kind: "cdc", since: max } : null, total: records.length };
+    return { records, next: raws.length >= QBO_PAGE_SIZE && max > cur.since ? { kind: "cdc", since: max } : null, total: records.length, watermark: Date.parse(String(body.time)) };
   }
   const where = cur.since !== null ? ` where Metadata.LastUpdatedTime > '${iso(cur.since)}'` : "";
   const body = await call(api, "query", { query: `select * from ${entity}${where} orderby Id startposition ${cur.start} maxresults ${QBO_PAGE_SIZE}` });
@@ -67,7 +67,7 @@ export async function pullEntity(api: SyncApi, entity: Entity, req: PullRequest)
     const counted = await call(api, "query", { query: `select count(*) from ${entity}${where}` });
     total = ((counted.QueryResponse ?? {}) as { totalCount?: number }).totalCount;
   }
-  return { records: raws.map(toRemote), next: raws.length >= QBO_PAGE_SIZE ? { kind: "query", since: cur.since, start: cur.start + raws.length } : null, total };
+  return { records: raws.map(toRemote), next: raws.length >= QBO_PAGE_SIZE ? { kind: "query", since: cur.since, start: cur.start + raws.length } : null, total, watermark: Date.parse(String(body.time)) };
 }
 
 /** Records by id (`where Id in (…)`), 100 at a time. */

@@ -14,7 +14,7 @@ import { recordProgress, type RunOnly, type SyncRunRow } from "./runs";
 import { getEntitySettings } from "./settings";
 
 /** Where a run stands inside one entity's pull, stored in the checkpoint with each page. */
-type PullState = { done?: boolean; provider?: SyncCursor | null; hwm?: number | null; page?: number };
+type PullState = { done?: boolean; provider?: SyncCursor | null; hwm?: number | null; watermark?: number | null; page?: number };
 
 export type RunPayload = { organisationId: string; connectionId: string; runId: string };
 
@@ -131,6 +131,7 @@ async function pullStep(
   let records: RemoteRecord[];
   let next: SyncCursor | null = null;
   let total: number | undefined;
+  let watermark = state.watermark ?? null;
   if (only) {
     const ids = only.map((o) => o.externalId).filter((x): x is string => !!x);
     records = ids.length ? await module.fetchByIds(api, ids) : [];
@@ -140,6 +141,7 @@ async function pullStep(
     records = page.records;
     next = page.next;
     total = state.page ? undefined : page.total;
+    if (!state.page && page.watermark && Number.isFinite(page.watermark)) watermark = page.watermark;
   }
   // An invoice's customer that is not linked yet is read now (still outside the transaction) and
   // written first in the same transaction, so the invoice always has its customer.
@@ -165,8 +167,11 @@ async function pullStep(
     errors.push(...res.errors);
     await recordProgress(tx, ctx, run.id, counters, errors, { processed: records.length, total });
     if (only) return;
-    const cursor: PullState = done ? { done: true, hwm } : { provider: next, hwm, page: (state.page ?? 0) + 1 };
-    const modifiedSince = done && hwm > 0 ? new Date(hwm) : (cp?.modifiedSince ?? null);
+    const cursor: PullState = done ? { done: true, hwm, watermark } : { provider: next, hwm, watermark, page: (state.page ?? 0) + 1 };
+    // The provider's clock at the first page where it tells one (a change during the run is then
+    // seen again next time, never missed), else the newest change seen.
+    const end = watermark ?? hwm;
+    const modifiedSince = done && end > 0 ? new Date(end) : (cp?.modifiedSince ?? null);
     await tx.insert(syncCheckpoints).values({
       organisationId: ctx.organisationId, connectionId: env.connectionId, entity: env.entity, runId: run.id, cursor, page: cursor.page ?? 0, modifiedSince, updatedAt: new Date(),
     }).onConflictDoUpdate({
