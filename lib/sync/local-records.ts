@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { customers, invoiceLines, invoices, syncLinks } from "@/drizzle/schema";
+import { customers, invoiceCounters, invoiceLines, invoices, syncLinks } from "@/drizzle/schema";
+import { parseInvoiceNumber } from "@/lib/accounting/numbering";
 import type { DbOrTx } from "@/lib/db/client";
 import { customerEvent, invoiceEvent } from "@/lib/events/accounting";
 import { emitAll } from "@/lib/events/emit";
@@ -101,6 +102,13 @@ export async function writeLocal(tx: DbOrTx, organisationId: string, entity: Syn
       unitPrice: money(l.unitPrice), amount: money(l.amount), taxAmount: money(l.taxAmount),
     })));
     for (let i = 0; i < lines.length; i += 1000) await tx.insert(invoiceLines).values(lines.slice(i, i + 1000));
+  }
+  // Numbers in the app's own series (INV-0042) move the organisation's counter past them, so the
+  // next invoice created in the app does not take a number a pulled invoice holds.
+  const highest = Math.max(0, ...rows.map((r) => parseInvoiceNumber(r.number) ?? 0));
+  if (highest > 0) {
+    await tx.insert(invoiceCounters).values({ organisationId, lastNumber: highest })
+      .onConflictDoUpdate({ target: invoiceCounters.organisationId, set: { lastNumber: sql`greatest(${invoiceCounters.lastNumber}, excluded.last_number)` } });
   }
   const isNew = new Set(writes.filter((w) => w.isNew).map((w) => w.id));
   for (const i of saved) events.push(invoiceEvent(isNew.has(i.id) ? "invoice.created" : "invoice.updated", i));
