@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, syncConflicts, syncLinks } from "@/drizzle/schema";
 import { updateCustomer } from "@/lib/db/queries/customers";
 import { saveEntitySettings } from "./settings";
-import { connectQuickBooks, connectXero, control, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
+import { connectQuickBooks, connectXero, control, closeWorld, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
 
 // A record changed in the app and at the provider since the last sync: each policy resolves as
 // configured, and every conflict is recorded with both versions.
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await syncNow(w.db, w.owner, xero.connectionId, { direction: "pull", entity: "customers", mode: "full" });
 }, 60_000);
 afterAll(async () => {
-  await w?.close();
+  await closeWorld(w);
 });
 
 const books = () => xeroOf(w).store.tenant(xero.tenantId)!;

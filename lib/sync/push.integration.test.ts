@@ -4,7 +4,7 @@ import { invoiceCounters, syncLinks } from "@/drizzle/schema";
 import { createCustomer, updateCustomer } from "@/lib/db/queries/customers";
 import { createInvoice } from "@/lib/db/queries/invoices";
 import { countPending } from "./local-records";
-import { connectQuickBooks, connectXero, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
+import { connectQuickBooks, connectXero, closeWorld, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
 
 // Local creates and updates reach the provider through the engine's push: create vs update by
 // the link table, idempotency keys derived from the change, nothing pushed back after a pull.
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await w.db.insert(invoiceCounters).values({ organisationId: w.owner.organisationId, lastNumber: 1000 });
 }, 60_000);
 afterAll(async () => {
-  await w?.close();
+  await closeWorld(w);
 });
 
 const books = () => xeroOf(w).store.tenant(xero.tenantId)!;

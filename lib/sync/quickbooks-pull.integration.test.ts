@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invoices, syncCheckpoints } from "@/drizzle/schema";
 import { getAccessToken } from "@/lib/connections/refresh";
-import { connectQuickBooks, control, createWorld, qboOf, syncNow, type World } from "./test-support";
+import { connectQuickBooks, control, closeWorld, createWorld, qboOf, syncNow, type World } from "./test-support";
 
 // QuickBooks Customer and Invoice pulled into customers and invoices: a paged query (STARTPOSITION,
 // MAXRESULTS 1000) for the first run, change data capture (cdc) for the next ones.
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await control(w, "seed", { provider: "quickbooks", entity: "Invoice", count: 180, account: conn.realmId });
 }, 60_000);
 afterAll(async () => {
-  await w?.close();
+  await closeWorld(w);
 });
 
 const company = () => qboOf(w).store.company(conn.realmId)!;

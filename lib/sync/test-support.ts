@@ -50,3 +50,11 @@ export async function control(w: World, path: string, body: Record<string, unkno
   if (!res.ok) throw new Error(`/_control/${path} answered ${res.status}: ${await res.text()}`);
   return res.json() as Promise<Record<string, unknown>>;
 }
+
+/** Stops the embedded job driver the runs' enqueue started on the test database, then closes the world. */
+export async function closeWorld(w: World | undefined) {
+  if (!w) return;
+  const { stopBoss } = await import("@/lib/jobs/local/boss");
+  await stopBoss(w.db);
+  await w.close();
+}

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invoices, syncLinks } from "@/drizzle/schema";
-import { connectXero, control, createWorld, syncNow, xeroOf, type World } from "./test-support";
+import { connectXero, control, closeWorld, createWorld, syncNow, xeroOf, type World } from "./test-support";
 
 // Against the in-process sandbox and a real database: Xero Contacts and Invoices pulled page by
 // page (100 a page, If-Modified-Since) into customers and invoices.
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await control(w, "seed", { provider: "xero", entity: "Invoices", count: 150, account: conn.tenantId });
 }, 60_000);
 afterAll(async () => {
-  await w?.close();
+  await closeWorld(w);
 });
 
 const books = () => xeroOf(w).store.tenant(conn.tenantId)!;
