@@ -1,7 +1,8 @@
 import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-overdue";
 import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/health-check";
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
-import { syncRunJob, syncSweepJob, syncSweepSchedule } from "@/lib/sync/jobs";
+import { syncSweepJob, syncSweepSchedule } from "@/lib/sync/jobs";
+import { syncRunJob } from "@/lib/sync/run-job";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**

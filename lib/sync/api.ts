@@ -7,7 +7,8 @@ import { findConnectionById } from "@/lib/db/queries/connections";
 import type { SyncEntity } from "./fields";
 import { countPending } from "./local-records";
 import { syncEntitiesOf } from "./provider";
-import { cancelRun, getRun, listRuns, requestRun, retryRun, runErrors, type SyncRunRow } from "./runs";
+import { requestRun, retryRun } from "./request";
+import { cancelRun, getRun, listRuns, runErrors, type SyncRunRow } from "./runs";
 
 // What the sync routes call: views of runs and status for one connection (DTO fields only).
 

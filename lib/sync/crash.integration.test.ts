@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, invoices, syncLinks } from "@/drizzle/schema";
 import type { LocalJobs } from "@/lib/jobs/local/worker";
 import { startTestJobs, waitFor } from "@/lib/jobs/testing";
-import { getRun, requestRun } from "./runs";
+import { requestRun } from "./request";
+import { getRun } from "./runs";
 import { closeWorld, connectXero, control, createWorld, xeroOf, type World } from "./test-support";
 
 // Postgres only (a second process cannot open an in-memory PGlite): the process running a sync is

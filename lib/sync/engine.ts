@@ -48,10 +48,10 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
   for (const entity of entities) {
     const settings = await getEntitySettings(db, ctx, run.connectionId, entity);
     if (!settings.enabled && !run.entity) continue;
-    const module = target.module(entity);
+    const entityModule = target.module(entity);
     const env: EntityEnv = {
       ctx, runId: run.id, connectionId: run.connectionId, account: target.api.account, entity,
-      mapping: mappingFor(target.connection.provider, entity, settings.mapping), settings, externalUrl: module.externalUrl,
+      mapping: mappingFor(target.connection.provider, entity, settings.mapping), settings, externalUrl: entityModule.externalUrl,
     };
     const customers = entity === "invoices" ? await customersEnv(db, ctx, run, target) : undefined;
     await setRun(db, ctx, run.id, { currentEntity: entity });
@@ -59,7 +59,7 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
     if (only && !onlyHere?.length) continue;
     if (run.direction !== "push" && settings.direction !== "push") {
       for (let i = 0; ; i++) {
-        const r = await job.step(`pull:${entity}:${i}`, () => pullStep(db, env, run, target.api, module, customers, onlyHere));
+        const r = await job.step(`pull:${entity}:${i}`, () => pullStep(db, env, run, target.api, entityModule, customers, onlyHere));
         if (r.cancelled) return finish(db, ctx, run.id, "cancelled");
         if (r.done) break;
       }
@@ -71,7 +71,7 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
       for (let i = 0; ; i++) {
         const r = await job.step(`push:${entity}:${i}`, async () => {
           if ((await loadRun(db, ctx, run.id))?.cancelRequested) return { cancelled: true, done: true };
-          const res = await pushBatch(db, env, { api: target.api, module, customers }, { after: after && { updatedAt: new Date(after.updatedAt), id: after.id }, onlyIds });
+          const res = await pushBatch(db, env, { api: target.api, module: entityModule, customers }, { after: after && { updatedAt: new Date(after.updatedAt), id: after.id }, onlyIds });
           await db.transaction((tx) => recordProgress(tx, ctx, run.id, res.counters, res.errors, { processed: res.count }));
           return { cancelled: false, done: res.count === 0 || !!onlyIds, after: res.last && { updatedAt: res.last.updatedAt.toISOString(), id: res.last.id } };
         });
@@ -87,12 +87,12 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
 
 async function customersEnv(db: Db, ctx: AccessContext, run: SyncRunRow, target: Awaited<ReturnType<typeof syncTarget>>) {
   const settings = await getEntitySettings(db, ctx, run.connectionId, "customers");
-  const module = target.module("customers");
+  const customersModule = target.module("customers");
   const env: EntityEnv = {
     ctx, runId: run.id, connectionId: run.connectionId, account: target.api.account, entity: "customers",
-    mapping: mappingFor(target.connection.provider, "customers", settings.mapping), settings, externalUrl: module.externalUrl,
+    mapping: mappingFor(target.connection.provider, "customers", settings.mapping), settings, externalUrl: customersModule.externalUrl,
   };
-  return { env, module };
+  return { env, module: customersModule };
 }
 
 async function finish(db: Db, ctx: AccessContext, runId: string, status: "succeeded" | "partial" | "failed" | "cancelled", error?: string) {

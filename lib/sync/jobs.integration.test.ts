@@ -5,7 +5,8 @@ import { createCustomer } from "@/lib/db/queries/customers";
 import { startOutboxRelay, type OutboxRelay } from "@/lib/events/relay";
 import type { LocalJobs } from "@/lib/jobs/local/worker";
 import { startTestJobs, waitFor } from "@/lib/jobs/testing";
-import { getRun, requestRun } from "./runs";
+import { requestRun } from "./request";
+import { getRun } from "./runs";
 import { saveEntitySettings } from "./settings";
 import { closeWorld, connectXero, createWorld, xeroOf, type World } from "./test-support";
 

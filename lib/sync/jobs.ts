@@ -4,35 +4,11 @@ import { connections, syncRuns } from "@/drizzle/schema";
 import { jobContext } from "@/lib/auth/access";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { registerConsumer, type EventConsumer } from "@/lib/events/consumers";
-import { defineJob, defineSchedule, isRetryable } from "@/lib/jobs/define";
-import { failRun, runSync } from "./engine";
+import { defineJob, defineSchedule } from "@/lib/jobs/define";
 import { SYNC_ENTITIES, type SyncEntity } from "./fields";
 import { syncEntitiesOf } from "./provider";
-import { requestRun, SYNC_RUN_JOB } from "./runs";
+import { requestRun } from "./request";
 import { getEntitySettings } from "./settings";
-
-const MAX_ATTEMPTS = 8;
-
-/**
- * Runs one sync run (lib/sync/engine.ts). One run per connection at a time (per-key concurrency),
- * so two runs never write one connection's links at once; a retried job resumes from the
- * checkpoint. When it gives up, the run is marked failed with the reason.
- */
-export const syncRunJob = defineJob({
-  name: SYNC_RUN_JOB,
-  schema: z.object({ organisationId: z.string().min(1), connectionId: z.string().min(1), runId: z.string().min(1) }),
-  maxAttempts: MAX_ATTEMPTS,
-  timeoutSeconds: 3600,
-  concurrency: { key: (p) => `sync:${p.connectionId}`, limit: 1 },
-  async run(payload, { db, step, attempt }) {
-    try {
-      return await runSync(db, payload, { step });
-    } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(syncRunJob, err)) await failRun(db, payload, err);
-      throw err;
-    }
-  },
-});
 
 const SCHEDULE_MS = { hourly: 3600_000, daily: 86_400_000, weekly: 7 * 86_400_000 } as const;
 

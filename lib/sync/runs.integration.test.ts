@@ -4,7 +4,8 @@ import { invoiceCounters, invoices, syncCheckpoints } from "@/drizzle/schema";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { createInvoice } from "@/lib/db/queries/invoices";
 import { runSync } from "./engine";
-import { cancelRun, getRun, requestRun, retryRun, runErrors } from "./runs";
+import { requestRun, retryRun } from "./request";
+import { cancelRun, getRun, runErrors } from "./runs";
 import { syncStatus } from "./api";
 import { closeWorld, connectXero, control, createWorld, syncNow, type World } from "./test-support";
 

@@ -10,7 +10,8 @@ import type { Db } from "@/lib/db/client";
 import type { XeroEmulator } from "@/sandbox/providers/xero";
 import type { QuickBooksEmulator } from "@/sandbox/providers/quickbooks";
 import { runSync } from "./engine";
-import { getRun, requestRun, type RunRequest } from "./runs";
+import { requestRun, type RunRequest } from "./request";
+import { getRun } from "./runs";
 
 export { createWorld, type World };
 
