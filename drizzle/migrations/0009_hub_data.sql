@@ -1,4 +1,10 @@
 CREATE TYPE "public"."inbound_status" AS ENUM('received', 'processed', 'ignored', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."sync_conflict_policy" AS ENUM('newest', 'app', 'provider', 'ask');--> statement-breakpoint
+CREATE TYPE "public"."sync_delete_policy" AS ENUM('void', 'archive', 'ignore');--> statement-breakpoint
+CREATE TYPE "public"."sync_direction" AS ENUM('pull', 'push', 'both');--> statement-breakpoint
+CREATE TYPE "public"."sync_run_mode" AS ENUM('full', 'incremental');--> statement-breakpoint
+CREATE TYPE "public"."sync_run_status" AS ENUM('queued', 'running', 'succeeded', 'partial', 'failed', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."sync_schedule" AS ENUM('manual', 'hourly', 'daily', 'weekly', 'realtime');--> statement-breakpoint
 CREATE TABLE "work_counters" (
 	"organisation_id" text NOT NULL,
 	"kind" text NOT NULL,
@@ -115,6 +121,103 @@ CREATE TABLE "webhook_endpoints" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sync_checkpoints" (
+	"organisation_id" text NOT NULL,
+	"connection_id" text NOT NULL,
+	"entity" text NOT NULL,
+	"modified_since" timestamp with time zone,
+	"run_id" text,
+	"cursor" jsonb,
+	"page" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sync_checkpoints_connection_id_entity_pk" PRIMARY KEY("connection_id","entity")
+);
+--> statement-breakpoint
+CREATE TABLE "sync_conflicts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"organisation_id" text NOT NULL,
+	"connection_id" text NOT NULL,
+	"entity" text NOT NULL,
+	"local_id" text NOT NULL,
+	"external_id" text NOT NULL,
+	"local_version" jsonb NOT NULL,
+	"remote_version" jsonb NOT NULL,
+	"policy" "sync_conflict_policy" NOT NULL,
+	"resolved_by" text,
+	"resolution" text,
+	"run_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sync_links" (
+	"id" text PRIMARY KEY NOT NULL,
+	"organisation_id" text NOT NULL,
+	"connection_id" text NOT NULL,
+	"entity" text NOT NULL,
+	"local_id" text NOT NULL,
+	"external_id" text NOT NULL,
+	"remote_version" text,
+	"content_hash" text,
+	"last_pushed_hash" text,
+	"external_url" text,
+	"remote_deleted_at" timestamp with time zone,
+	"synced_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_run_errors" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"organisation_id" text NOT NULL,
+	"run_id" text NOT NULL,
+	"entity" text NOT NULL,
+	"external_id" text,
+	"local_id" text,
+	"message" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sync_runs" (
+	"id" text PRIMARY KEY NOT NULL,
+	"organisation_id" text NOT NULL,
+	"connection_id" text NOT NULL,
+	"provider" text NOT NULL,
+	"entity" text,
+	"direction" text DEFAULT 'pull' NOT NULL,
+	"mode" "sync_run_mode" DEFAULT 'incremental' NOT NULL,
+	"status" "sync_run_status" DEFAULT 'queued' NOT NULL,
+	"current_entity" text,
+	"created" integer DEFAULT 0 NOT NULL,
+	"updated" integer DEFAULT 0 NOT NULL,
+	"unchanged" integer DEFAULT 0 NOT NULL,
+	"deleted" integer DEFAULT 0 NOT NULL,
+	"failed" integer DEFAULT 0 NOT NULL,
+	"total" integer,
+	"progress" integer DEFAULT 0 NOT NULL,
+	"cancel_requested" boolean DEFAULT false NOT NULL,
+	"only" jsonb,
+	"retry_of" text,
+	"error" text,
+	"requested_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sync_settings" (
+	"organisation_id" text NOT NULL,
+	"connection_id" text NOT NULL,
+	"entity" text NOT NULL,
+	"direction" "sync_direction" DEFAULT 'both' NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"schedule" "sync_schedule" DEFAULT 'hourly' NOT NULL,
+	"conflict_policy" "sync_conflict_policy" DEFAULT 'newest' NOT NULL,
+	"delete_policy" "sync_delete_policy" DEFAULT 'void' NOT NULL,
+	"mapping" jsonb,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sync_settings_connection_id_entity_pk" PRIMARY KEY("connection_id","entity")
+);
+--> statement-breakpoint
 ALTER TABLE "projects" DROP CONSTRAINT "projects_customer_id_customers_id_fk";
 --> statement-breakpoint
 ALTER TABLE "tickets" DROP CONSTRAINT "tickets_customer_id_customers_id_fk";
@@ -149,6 +252,18 @@ ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_
 ALTER TABLE "webhook_endpoint_secrets" ADD CONSTRAINT "webhook_endpoint_secrets_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoint_secrets" ADD CONSTRAINT "webhook_endpoint_secrets_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_checkpoints" ADD CONSTRAINT "sync_checkpoints_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_checkpoints" ADD CONSTRAINT "sync_checkpoints_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_conflicts" ADD CONSTRAINT "sync_conflicts_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_conflicts" ADD CONSTRAINT "sync_conflicts_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_links" ADD CONSTRAINT "sync_links_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_links" ADD CONSTRAINT "sync_links_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_run_errors" ADD CONSTRAINT "sync_run_errors_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_run_errors" ADD CONSTRAINT "sync_run_errors_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_settings" ADD CONSTRAINT "sync_settings_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_settings" ADD CONSTRAINT "sync_settings_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_secret_hash_idx" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_endpoints_token_uq" ON "inbound_endpoints" USING btree ("token_hash") WHERE "inbound_endpoints"."token_hash" is not null;--> statement-breakpoint
@@ -170,6 +285,13 @@ CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btr
 CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "webhook_endpoint_secrets_endpoint_idx" ON "webhook_endpoint_secrets" USING btree ("endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_org_idx" ON "webhook_endpoints" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "sync_conflicts_connection_idx" ON "sync_conflicts" USING btree ("connection_id","resolved_at","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_links_external_uq" ON "sync_links" USING btree ("connection_id","entity","external_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_links_local_uq" ON "sync_links" USING btree ("connection_id","entity","local_id");--> statement-breakpoint
+CREATE INDEX "sync_links_local_idx" ON "sync_links" USING btree ("organisation_id","entity","local_id");--> statement-breakpoint
+CREATE INDEX "sync_run_errors_run_idx" ON "sync_run_errors" USING btree ("run_id","id");--> statement-breakpoint
+CREATE INDEX "sync_runs_connection_idx" ON "sync_runs" USING btree ("connection_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_runs_active_uq" ON "sync_runs" USING btree ("connection_id","direction",coalesce("entity", '*')) WHERE "sync_runs"."status" in ('queued', 'running');--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "projects_org_created_idx" ON "projects" USING btree ("organisation_id","created_at");--> statement-breakpoint

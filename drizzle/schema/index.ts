@@ -8,3 +8,4 @@ export * from "./work";
 export * from "./api-keys";
 export * from "./inbound";
 export * from "./outbound";
+export * from "./sync";

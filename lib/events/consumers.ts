@@ -6,7 +6,8 @@ import type { DomainEvent, EventType } from "./catalog";
 /**
  * A handler of domain events. `handle` runs in a transaction that also records the
  * (consumer, event id) pair, so a redelivered event is skipped and the effect stays single;
- * write effects through `tx`. A consumer that calls the network should record its intent
+ * write effects through `tx` (`db` is the database the transaction belongs to, e.g. for enqueue's
+ * pg-boss in that transaction). A consumer that calls the network should record its intent
  * through `tx` and call outside it (e.g. enqueue a job keyed by the event id).
  */
 export interface EventConsumer {

@@ -4,6 +4,8 @@ import { dispatchEventJob } from "@/lib/events/dispatch-job";
 import { expireQuotesJob, expireQuotesSchedule } from "@/lib/work/jobs/expire-quotes";
 import { processInboundJob } from "@/lib/inbound/job";
 import { deliverJob, sweepJob, sweepSchedule } from "@/lib/outbound/jobs";
+import { syncSweepJob, syncSweepSchedule } from "@/lib/sync/jobs";
+import { syncRunJob } from "@/lib/sync/run-job";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -17,6 +19,7 @@ export const registry: (JobDefinition | ScheduleDefinition)[] = [
   expireQuotesJob, expireQuotesSchedule,
   processInboundJob,
   deliverJob, sweepJob, sweepSchedule,
+  syncRunJob, syncSweepJob, syncSweepSchedule,
 ];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;
