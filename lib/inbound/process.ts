@@ -109,7 +109,7 @@ export async function processEvent(db: Db, ref: { id: string; organisationId: st
         connectionId: row.connectionId,
         externalAccountId: conn.externalAccountId,
         invoices: invoicesFor(tx, ctx, row.provider, row.connectionId),
-        entityChanges: (changes) => onProviderEntityChanges({ db: tx, ctx, provider: row.provider, connectionId: row.connectionId, changes }),
+        entityChanges: (changes) => onProviderEntityChanges({ root: db, db: tx, ctx, provider: row.provider, connectionId: row.connectionId, changes }),
       }, { eventId: row.eventId, type: row.type, payload: body.json });
     }
     await tx.update(inboundEvents).set({

@@ -3,13 +3,14 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inboundEvents, invoices, payments } from "@/drizzle/schema";
+import { inboundEvents, invoices, payments, syncRuns } from "@/drizzle/schema";
 import { jobContext } from "@/lib/auth/access";
 import type { Db } from "@/lib/db/client";
 import { insertConnections } from "@/lib/db/queries/connections";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { createInvoice } from "@/lib/db/queries/invoices";
 import { startTestJobs, waitFor } from "@/lib/jobs/testing";
+import { saveEntitySettings } from "@/lib/sync/settings";
 import type { LocalJobs } from "@/lib/jobs";
 import { useTestApiRuntime } from "@/lib/testing/api";
 import { createTestDb } from "@/lib/testing/db";
@@ -78,14 +79,27 @@ describe("Xero", () => {
     expect(await eventsOf("xero")).toHaveLength(0);
   });
 
-  it("stores an invoice change for the connected tenant and hands its entity ref on", async () => {
+  it("stores an invoice change for the connected tenant and leaves it to the hourly run (the default schedule)", async () => {
     const res = await control("/change", { provider: "xero", entity: "invoices", account: XERO_TENANTS[0].tenantId, fields: { Reference: "inbound" } });
     expect((res.json.delivery as { status: number }).status).toBe(200);
     const [row] = await settled("xero", 1);
-    expect(row).toMatchObject({ connectionId: conn.xero, type: "invoice.update", status: "processed", attempts: 1 });
+    expect(row).toMatchObject({ connectionId: conn.xero, type: "invoice.update", status: "ignored", attempts: 1 });
+    expect(row!.ignoredReason).toBe("Not synced in real time (invoices: picked up by the hourly run).");
     expect(row!.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
     const result = row!.result as { entities: { accountId: string; entity: string; id: string }[] };
     expect(result.entities).toEqual([expect.objectContaining({ accountId: XERO_TENANTS[0].tenantId, entity: "invoices", id: (res.json.record as { InvoiceID: string }).InvoiceID })]);
+  });
+
+  it("with the real-time schedule, a change becomes a pull run of just that record", async () => {
+    await saveEntitySettings(db, jobContext(org, "test"), conn.xero!, "invoices", { schedule: "realtime" });
+    const res = await control("/change", { provider: "xero", entity: "invoices", account: XERO_TENANTS[0].tenantId, fields: { Reference: "realtime" } });
+    const invoiceId = (res.json.record as { InvoiceID: string }).InvoiceID;
+    const rows = await settled("xero", 2);
+    const row = rows.find((r) => (r.result as { entities?: { id: string }[] } | null)?.entities?.[0]?.id === invoiceId && r.status === "processed");
+    expect(row).toBeDefined();
+    const runId = (row!.result as { syncRunId: string }).syncRunId;
+    const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
+    expect(run).toMatchObject({ connectionId: conn.xero, direction: "pull", mode: "incremental", only: [{ entity: "invoices", externalId: invoiceId }] });
   });
 });
 
@@ -95,7 +109,8 @@ describe("QuickBooks", () => {
     const cloud = await control("/change", { provider: "quickbooks", entity: "Customer", account: QBO_REALMS[0].realmId, fields: { Notes: "b" }, format: "cloudevents" });
     expect([(legacy.json.delivery as { status: number }).status, (cloud.json.delivery as { status: number }).status]).toEqual([200, 200]);
     const rows = await settled("quickbooks", 2);
-    expect(rows.map((r) => [r.type, r.status])).toEqual([["customers.update", "processed"], ["customers.update", "processed"]]);
+    expect(rows.map((r) => [r.type, r.status])).toEqual([["customers.update", "ignored"], ["customers.update", "ignored"]]);
+    expect(rows[0]!.ignoredReason).toBe("Not synced in real time (customers: picked up by the hourly run).");
     // The legacy format carries no id (the body's hash is used); CloudEvents carry their own.
     expect(rows.map((r) => r.eventId.startsWith("sha256:")).sort()).toEqual([false, true]);
     const ids = rows.map((r) => (r.result as { entities: { id: string; operation: string }[] }).entities[0]);
