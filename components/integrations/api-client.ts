@@ -34,8 +34,20 @@ const fallbackMessage = (status: number) =>
       ? "Your session ended. Sign in again."
       : "The hub could not complete this. Try again in a moment.";
 
+/** The HTTP methods the screens call the API with. */
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 /** Calls the integrations API from the browser and validates the answer's `data` with `schema`. */
-export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+export async function callApi<T>(method: ApiMethod, url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+  const res = await callApiBody(method, url, z.object({ data: schema }), body);
+  return res.ok ? { ok: true, data: res.data.data } : res;
+}
+
+/**
+ * Calls the API and validates the whole answer with `schema` — for lists, whose `{ data, page }`
+ * envelope carries the cursor beside the rows.
+ */
+export async function callApiBody<T>(method: ApiMethod, url: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -53,8 +65,8 @@ export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", ur
     if (p.success) return { ok: false, status: res.status, code: p.data.code, message: p.data.detail, fields: fieldsOf(p.data.errors) };
     return { ok: false, status: res.status, code: "error", message: fallbackMessage(res.status), fields: {} };
   }
-  const enveloped = z.object({ data: schema }).safeParse(json);
-  if (enveloped.success) return { ok: true, data: enveloped.data.data };
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, status: res.status, code: "bad_response", message: "The hub answered in an unexpected way. Reload the page.", fields: {} };
 }
 
