@@ -3,7 +3,6 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { InboundEventLog } from "@/components/inbound/inbound-event-log";
-import { PageHeader } from "@/components/page-header";
 import { listManifests } from "@/integrations";
 import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
@@ -19,11 +18,11 @@ export default async function InboundWebhooksPage() {
   const providers = listManifests().filter((m) => m.capabilities.webhooks).map((m) => ({ value: m.id, label: m.name }));
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Inbound webhooks"
-        description={`What the providers told the hub, newest first, with how each event was processed. Times are in ${timeZone}.`}
-      />
+    <div className="space-y-4">
+      {/* The Webhooks layout (outbound-screens) holds the section's heading and tabs. */}
+      <p className="text-sm text-muted-foreground">
+        What the providers sent the hub, newest first, and how each event was processed. Times are in {timeZone}.
+      </p>
       <Suspense fallback={<Skeleton className="h-64 w-full" />}>
         <InboundEventLog
           timeZone={timeZone}
