@@ -17,7 +17,7 @@ import { CopyField } from "./copy-field";
 import { eventTime } from "./format";
 
 /** Longest signing secret the form sends (the API refuses longer ones with a field error too). */
-export const MAX_SECRET_LENGTH = 1024;
+export const MAX_SECRET_LENGTH = 500;
 
 /** Props of a connection's webhook set-up card. */
 export interface ConnectionWebhooksProps {
