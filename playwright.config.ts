@@ -22,6 +22,8 @@ const serverEnv = {
   HUB_PROVIDERS: "sandbox",
   SANDBOX_URL: `http://localhost:${SANDBOX_PORT}`,
   SANDBOX_STRIPE_URL: `http://localhost:${SANDBOX_PORT + 1}`,
+  // The sandbox posts its signed webhooks to the hub's receivers.
+  SANDBOX_WEBHOOK_BASE: `http://localhost:${HUB_PORT}/api/webhooks`,
   AUTH_URL: `http://localhost:${HUB_PORT}`,
   HUB_PUBLIC_URL: `http://localhost:${HUB_PORT}`,
 } as Record<string, string>;

@@ -81,3 +81,69 @@ export type ProviderHooks = {
   revoke?: Revoke;
   sendMail?: SendMail;
 };
+
+// ── Inbound webhooks (lib/inbound dispatches to each provider's `webhooks.ts`) ──
+
+/** A parsed, not yet verified delivery: JSON, or a form body (Slack) as fields (`payload` JSON-parsed). */
+export type InboundBody = { raw: string; json: unknown; contentType: string; headers: Headers };
+
+/**
+ * What a provider's `describe` reads from a delivery: the account ids it routes by (Xero
+ * tenantId, QuickBooks realmId, Slack team_id, Stripe `account`, HubSpot portalId), its event
+ * id (absent: the engine hashes the body) and type, and any answer the provider expects instead
+ * of a plain 200 (Slack's url_verification challenge, Xero's empty body).
+ */
+export type InboundDelivery = {
+  accountIds: string[];
+  eventId?: string;
+  type: string;
+  /** false for handshakes that are answered but not stored (Xero intent-to-receive). */
+  store?: boolean;
+  reply?: { status: number; body: string; contentType?: string };
+};
+export type DescribeDelivery = (body: InboundBody) => InboundDelivery;
+
+/** A payment as a provider reports it, in minor units. */
+export type InboundPayment = { amount: number; currency: string; reference: string; at: Date };
+
+/** An invoice of the app, as webhook handlers see it. */
+export type InboundInvoice = { id: string; number: string; currency: string; total: number; amountPaid: number; status: string };
+
+/**
+ * The app's invoices for one verified delivery's organisation, acting as the webhook actor in the
+ * processing transaction (so the change, its outbox events and the event's new status commit together).
+ * Payments and refunds are idempotent per `reference`.
+ */
+export type InboundInvoices = {
+  find(ref: { id?: string | null; number?: string | null }): Promise<InboundInvoice | null>;
+  recordPayment(invoiceId: string, p: InboundPayment): Promise<{ paymentId: string; duplicate: boolean; invoiceStatus: string }>;
+  /** `amount` is the total refunded under `reference` so far; the difference to what is booked is recorded. */
+  recordRefund(invoiceId: string, p: InboundPayment): Promise<{ paymentId: string; duplicate: boolean; invoiceStatus: string }>;
+  flagDispute(invoiceId: string, d: InboundPayment & { reason?: string }): Promise<void>;
+};
+
+/** A provider record that changed (Xero/QuickBooks), for an incremental sync of just those records. */
+export type EntityChange = { accountId: string; entity: string; id: string; operation: string };
+
+/** What processing one stored event ended in. */
+export type InboundOutcome =
+  | { status: "processed"; result?: Record<string, unknown> }
+  | { status: "ignored"; reason: string; result?: Record<string, unknown> };
+
+export type InboundHandlerContext = {
+  provider: string;
+  connectionId: string;
+  externalAccountId: string | null;
+  invoices: InboundInvoices;
+  /** Hands changed provider records to the sync engine (lib/inbound's onProviderEntityChanges hook). */
+  entityChanges(changes: EntityChange[]): Promise<InboundOutcome>;
+};
+
+/** Processes one stored event; throws to have it retried (and, after the last attempt, `failed`). */
+export type HandleInboundEvent = (ctx: InboundHandlerContext, event: { eventId: string; type: string; payload: unknown }) => Promise<InboundOutcome>;
+
+/**
+ * Providers verified by a call to the provider (PayPal's verify-webhook-signature): true when
+ * the provider confirms the delivery. `creds` are the connection's, `webhookId` the configured id.
+ */
+export type VerifyByApi = (ctx: HookContext, input: { creds: Credentials | null; webhookId: string; body: InboundBody }) => Promise<boolean>;

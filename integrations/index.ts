@@ -11,9 +11,11 @@ import gmailManifest from "./gmail/manifest";
 import googleDriveManifest from "./google-drive/manifest";
 import hubspotManifest from "./hubspot/manifest";
 import * as hubspotHooks from "./hubspot/hooks";
+import * as hubspotWebhooks from "./hubspot/webhooks";
 import mailchimpManifest from "./mailchimp/manifest";
 import makeManifest from "./make/manifest";
 import * as makeHooks from "./make/hooks";
+import * as makeWebhooks from "./make/webhooks";
 import mauticManifest from "./mautic/manifest";
 import microsoft365Manifest from "./microsoft-365/manifest";
 import microsoftTeamsManifest from "./microsoft-teams/manifest";
@@ -21,25 +23,32 @@ import * as microsoftTeamsHooks from "./microsoft-teams/hooks";
 import myobManifest from "./myob/manifest";
 import n8nManifest from "./n8n/manifest";
 import * as n8nHooks from "./n8n/hooks";
+import * as n8nWebhooks from "./n8n/webhooks";
 import netsuiteManifest from "./netsuite/manifest";
 import onedriveManifest from "./onedrive/manifest";
 import paypalManifest from "./paypal/manifest";
 import * as paypalHooks from "./paypal/hooks";
+import * as paypalWebhooks from "./paypal/webhooks";
 import pipedriveManifest from "./pipedrive/manifest";
 import quickbooksManifest from "./quickbooks/manifest";
 import * as quickbooksHooks from "./quickbooks/hooks";
+import * as quickbooksWebhooks from "./quickbooks/webhooks";
 import sageManifest from "./sage/manifest";
 import salesforceManifest from "./salesforce/manifest";
 import slackManifest from "./slack/manifest";
 import * as slackHooks from "./slack/hooks";
+import * as slackWebhooks from "./slack/webhooks";
 import squareManifest from "./square/manifest";
 import stripeManifest from "./stripe/manifest";
 import * as stripeHooks from "./stripe/hooks";
+import * as stripeWebhooks from "./stripe/webhooks";
 import twilioManifest from "./twilio/manifest";
 import xeroManifest from "./xero/manifest";
 import * as xeroHooks from "./xero/hooks";
+import * as xeroWebhooks from "./xero/webhooks";
 import zapierManifest from "./zapier/manifest";
 import * as zapierHooks from "./zapier/hooks";
+import * as zapierWebhooks from "./zapier/webhooks";
 import zohoCrmManifest from "./zoho-crm/manifest";
 
 /** Every provider folder: its manifest and the modules the folder has. */
@@ -51,27 +60,27 @@ const modules = {
   freshbooks: { manifest: freshbooksManifest, hooks: {}, sync: {} },
   gmail: { manifest: gmailManifest, hooks: {}, sync: {} },
   "google-drive": { manifest: googleDriveManifest, hooks: {}, sync: {} },
-  hubspot: { manifest: hubspotManifest, hooks: hubspotHooks, sync: {} },
+  hubspot: { manifest: hubspotManifest, hooks: hubspotHooks, webhooks: hubspotWebhooks, sync: {} },
   mailchimp: { manifest: mailchimpManifest, hooks: {}, sync: {} },
-  make: { manifest: makeManifest, hooks: makeHooks, sync: {} },
+  make: { manifest: makeManifest, hooks: makeHooks, webhooks: makeWebhooks, sync: {} },
   mautic: { manifest: mauticManifest, hooks: {}, sync: {} },
   "microsoft-365": { manifest: microsoft365Manifest, hooks: {}, sync: {} },
   "microsoft-teams": { manifest: microsoftTeamsManifest, hooks: microsoftTeamsHooks, sync: {} },
   myob: { manifest: myobManifest, hooks: {}, sync: {} },
-  n8n: { manifest: n8nManifest, hooks: n8nHooks, sync: {} },
+  n8n: { manifest: n8nManifest, hooks: n8nHooks, webhooks: n8nWebhooks, sync: {} },
   netsuite: { manifest: netsuiteManifest, hooks: {}, sync: {} },
   onedrive: { manifest: onedriveManifest, hooks: {}, sync: {} },
-  paypal: { manifest: paypalManifest, hooks: paypalHooks, sync: {} },
+  paypal: { manifest: paypalManifest, hooks: paypalHooks, webhooks: paypalWebhooks, sync: {} },
   pipedrive: { manifest: pipedriveManifest, hooks: {}, sync: {} },
-  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, sync: {} },
+  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: {} },
   sage: { manifest: sageManifest, hooks: {}, sync: {} },
   salesforce: { manifest: salesforceManifest, hooks: {}, sync: {} },
-  slack: { manifest: slackManifest, hooks: slackHooks, sync: {} },
+  slack: { manifest: slackManifest, hooks: slackHooks, webhooks: slackWebhooks, sync: {} },
   square: { manifest: squareManifest, hooks: {}, sync: {} },
-  stripe: { manifest: stripeManifest, hooks: stripeHooks, sync: {} },
+  stripe: { manifest: stripeManifest, hooks: stripeHooks, webhooks: stripeWebhooks, sync: {} },
   twilio: { manifest: twilioManifest, hooks: {}, sync: {} },
-  xero: { manifest: xeroManifest, hooks: xeroHooks, sync: {} },
-  zapier: { manifest: zapierManifest, hooks: zapierHooks, sync: {} },
+  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: {} },
+  zapier: { manifest: zapierManifest, hooks: zapierHooks, webhooks: zapierWebhooks, sync: {} },
   "zoho-crm": { manifest: zohoCrmManifest, hooks: {}, sync: {} },
 } satisfies Record<string, ProviderModule>;
 

@@ -13,7 +13,7 @@ export type AuthMode = (typeof authModes)[number];
 export const webhookSchemes = [
   "stripe-signature", "xero-signature", "intuit-signature", "slack-signature", "paypal-verify-api",
   "hubspot-v3", "square-signature", "twilio-signature", "docusign-connect-hmac", "calendly-signature",
-  "hmac-sha256-hex", "none",
+  "hmac-sha256-hex", "standard-webhooks", "none",
 ] as const;
 
 const httpsUrl = z.url({ protocol: /^https$/ });

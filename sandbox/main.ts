@@ -1,7 +1,14 @@
 // `npm run sandbox` — starts the provider sandbox on SANDBOX_PORT (4010) and Stripe's own port.
 import { startSandbox } from "./server";
 
-const sandbox = await startSandbox();
+// Where the emulators post their signed webhooks: SANDBOX_WEBHOOK_BASE (set by scripts/dev.mjs and
+// the e2e config to the hub's /api/webhooks) + "/<provider>"; unset, webhooks go nowhere until
+// set with POST /_control/webhooks.
+const hookBase = process.env.SANDBOX_WEBHOOK_BASE?.replace(/\/$/, "");
+const webhookTargets = hookBase
+  ? Object.fromEntries(["stripe", "xero", "quickbooks", "slack", "paypal", "hubspot"].map((p) => [p, `${hookBase}/${p}`]))
+  : undefined;
+const sandbox = await startSandbox({ webhookTargets });
 const lines = [
   `Provider sandbox ready on ${sandbox.origin} (Stripe API on ${sandbox.stripeOrigin})`,
   `  front door: ${sandbox.origin}/   control API: ${sandbox.origin}/_control`,

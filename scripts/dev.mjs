@@ -38,7 +38,11 @@ if (process.env.HUB_PROVIDERS === "live") {
 } else if (await portInUse(sandboxPort)) {
   console.log(`[dev] something already listens on ${sandboxPort}; using it as the sandbox.`);
 } else {
-  run("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"]);
+  // The sandbox's signed webhooks go to this hub's receivers (/api/webhooks/<provider>).
+  const hubPort = Number(process.env.PORT ?? 3000);
+  run("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+    SANDBOX_WEBHOOK_BASE: process.env.SANDBOX_WEBHOOK_BASE ?? `http://localhost:${hubPort}/api/webhooks`,
+  });
 }
 // The hub reaches the sandbox by configuration, not by importing it: say so explicitly.
 const hubEnv = process.env.HUB_PROVIDERS === "live" ? {} : {

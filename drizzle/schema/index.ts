@@ -4,3 +4,4 @@ export * from "./accounting";
 export * from "./jobs";
 export * from "./integrations";
 export * from "./events";
+export * from "./inbound";

@@ -22,6 +22,7 @@ export default defineManifest({
       secret: true,
     },
   ],
+  webhooks: { verification: "standard-webhooks", signatureHeader: "webhook-signature" },
   capabilities: { notify: true },
   hooks: { verifyCredentials: "verifyCredentials" },
 });

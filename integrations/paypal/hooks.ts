@@ -4,7 +4,7 @@ import { basicAuth, providerJson } from "@/lib/connections/http";
 import { paypalFieldsSchema, paypalTokenSchema } from "./schema";
 
 /** A client-credentials token: proves the REST app's id and secret, and names the app. */
-async function appToken(ctx: HookContext, fields: Record<string, string>) {
+export async function appToken(ctx: HookContext, fields: Record<string, string>) {
   const parsed = paypalFieldsSchema.safeParse(fields);
   if (!parsed.success) throw new IntegrationError("INVALID_INPUT");
   const url = ctx.endpoints.tokenUrl ?? `${(ctx.endpoints.apiBaseUrl ?? "").replace(/\/$/, "")}/v1/oauth2/token`;

@@ -22,7 +22,9 @@ export type AccountingRuleCode =
   | "overpayment"
   | "invoice_not_payable"
   | "invoice_locked"
-  | "invalid_reference";
+  | "invalid_reference"
+  | "invalid_refund"
+  | "over_refund";
 
 export function isAccountingRuleError(err: unknown): err is AccountingRuleError {
   return err instanceof AccountingRuleError;

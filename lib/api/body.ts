@@ -76,6 +76,15 @@ export async function readJsonBody(req: Request, max = MAX_JSON_BODY_BYTES): Pro
   }
 }
 
+/**
+ * The request's body as text, read once with a byte limit (413 past it), for endpoints that must
+ * see the exact bytes a signature covers (inbound webhooks). Decoded like `Request.text()`.
+ */
+export async function readTextBody(req: Request, max = MAX_JSON_BODY_BYTES): Promise<string> {
+  assertDeclaredLength(req, max);
+  return new TextDecoder().decode(await readBounded(req, max));
+}
+
 /** Reads and drops the body of a route that takes none, refusing one over `max` bytes (413). */
 export async function discardBody(req: Request, max = MAX_JSON_BODY_BYTES): Promise<void> {
   await readBounded(req, max);

@@ -1,6 +1,7 @@
 import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-overdue";
 import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/health-check";
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
+import { processInboundJob } from "@/lib/inbound/job";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -11,6 +12,7 @@ import type { JobDefinition, ScheduleDefinition } from "./types";
  */
 export const registry: (JobDefinition | ScheduleDefinition)[] = [
   markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule, dispatchEventJob,
+  processInboundJob,
 ];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;

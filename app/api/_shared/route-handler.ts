@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { userContext, type AccessContext } from "@/lib/auth/access";
 import { ORG_COOKIE } from "@/lib/auth/org-cookie";
 import { ForbiddenError, hasRole, resolveTenant, type Role, type Tenant } from "@/lib/auth/tenant";
-import { assertDeclaredLength, discardBody, readJsonBody } from "@/lib/api/body";
+import { assertDeclaredLength, discardBody, readJsonBody, readTextBody } from "@/lib/api/body";
 import { assertSameOrigin } from "@/lib/api/csrf";
 import { errorToProblem } from "@/lib/api/error-map";
 import { parseInput, searchParamsObject } from "@/lib/api/input";
@@ -34,6 +34,11 @@ export interface RouteSpec<A extends AuthMode, P extends Schema, Q extends Schem
   body?: B;
   /** Body byte limit; defaults to MAX_JSON_BODY_BYTES (1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Hand the body to the handler as raw text (`rawBody`), any content type, read once with the
+   * byte limit: for signed inbound webhooks, whose signatures cover the exact bytes. Excludes `body`.
+   */
+  rawBody?: boolean;
 }
 
 type AuthArgs<A extends AuthMode> = A extends "session"
@@ -49,6 +54,8 @@ export type HandlerArgs<A extends AuthMode, P extends Schema, Q extends Schema, 
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  /** The raw body text, when the spec asked for it (`rawBody: true`). */
+  rawBody?: string;
 } & AuthArgs<A>;
 
 /** The second argument Next.js passes to a route handler. */
@@ -132,7 +139,10 @@ export function route<A extends AuthMode, P extends Schema = undefined, Q extend
       const params = spec.params ? parseInput(spec.params, inputs.path, "path") : undefined;
       const query = spec.query ? parseInput(spec.query, inputs.query, "query") : undefined;
       let body: unknown;
-      if (spec.body) {
+      let rawBody: string | undefined;
+      if (spec.rawBody) {
+        rawBody = await readTextBody(req, spec.maxBodyBytes);
+      } else if (spec.body) {
         inputs.body = await readJsonBody(req, spec.maxBodyBytes);
         body = parseInput(spec.body, inputs.body, "body");
       } else {
@@ -141,7 +151,7 @@ export function route<A extends AuthMode, P extends Schema = undefined, Q extend
         await discardBody(req, spec.maxBodyBytes);
       }
       // The conditional types cannot be narrowed from runtime values; the parts were parsed by their schemas above.
-      const args = { req, db, params, query, body, ...who } as HandlerArgs<A, P, Q, B>;
+      const args = { req, db, params, query, body, rawBody, ...who } as HandlerArgs<A, P, Q, B>;
       return await handler(args);
     } catch (err) {
       unstable_rethrow(err);

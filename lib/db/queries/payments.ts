@@ -94,3 +94,32 @@ export async function recordPayment(
     return { payment: payment!, invoice: updated! };
   });
 }
+
+/**
+ * Records money returned on an invoice (a provider's refund) in one transaction: a payment row
+ * with the negative amount, the invoice's amount paid lowered, a `paid` invoice back to `sent`,
+ * and `invoice.updated` in the outbox. More than was paid is refused.
+ */
+export async function recordRefund(
+  db: DbOrTx, ctx: QueryScope, invoiceId: string, input: { amount: number; paidAt: string; method: PaymentCreateInput["method"]; reference: string },
+): Promise<{ payment: Payment; invoice: typeof invoices.$inferSelect }> {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new AccountingRuleError("invalid_refund", "A refund must be a positive amount.", "amount");
+  return db.transaction(async (tx) => {
+    const [invoice] = await tx.select().from(invoices).where(scoped(invoices, ctx, eq(invoices.id, invoiceId))).for("update");
+    if (!invoice) throw new NotFoundError("Invoice not found");
+    if (input.amount > invoice.amountPaid) {
+      throw new AccountingRuleError("over_refund", `${formatMoney(input.amount, invoice.currency)} is more than the ${formatMoney(invoice.amountPaid, invoice.currency)} paid.`, "amount");
+    }
+    const [payment] = await tx.insert(payments).values({
+      organisationId: ctx.organisationId, invoiceId: invoice.id, customerId: invoice.customerId, amount: -input.amount,
+      currency: invoice.currency, method: input.method ?? "card", reference: input.reference, paidAt: input.paidAt,
+    }).returning();
+    const amountPaid = invoice.amountPaid - input.amount;
+    const [updated] = await tx.update(invoices)
+      .set({ amountPaid, status: invoice.status === "paid" && amountPaid < invoice.total ? "sent" : invoice.status })
+      .where(scoped(invoices, ctx, eq(invoices.id, invoice.id)))
+      .returning();
+    await emitAll(tx, [invoiceEvent("invoice.updated", updated!)]);
+    return { payment: payment!, invoice: updated! };
+  });
+}
