@@ -47,8 +47,9 @@ export function InboundEventLog({ timeZone, canReplay, path, providers, connecti
     queryFn: ({ pageParam }) => fetchEventPage(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.page.nextCursor ?? null,
-    // The log is live: new deliveries appear without a reload.
-    refetchInterval: 10_000,
+    // The log is live: new deliveries appear without a reload, and events still waiting for their
+    // processing job (just received or replayed) are looked at again sooner.
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some((e) => e.status === "received")) ? 2_000 : 10_000),
     staleTime: 0,
   });
   const rows = React.useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
