@@ -85,7 +85,7 @@ export function ConnectionWebhooks({ connectionId, providerName, timeZone, canMa
             id="webhook-token-url"
             label="This connection's own URL"
             value={w.tokenUrl}
-            hint="Use this one if several connections share one provider account setting, or the provider's payload does not name the account."
+            hint={`Use this URL when ${providerName}'s payloads do not name the account, or to send deliveries to this connection only.`}
           />
         ) : null}
         <div className="grid gap-3 text-sm sm:grid-cols-2">

@@ -12,6 +12,8 @@ import { ReplayButton } from "./replay-button";
 /** Props of the side panel showing one event; `event` is the row that was opened (null: closed). */
 export interface EventDetailProps {
   event: InboundEvent | null;
+  /** The provider's display name ("Stripe"). */
+  providerName: string;
   timeZone: string;
   canReplay: boolean;
   onClose: () => void;
@@ -27,7 +29,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** One inbound event: its facts from the row at once, then its headers and pretty-printed payload. */
-export function EventDetail({ event, timeZone, canReplay, onClose }: EventDetailProps) {
+export function EventDetail({ event, providerName, timeZone, canReplay, onClose }: EventDetailProps) {
   const detail = useQuery({
     queryKey: inboundKeys.detail(event?.id ?? ""),
     queryFn: () => fetchEvent(event!.id),
@@ -43,7 +45,7 @@ export function EventDetail({ event, timeZone, canReplay, onClose }: EventDetail
             <SheetHeader className="pr-10">
               <SheetTitle className="font-mono text-base">{e.type}</SheetTitle>
               <SheetDescription>
-                {e.provider}
+                {providerName}
                 {e.connectionName ? ` · ${e.connectionName}` : ""} · received {eventTime(e.receivedAt, timeZone)}
               </SheetDescription>
             </SheetHeader>

@@ -37,7 +37,7 @@ export function EventFilters({ action, current, providers, hidden = {} }: EventF
       ) : null}
       <div className="grid gap-2 lg:w-56">
         <Label htmlFor="inbound-type">Event type</Label>
-        <Input id="inbound-type" name="type" defaultValue={current.type} placeholder="checkout.session.completed" maxLength={200} />
+        <Input id="inbound-type" name="type" defaultValue={current.type} placeholder="Any type, e.g. invoice.paid" maxLength={200} />
       </div>
       <div className="grid gap-2 lg:w-36">
         <Label htmlFor="inbound-status">Status</Label>

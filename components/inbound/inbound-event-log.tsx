@@ -26,6 +26,8 @@ export interface InboundEventLogProps {
   path: string;
   /** Provider filter options; omit on a connection's tab. */
   providers?: { value: string; label: string }[];
+  /** The provider's name on a connection's tab (where `providers` is omitted). */
+  providerLabel?: string;
   /** Only this connection's events (its Webhooks tab). */
   connectionId?: string;
   /** Query parameters the filter form keeps (the connection page's `tab=webhooks`). */
@@ -38,7 +40,7 @@ export interface InboundEventLogProps {
  * The inbound webhooks received, newest first, with filters from the URL, "Load more" cursor
  * pages, a detail panel per row and (admins) replay of one event or a selection.
  */
-export function InboundEventLog({ timeZone, canReplay, path, providers, connectionId, hidden, emptyHint }: InboundEventLogProps) {
+export function InboundEventLog({ timeZone, canReplay, path, providers, providerLabel, connectionId, hidden, emptyHint }: InboundEventLogProps) {
   const params = useSearchParams();
   const urlFilters = readUrlFilters(params);
   const filters = apiFilters(urlFilters, timeZone, connectionId);
@@ -67,7 +69,7 @@ export function InboundEventLog({ timeZone, canReplay, path, providers, connecti
   };
   const allChecked = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const toggleAll = () => setSelected(allChecked ? new Set() : new Set(rows.map((r) => r.id)));
-  const providerName = (id: string) => providers?.find((p) => p.value === id)?.label ?? id;
+  const providerName = (id: string) => providers?.find((p) => p.value === id)?.label ?? providerLabel ?? id;
   const clearHref = hidden && Object.keys(hidden).length ? `${path}?${new URLSearchParams(hidden)}` : path;
 
   return (
@@ -158,7 +160,7 @@ export function InboundEventLog({ timeZone, canReplay, path, providers, connecti
           </div>
         </>
       )}
-      <EventDetail event={open} timeZone={timeZone} canReplay={canReplay} onClose={() => setOpen(null)} />
+      <EventDetail event={open} providerName={open ? providerName(open.provider) : ""} timeZone={timeZone} canReplay={canReplay} onClose={() => setOpen(null)} />
     </div>
   );
 }

@@ -168,6 +168,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
                     canReplay={canManage}
                     path={`/integrations/${provider}/${c.id}`}
                     connectionId={c.id}
+                    providerLabel={manifest.name}
                     hidden={{ tab: "webhooks" }}
                     emptyHint={`Paste the webhook URL above into ${manifest.name}'s webhook settings; each delivery then shows here with how it was processed.`}
                   />
