@@ -55,6 +55,28 @@ test.describe.serial("inbound webhooks", () => {
     await shot(admin, "inbound-connection-tab");
   });
 
+  test("an admin sets, replaces and clears the connection's signing secret, which is never shown again", async () => {
+    await admin.goto(`${connectionPath}?tab=webhooks`);
+    const field = admin.getByLabel("Signing secret", { exact: true });
+    await field.fill("x".repeat(501));
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByText("Signing secret must be at most 500 characters")).toBeVisible();
+    const secret = `whsec_e2e_${Date.now().toString(36)}_not_shown`;
+    await field.fill(secret);
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByText("The signing secret is saved.")).toBeVisible();
+    await expect(admin.getByTestId("secret-status")).toContainText("A signing secret is set for this connection");
+    await admin.reload();
+    await expect(admin.getByTestId("secret-status")).toContainText("A signing secret is set for this connection");
+    await expect(admin.getByLabel("New signing secret")).toHaveValue("");
+    expect(await admin.content()).not.toContain(secret);
+    // Clearing asks first, then falls back to the environment's secret (the sandbox's, so the payment below verifies).
+    await admin.getByRole("button", { name: "Clear", exact: true }).click();
+    await admin.getByRole("alertdialog").getByRole("button", { name: "Clear secret" }).click();
+    await expect(admin.getByText("The signing secret is cleared.")).toBeVisible();
+    await expect(admin.getByTestId("secret-status")).toContainText("environment");
+  });
+
   test("a Checkout Session paid on Stripe's hosted page marks the app invoice paid within 5 s and logs the event as processed", async () => {
     invoiceId = await createSentInvoice(admin, { customer: `Checkout customer ${Date.now().toString(36)}`, currency: "USD", unitPrice: 12_500 });
     const invoiceUrl = `/invoices/${invoiceId}`;
