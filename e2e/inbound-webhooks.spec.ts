@@ -70,6 +70,12 @@ test.describe.serial("inbound webhooks", () => {
     await expect(admin.getByTestId("secret-status")).toContainText("A signing secret is set for this connection");
     await expect(admin.getByLabel("New signing secret")).toHaveValue("");
     expect(await admin.content()).not.toContain(secret);
+    const replacement = `${secret}_2`;
+    await admin.getByLabel("New signing secret").fill(replacement);
+    await admin.getByRole("button", { name: "Replace" }).click();
+    await expect(admin.getByText("The signing secret is saved.").first()).toBeVisible();
+    await expect(admin.getByLabel("New signing secret")).toHaveValue("");
+    expect(await admin.content()).not.toContain(replacement);
     // Clearing asks first, then falls back to the environment's secret (the sandbox's, so the payment below verifies).
     await admin.getByRole("button", { name: "Clear", exact: true }).click();
     await admin.getByRole("alertdialog").getByRole("button", { name: "Clear secret" }).click();
