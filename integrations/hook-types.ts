@@ -115,7 +115,8 @@ export type InboundInvoice = { id: string; number: string; currency: string; tot
  * Payments and refunds are idempotent per `reference`.
  */
 export type InboundInvoices = {
-  find(ref: { id?: string | null; number?: string | null }): Promise<InboundInvoice | null>;
+  /** By app invoice id or number, else by the reference of a payment this provider recorded on it. */
+  find(ref: { id?: string | null; number?: string | null; paymentReference?: string | null }): Promise<InboundInvoice | null>;
   recordPayment(invoiceId: string, p: InboundPayment): Promise<{ paymentId: string; duplicate: boolean; invoiceStatus: string }>;
   /** `amount` is the total refunded under `reference` so far; the difference to what is booked is recorded. */
   recordRefund(invoiceId: string, p: InboundPayment): Promise<{ paymentId: string; duplicate: boolean; invoiceStatus: string }>;

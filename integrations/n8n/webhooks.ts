@@ -1,2 +1,2 @@
 // Signed per Standard Webhooks; one generic receiver for the automation tools.
-export { describe, handle } from "../_shared/automation-webhooks";
+export { describe, handle } from "../automation-webhooks";

@@ -11,10 +11,15 @@ export const describe: DescribeDelivery = ({ json }) => {
   return { accountIds: str(e.account) ? [e.account as string] : [], eventId: str(e.id) ?? undefined, type: str(e.type) ?? "unknown" };
 };
 
-/** The app invoice a Stripe object names: metadata `invoice_id` / `invoice_number`, or Checkout's client_reference_id. */
+/**
+ * The app invoice a Stripe object names: metadata `invoice_id` / `invoice_number`, Checkout's
+ * client_reference_id, else (charges and disputes, whose metadata Stripe does not copy from the
+ * PaymentIntent) the invoice its PaymentIntent's payment was recorded on.
+ */
 async function invoiceOf(ctx: InboundHandlerContext, o: Obj) {
   const meta = obj(o.metadata);
-  return ctx.invoices.find({ id: str(meta.invoice_id) ?? str(o.client_reference_id), number: str(meta.invoice_number) });
+  const found = await ctx.invoices.find({ id: str(meta.invoice_id) ?? str(o.client_reference_id), number: str(meta.invoice_number) });
+  return found ?? (str(o.payment_intent) ? ctx.invoices.find({ paymentReference: str(o.payment_intent) }) : null);
 }
 
 const at = (event: Obj) => new Date((num(event.created) ?? Math.floor(Date.now() / 1000)) * 1000);

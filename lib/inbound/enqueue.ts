@@ -1,8 +1,8 @@
-import { enqueue, inngestConfigured } from "@/lib/jobs";
+import { enqueue, inngestConfigured, prepareEnqueue } from "@/lib/jobs";
 import type { Db } from "@/lib/db/client";
+import { PROCESS_JOB } from "./names";
 import { insertEvents, type NewInboundEvent } from "./store";
 
-export const PROCESS_JOB = "inbound.process";
 
 /**
  * Stores deliveries and schedules one processing job per new row; returns how many were new.
@@ -16,6 +16,7 @@ export async function insertAndEnqueue(db: Db, rows: NewInboundEvent[]): Promise
     await Promise.all(inserted.map((r) => enqueue(PROCESS_JOB, r, { key: r.id })));
     return inserted.length;
   }
+  await prepareEnqueue(PROCESS_JOB, db);
   return db.transaction(async (tx) => {
     const inserted = await insertEvents(tx, rows);
     for (const r of inserted) await enqueue(PROCESS_JOB, r, { db, tx, key: r.id });

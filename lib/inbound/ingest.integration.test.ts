@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inboundEndpoints, inboundEvents, payments } from "@/drizzle/schema";
+import { auditLog, inboundEndpoints, inboundEvents, invoices, payments } from "@/drizzle/schema";
 import { POST as receive } from "@/app/api/webhooks/[provider]/route";
 import { POST as receiveOnToken } from "@/app/api/webhooks/[provider]/[token]/route";
 import { GET as listEvents } from "@/app/api/webhooks/events/route";
@@ -181,6 +181,40 @@ describe("processing failures and replay", () => {
     const pays = await db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
     expect(pays.map((p) => p.amount)).toEqual([2500]);
   }, 90_000);
+});
+
+describe("Stripe refunds, disputes and failed payments", () => {
+  it("books a partial then a full refund once each, flags a dispute, and notes a failed payment", async () => {
+    const ctx = jobContext(owner.organisationId, "test");
+    const customer = await createCustomer(db, ctx, { name: "Refunded Buyer" });
+    const invoice = await createInvoice(db, ctx, { customerId: customer.id, issueDate: "2026-01-01", dueDate: "2026-02-01", send: true, lines: [{ description: "x", quantity: 1, unitPrice: 5000 }] });
+    const meta = { invoice_id: invoice.id };
+    const send = async (id: string, type: string, object: Record<string, unknown>) => {
+      expect((await post("stripe", signedStripe(stripeEvent(id, type, object)))).status).toBe(200);
+      return waitFor(async () => (await stored()).find((r) => r.eventId === id && r.status !== "received"));
+    };
+    await send("evt_rf_pay", "payment_intent.succeeded", { id: "pi_rf", amount: 5000, amount_received: 5000, currency: "usd", metadata: meta });
+    const partial = await send("evt_rf_1", "charge.refunded", { id: "ch_rf", amount: 5000, amount_refunded: 2000, currency: "usd", metadata: meta });
+    expect(partial).toMatchObject({ status: "processed" });
+    // The second refund event carries the charge's running total: only the difference is booked.
+    await send("evt_rf_2", "charge.refunded", { id: "ch_rf", amount: 5000, amount_refunded: 5000, currency: "usd", metadata: meta });
+    await post("stripe", signedStripe(stripeEvent("evt_rf_2", "charge.refunded", { id: "ch_rf", amount: 5000, amount_refunded: 5000, currency: "usd", metadata: meta })));
+    const pays = await db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
+    expect(pays.map((p) => p.amount).sort((a, b) => a - b)).toEqual([-3000, -2000, 5000]);
+    const [inv] = await db.select().from(invoices).where(eq(invoices.id, invoice.id));
+    expect(inv).toMatchObject({ amountPaid: 0, status: "sent" });
+
+    // A dispute names only its PaymentIntent: the invoice is the one its payment was recorded on.
+    const dispute = await send("evt_dp_1", "charge.dispute.created", { id: "dp_1", amount: 5000, currency: "usd", reason: "fraudulent", payment_intent: "pi_rf", metadata: {} });
+    expect(dispute).toMatchObject({ status: "processed", result: { invoiceId: invoice.id, disputed: true } });
+    const [flag] = await db.select().from(auditLog).where(eq(auditLog.action, "invoice.disputed"));
+    expect(flag).toMatchObject({ organisationId: owner.organisationId, connectionId: conn.stripe, details: expect.objectContaining({ invoiceId: invoice.id, reason: "fraudulent" }) });
+
+    const failed = await send("evt_pf_1", "payment_intent.payment_failed", { id: "pi_pf", amount: 5000, currency: "usd", metadata: meta, last_payment_error: { message: "Your card was declined." } });
+    expect(failed).toMatchObject({ status: "processed", result: { paymentFailed: "Your card was declined." } });
+    const unmatched = await send("evt_um_1", "payment_intent.succeeded", { id: "pi_um", amount: 100, currency: "usd", metadata: { invoice_id: "no-such-invoice" } });
+    expect(unmatched).toMatchObject({ status: "ignored", ignoredReason: expect.stringMatching(/No app invoice/) });
+  }, 60_000);
 });
 
 describe("the event log API", () => {

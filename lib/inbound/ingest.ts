@@ -6,6 +6,7 @@ import { openCredentials } from "@/lib/connections/credentials";
 import { resolveEndpoints } from "@/lib/connections/endpoints";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { parseBody } from "./body";
 import { storableHeaders } from "./headers";
 import { inboundModule, type InboundModule } from "./modules";
 import { insertAndEnqueue } from "./enqueue";
@@ -75,30 +76,6 @@ export async function ingest(db: Db, req: Request, target: IngestTarget): Promis
   if (delivery.reply) return new Response(delivery.reply.body, { status: delivery.reply.status, headers: { "content-type": delivery.reply.contentType ?? "text/plain" } });
   if (empty) return new Response(null, { status: 200 });
   return Response.json({ received: true, duplicate }, { status: 200, headers: { "cache-control": "no-store" } });
-}
-
-/** JSON, or a form post (Slack commands, interactivity) as its fields with `payload` JSON-parsed. */
-export function parseBody(raw: string, headers: Headers): InboundBody {
-  const contentType = (headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  let json: unknown;
-  if (contentType === "application/x-www-form-urlencoded") {
-    const fields: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-    if (typeof fields.payload === "string") {
-      try {
-        fields.payload = JSON.parse(fields.payload);
-      } catch {
-        json = undefined;
-      }
-    }
-    json = fields;
-  } else {
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      json = undefined;
-    }
-  }
-  return { raw, json, contentType, headers };
 }
 
 function describe(mod: InboundModule, body: InboundBody): InboundDelivery {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineJob, isRetryable } from "@/lib/jobs/define";
-import { PROCESS_JOB } from "./enqueue";
+import { PROCESS_JOB } from "./names";
 import { processEvent, recordFailure } from "./process";
 
 /** Tries per event before it ends `failed` (pg-boss backoff between them: 2 s, 4 s, 8 s). */

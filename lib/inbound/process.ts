@@ -11,7 +11,7 @@ import { organisationTimeZone } from "@/lib/db/queries/organisations";
 import { recordPayment, recordRefund } from "@/lib/db/queries/payments";
 import { safeLastError } from "@/lib/security/plaintext-columns";
 import { onProviderEntityChanges } from "./entity-changes";
-import { parseBody } from "./ingest";
+import { parseBody } from "./body";
 import { inboundModule } from "./modules";
 
 /** What one processing attempt did. */
@@ -39,8 +39,14 @@ function invoicesFor(tx: DbOrTx, ctx: AccessContext, provider: string, connectio
   };
   return {
     async find(ref) {
-      const id = clean(ref.id);
+      let id = clean(ref.id);
       const number = clean(ref.number);
+      const paid = clean(ref.paymentReference);
+      if (!id && !number && paid) {
+        const [p] = await tx.select({ invoiceId: payments.invoiceId }).from(payments)
+          .where(scoped(payments, ctx, eq(payments.reference, `${provider} ${paid}`.slice(0, 200)))).limit(1);
+        id = p?.invoiceId ?? null;
+      }
       if (!id && !number) return null;
       const [row] = await tx
         .select({ id: invoices.id, number: invoices.number, currency: invoices.currency, total: invoices.total, amountPaid: invoices.amountPaid, status: invoices.status })

@@ -5,7 +5,7 @@ import { NotFoundError, scoped } from "@/lib/auth/tenant";
 import { decrypt, encrypt } from "@/lib/crypto";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { findConnectionById } from "@/lib/db/queries/connections";
-import { parseBody } from "./ingest";
+import { parseBody } from "./body";
 import { inboundModule } from "./modules";
 import { effectiveSecret, sealSigningSecret, type SecretSource } from "./secrets";
 import { enqueueEvents } from "./enqueue";

@@ -55,3 +55,19 @@ export async function enqueue(name: string, payload: unknown = {}, opts: Enqueue
   const id = await sendLocal(await getBoss(db), job, data, { key: opts.key, runAt: opts.runAt, tx: opts.tx });
   return { driver: "local", id };
 }
+
+/**
+ * Local driver: starts pg-boss and creates the job's queue now, outside any transaction. A caller
+ * that will `enqueue(…, { tx })` calls it first: on PGlite the first send would otherwise create
+ * the queue on another connection while the caller's transaction holds the only one. A no-op
+ * under Inngest.
+ */
+export async function prepareEnqueue(name: string, db?: Db): Promise<void> {
+  if (inngestConfigured()) return;
+  const { findJob } = await import("./registry");
+  const job = findJob(name);
+  if (!job) throw new Error(`Unknown job "${name}": add it to lib/jobs/registry.ts`);
+  const handle = db ?? (await (await import("@/lib/db/client")).getDb());
+  const { getBoss, ensureQueue } = await import("./local/boss");
+  await ensureQueue(await getBoss(handle), job);
+}

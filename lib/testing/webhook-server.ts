@@ -23,7 +23,8 @@ export async function serveWebhookReceivers(): Promise<{ origin: string; close()
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       const url = `http://${req.headers.host}${req.url}`;
       const request = new Request(url, { method: "POST", headers, body: Buffer.concat(chunks) });
-      const params: Record<string, string> = m[2] ? { provider: decodeURIComponent(m[1]!), token: decodeURIComponent(m[2]) } : { provider: decodeURIComponent(m[1]!) };
+      const params: Record<string, string> = { provider: decodeURIComponent(m[1]!) };
+      if (m[2]) params.token = decodeURIComponent(m[2]);
       const answer = await (m[2] ? receiveOnToken : receive)(request, routeContext(params));
       res.writeHead(answer.status, Object.fromEntries(answer.headers));
       res.end(Buffer.from(await answer.arrayBuffer()));

@@ -36,6 +36,8 @@ function validBodies(): Record<string, Record<string, unknown>> {
     "PATCH /api/integrations/[provider]": { label: "Fuzz", limit: 3, on: true },
     "POST /api/integrations/[provider]/tenant": { tenantIds: ["t1", "t2"] },
     "PATCH /api/connections/[id]": { displayName: "Fuzz", settings: { label: "x" }, isDefault: true },
+    "PUT /api/connections/[id]/webhook": { signingSecret: "whsec_fuzz" },
+    "POST /api/webhooks/events/replay": { ids: [invoiceId] },
   };
 }
 

@@ -6,7 +6,8 @@ import { createTenant } from "@/lib/testing/tenants";
 import { apiRequest, fillTemplate, jsonKeys, routeContext, templateParams, useTestApiRuntime } from "@/lib/testing/api";
 import { loadApiRoutes, type LoadedRoute } from "@/lib/testing/api-routes";
 import { consent } from "@/lib/connections/test-support";
-import { sandboxStripeAccounts } from "@/sandbox/config";
+import Stripe from "stripe";
+import { sandboxApps, sandboxStripeAccounts } from "@/sandbox/config";
 import { startSandbox, type RunningSandbox } from "@/sandbox/server";
 import type { z } from "zod";
 import { customerListResponse, customerResponse } from "@/lib/api/schemas/customers";
@@ -16,6 +17,7 @@ import {
   authorizationResponse, catalogResponse, connectionListResponse, connectionLogsResponse, connectionResponse, disconnectResponse,
   healthResultResponse, integrationStatusResponse, pendingAccountListResponse,
 } from "@/lib/api/schemas/integrations";
+import { inboundEventDetailResponse, inboundEventListResponse, replayResponse, webhookSettingsResponse } from "@/lib/api/schemas/inbound";
 
 // Walks every app/api/**/route.ts it can call, after creating data through the API itself, and
 // fails when any JSON answer carries an internal column or a secret.
@@ -42,7 +44,7 @@ async function record(label: string, res: Response) {
   return { status: res.status, json: json as { data?: unknown } };
 }
 
-const handler = (template: string, method: "GET" | "POST" | "PATCH" | "DELETE") => {
+const handler = (template: string, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") => {
   const h = routes.find((r) => r.template === template)?.handlers[method];
   if (!h) throw new Error(`${method} ${template} is not loaded`);
   return h;
@@ -80,6 +82,7 @@ beforeAll(async () => {
   await record("POST /api/organisations/switch", await handler("/api/organisations/switch", "POST")(
     apiRequest("POST", "/api/organisations/switch", { ...u, body: { organisationId: alice.organisationId } })));
   await connectThroughTheApi();
+  await receiveAWebhook();
 }, 60_000);
 afterAll(async () => {
   restore();
@@ -137,6 +140,28 @@ async function connectThroughTheApi() {
     apiRequest("DELETE", `/api/connections/${second.id}`, u), routeContext({ id: second.id })));
 }
 
+/**
+ * Delivers a Stripe event signed with the sandbox's secret (the embedded default) to the receiver,
+ * sets a connection's own signing secret and replays the stored event, so the webhook log routes
+ * have an event to walk.
+ */
+async function receiveAWebhook() {
+  const u = { userId: alice.userId };
+  const body = JSON.stringify({ id: "evt_walk_1", object: "event", type: "customer.created", created: Math.floor(Date.now() / 1000), data: { object: { id: "cus_walk" } } });
+  const signature = new Stripe("sk_test_unused").webhooks.generateTestHeaderString({ payload: body, secret: sandboxApps.stripe.webhookSecret });
+  await record("POST /api/webhooks/[provider]", await handler("/api/webhooks/[provider]", "POST")(
+    new Request("http://hub.test/api/webhooks/stripe", { method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": signature } }),
+    routeContext({ provider: "stripe" })));
+  const list = await handler("/api/connections", "GET")(apiRequest("GET", "/api/connections", u), routeContext());
+  const connectionId = ((await list.json()) as { data: { id: string }[] }).data[0]!.id;
+  await record("PUT /api/connections/[id]/webhook", await handler("/api/connections/[id]/webhook", "PUT")(
+    apiRequest("PUT", `/api/connections/${connectionId}/webhook`, { ...u, body: { signingSecret: "whsec_walk_secret" } }), routeContext({ id: connectionId })));
+  const events = await handler("/api/webhooks/events", "GET")(apiRequest("GET", "/api/webhooks/events", u), routeContext());
+  const eventId = ((await events.json()) as { data: { id: string }[] }).data[0]!.id;
+  await record("POST /api/webhooks/events/replay", await handler("/api/webhooks/events/replay", "POST")(
+    apiRequest("POST", "/api/webhooks/events/replay", { ...u, body: { ids: [eventId] } }), routeContext()));
+}
+
 /** A value for a `[name]` segment: an id from the parent collection's list, or a fixed value. */
 async function paramValue(template: string, name: string): Promise<string> {
   if (name === "provider") return "stripe";
@@ -159,7 +184,8 @@ describe("every /api route", () => {
       "/api/integrations", "/api/integrations/[provider]", "/api/integrations/[provider]/connect",
       "/api/integrations/[provider]/oauth/callback", "/api/integrations/[provider]/status", "/api/integrations/[provider]/tenant",
       "/api/integrations/[provider]/test", "/api/connections", "/api/connections/[id]", "/api/connections/[id]/logs",
-      "/api/connections/[id]/test",
+      "/api/connections/[id]/test", "/api/connections/[id]/webhook", "/api/webhooks/[provider]", "/api/webhooks/[provider]/[token]",
+      "/api/webhooks/events", "/api/webhooks/events/[id]", "/api/webhooks/events/replay",
     ]));
   });
 
@@ -192,10 +218,14 @@ describe("every /api route", () => {
       "PATCH /api/integrations/[provider] 200", "POST /api/integrations/[provider]/test 200", "POST /api/connections/[id]/test 200",
       "DELETE /api/integrations/[provider] 200", "POST /api/integrations/[provider]/connect (OAuth) 200",
       "POST /api/integrations/[provider]/tenant 201", "PATCH /api/connections/[id] 200", "DELETE /api/connections/[id] 200",
+      "POST /api/webhooks/[provider] 200", "PUT /api/connections/[id]/webhook 200", "POST /api/webhooks/events/replay 202",
     ]);
     // The walked GETs of the integration routes found real data, not only errors.
     const got = (label: string) => answers.find((a) => a.label === label)?.status;
-    for (const label of ["GET /api/integrations", "GET /api/integrations/[provider]/status", "GET /api/connections/[id]", "GET /api/connections/[id]/logs"]) {
+    for (const label of [
+      "GET /api/integrations", "GET /api/integrations/[provider]/status", "GET /api/connections/[id]", "GET /api/connections/[id]/logs",
+      "GET /api/connections/[id]/webhook", "GET /api/webhooks/events", "GET /api/webhooks/events/[id]",
+    ]) {
       expect(got(label), label).toBe(200);
     }
   });
@@ -217,6 +247,9 @@ describe("every /api route", () => {
       "GET /api/connections/[id]": connectionResponse, "PATCH /api/connections/[id]": connectionResponse,
       "DELETE /api/connections/[id]": disconnectResponse, "POST /api/connections/[id]/test": healthResultResponse,
       "GET /api/connections/[id]/logs": connectionLogsResponse,
+      "GET /api/webhooks/events": inboundEventListResponse, "GET /api/webhooks/events/[id]": inboundEventDetailResponse,
+      "POST /api/webhooks/events/replay": replayResponse, "GET /api/connections/[id]/webhook": webhookSettingsResponse,
+      "PUT /api/connections/[id]/webhook": webhookSettingsResponse,
     };
     for (const [label, schema] of Object.entries(schemas)) {
       const answer = answers.find((a) => a.label === label);

@@ -19,6 +19,14 @@ export function verifyHubSpot({ raw, headers, secret, now, url, method }: Verify
     uris.add(`${pub.replace(/\/$/, "")}${u.pathname}${u.search}`);
   }
   let good = false;
-  for (const uri of uris) good = safeEqual(sig, hmac(secret, `${method}${decodeURI(uri)}${raw}${ts}`, "base64")) || good;
+  for (const uri of uris) {
+    let decoded: string;
+    try {
+      decoded = decodeURI(uri);
+    } catch {
+      decoded = uri; // a malformed %-sequence: HubSpot signs what it sent
+    }
+    good = safeEqual(sig, hmac(secret, `${method}${decoded}${raw}${ts}`, "base64")) || good;
+  }
   return good ? ok : fail("bad_signature");
 }

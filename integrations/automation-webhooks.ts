@@ -1,4 +1,4 @@
-import type { DescribeDelivery, HandleInboundEvent } from "../hook-types";
+import type { DescribeDelivery, HandleInboundEvent } from "./hook-types";
 
 /**
  * The generic receiver for automation tools (Zapier, Make, n8n) that sign per Standard Webhooks:
