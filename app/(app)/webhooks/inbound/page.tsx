@@ -8,6 +8,7 @@ import { requireTenant } from "@/lib/auth/session";
 import { canManageIntegrations } from "@/lib/auth/tenant";
 import { getDb } from "@/lib/db/client";
 import { organisationTimeZone } from "@/lib/db/queries/organisations";
+import { inboundModule } from "@/lib/inbound/modules";
 
 export const metadata: Metadata = { title: "Inbound webhooks" };
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Inbound webhooks" };
 export default async function InboundWebhooksPage() {
   const tenant = await requireTenant();
   const timeZone = await organisationTimeZone(await getDb(), tenant);
-  const providers = listManifests().filter((m) => m.capabilities.webhooks).map((m) => ({ value: m.id, label: m.name }));
+  const providers = listManifests().filter((m) => inboundModule(m.id)).map((m) => ({ value: m.id, label: m.name }));
 
   return (
     <div className="space-y-4">

@@ -31,6 +31,7 @@ import { lastConnectedAt } from "@/lib/connections/health";
 import { connectionForPage } from "@/lib/connections/manage";
 import { getDb } from "@/lib/db/client";
 import { organisationTimeZone } from "@/lib/db/queries/organisations";
+import { inboundModule } from "@/lib/inbound/modules";
 
 type Params = Promise<{ provider: string; connectionId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -157,7 +158,8 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           />
         </TabsContent>
         <TabsContent value="webhooks" className="space-y-6">
-          {manifest.capabilities.webhooks ? (
+          {/* The tab follows the hub's receivers (a provider's webhooks.ts), not the manifest's capability flag. */}
+          {inboundModule(provider) ? (
             <>
               <ConnectionWebhooks connectionId={c.id} providerName={manifest.name} timeZone={timeZone} canManage={canManage} />
               <section className="space-y-3">
@@ -176,7 +178,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
               </section>
             </>
           ) : (
-            <EmptyState icon={WebhookIcon} title={`${manifest.name} sends no webhooks`} description={`${manifest.name} does not send webhooks to the hub.`} />
+            <EmptyState icon={WebhookIcon} title={`No ${manifest.name} webhooks`} description={`The hub does not receive ${manifest.name}'s webhooks.`} />
           )}
         </TabsContent>
         <TabsContent value="logs" className="space-y-3">
