@@ -1,4 +1,4 @@
-import { enqueue, inngestConfigured, prepareEnqueue } from "@/lib/jobs";
+import { enqueueMany, inngestConfigured, prepareEnqueue } from "@/lib/jobs";
 import type { Db } from "@/lib/db/client";
 import { PROCESS_JOB } from "./names";
 import { insertEvents, type NewInboundEvent } from "./store";
@@ -13,18 +13,21 @@ import { insertEvents, type NewInboundEvent } from "./store";
 export async function insertAndEnqueue(db: Db, rows: NewInboundEvent[]): Promise<number> {
   if (inngestConfigured()) {
     const inserted = await insertEvents(db, rows);
-    await Promise.all(inserted.map((r) => enqueue(PROCESS_JOB, r, { key: r.id })));
+    await enqueueMany(PROCESS_JOB, inserted, { db });
     return inserted.length;
   }
   await prepareEnqueue(PROCESS_JOB, db);
   return db.transaction(async (tx) => {
     const inserted = await insertEvents(tx, rows);
-    for (const r of inserted) await enqueue(PROCESS_JOB, r, { db, tx, key: r.id });
+    await enqueueMany(PROCESS_JOB, inserted, { db, tx });
     return inserted.length;
   });
 }
 
-/** Schedules processing of stored events again (replay), outside any transaction. */
+/**
+ * Schedules processing of stored events again (replay), in one send. A job already waiting for
+ * the same event is harmless: processing locks the row and skips an event already done.
+ */
 export async function enqueueEvents(db: Db, events: { id: string; organisationId: string }[]): Promise<void> {
-  for (const e of events) await enqueue(PROCESS_JOB, e, { db, key: e.id });
+  await enqueueMany(PROCESS_JOB, events, { db });
 }

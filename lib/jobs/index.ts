@@ -3,7 +3,7 @@
  * the embedded pg-boss driver when Inngest is not configured. Register jobs in ./registry.ts.
  */
 export { defineJob, defineSchedule, isRetryable, retryAfterSecondsOf } from "./define";
-export { enqueue, prepareEnqueue, type EnqueueOptions, type EnqueueResult } from "./enqueue";
+export { enqueue, enqueueMany, prepareEnqueue, type EnqueueOptions, type EnqueueResult } from "./enqueue";
 export { listFailedJobs, type FailedJob } from "./failed";
 export { inngestConfigured, jobEventName } from "./names";
 export { scheduleForOrganisation, unscheduleForOrganisation, type OrganisationSchedule } from "./schedules";
