@@ -4,6 +4,9 @@ import { z } from "zod";
 /** The sandbox started by playwright.config.ts (E2E_SANDBOX_PORT, default 4110). */
 export const SANDBOX_ORIGIN = `http://localhost:${process.env.E2E_SANDBOX_PORT ?? 4110}`;
 
+/** Stripe's own sandbox port (playwright.config.ts: the sandbox port + 1), where the stripe SDK and hosted pages live. */
+export const SANDBOX_STRIPE_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110) + 1;
+
 /** The demo Stripe secret key the sandbox accepts (sandbox/config.ts sandboxApps.stripe.secretKey). */
 export const SANDBOX_STRIPE_KEY = "sk_test_sandbox_51HubDemoKey0000000000000000";
 

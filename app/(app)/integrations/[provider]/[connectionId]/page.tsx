@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { ArrowLeftIcon, ListIcon, RefreshCwIcon, StarIcon, WebhookIcon } from "lucide-react";
 import { z } from "zod";
@@ -15,7 +16,10 @@ import { ProviderLogo } from "@/components/integrations/provider-logo";
 import { SetupPanel } from "@/components/integrations/setup-panel";
 import { StatusBadge } from "@/components/integrations/status-badge";
 import { TestConnectionButton } from "@/components/integrations/test-connection-button";
+import { ConnectionWebhooks } from "@/components/inbound/connection-webhooks";
+import { InboundEventLog } from "@/components/inbound/inbound-event-log";
 import { Badge } from "@/components/ui/badge";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { getManifest } from "@/integrations";
 import { userContext } from "@/lib/auth/access";
@@ -26,6 +30,8 @@ import { getIntegrationStatus, type IntegrationStatus } from "@/lib/connections/
 import { lastConnectedAt } from "@/lib/connections/health";
 import { connectionForPage } from "@/lib/connections/manage";
 import { getDb } from "@/lib/db/client";
+import { organisationTimeZone } from "@/lib/db/queries/organisations";
+import { inboundModule } from "@/lib/inbound/modules";
 
 type Params = Promise<{ provider: string; connectionId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -33,6 +39,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export const metadata: Metadata = { title: "Connection" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const tabs = ["overview", "sync", "webhooks", "logs"] as const;
+type Tab = (typeof tabs)[number];
+/** `?tab=webhooks` opens that tab (the webhook log's filters keep it in the URL). */
+const isTab = (v: string | undefined): v is Tab => (tabs as readonly string[]).includes(v ?? "");
 
 /** One connection: its status and actions, and the Overview / Sync / Webhooks / Logs tabs. */
 export default async function ConnectionPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -42,12 +53,14 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const tenant = await requireTenant();
   const ctx = userContext(tenant);
   const db = await getDb();
-  const [found, entry, logs, actors, reconnectedAt] = await Promise.all([
+  const query = await searchParams;
+  const [found, entry, logs, actors, reconnectedAt, timeZone] = await Promise.all([
     connectionForPage(db, ctx, provider, connectionId),
     getIntegrationStatus(db, ctx, provider),
     listAuditEntries(db, ctx, { connectionId, limit: 50 }),
     loadActorNames(db, tenant),
     lastConnectedAt(db, ctx, connectionId),
+    organisationTimeZone(db, ctx),
   ]);
   // Another organisation's id reads as "no such page", never as "forbidden".
   if (!found) notFound();
@@ -57,7 +70,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const here = { ...entry, status, connection: status === "not_connected" ? null : c };
   const canManage = canManageIntegrations(tenant);
   const live = c.status !== "disconnected" && c.status !== "pending";
-  const justConnected = first((await searchParams).connected) === "1" && c.status === "connected";
+  const justConnected = first(query.connected) === "1" && c.status === "connected";
+  const requestedTab = first(query.tab);
+  const tab: Tab = isTab(requestedTab) ? requestedTab : "overview";
   const now = new Date();
 
   return (
@@ -121,7 +136,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       ) : null}
       {c.status === "needs_reauth" || c.status === "error" ? <SetupPanel entry={here} canManage={canManage} /> : null}
 
-      <Tabs defaultValue="overview" className="gap-4">
+      <Tabs defaultValue={tab} className="gap-4">
         <TabsList className="w-full justify-start overflow-x-auto sm:w-fit">
           <TabsTrigger value="overview">Overview</TabsTrigger>
           <TabsTrigger value="sync">Sync</TabsTrigger>
@@ -142,16 +157,29 @@ export default async function ConnectionPage({ params, searchParams }: { params:
             }
           />
         </TabsContent>
-        <TabsContent value="webhooks">
-          <EmptyState
-            icon={WebhookIcon}
-            title="Webhooks arrive in a later release"
-            description={
-              manifest.capabilities.webhooks
-                ? `The hub will receive ${manifest.name}'s signed webhooks for this connection here. None are received yet.`
-                : `${manifest.name} does not send webhooks to the hub.`
-            }
-          />
+        <TabsContent value="webhooks" className="space-y-6">
+          {/* The tab follows the hub's receivers (a provider's webhooks.ts), not the manifest's capability flag. */}
+          {inboundModule(provider) ? (
+            <>
+              <ConnectionWebhooks connectionId={c.id} providerName={manifest.name} timeZone={timeZone} canManage={canManage} />
+              <section className="space-y-3">
+                <h2 className="text-lg font-semibold">Received events</h2>
+                <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+                  <InboundEventLog
+                    timeZone={timeZone}
+                    canReplay={canManage}
+                    path={`/integrations/${provider}/${c.id}`}
+                    connectionId={c.id}
+                    providerLabel={manifest.name}
+                    hidden={{ tab: "webhooks" }}
+                    emptyHint={`Paste the webhook URL above into ${manifest.name}'s webhook settings; each delivery then shows here with how it was processed.`}
+                  />
+                </Suspense>
+              </section>
+            </>
+          ) : (
+            <EmptyState icon={WebhookIcon} title={`No ${manifest.name} webhooks`} description={`The hub does not receive ${manifest.name}'s webhooks.`} />
+          )}
         </TabsContent>
         <TabsContent value="logs" className="space-y-3">
           {logs.length ? (
