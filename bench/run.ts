@@ -4,6 +4,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
+import { generateKey } from "@/lib/crypto";
+import { runOutbound } from "./scenarios/outbound";
 import { runScreens } from "./scenarios/screens";
 import { startStack } from "./servers";
 
@@ -25,6 +27,10 @@ await admin.unsafe(`create database ${name}`);
 const url = new URL(base);
 url.pathname = `/${name}`;
 
+// One keyring for the hub and this process: the outbound scenario creates endpoints (their secrets
+// encrypted) here that the hub's workers sign with.
+process.env.HUB_ENCRYPTION_KEYS ??= generateKey(1);
+
 const started = Date.now();
 const stack = await startStack(url.toString());
 let failed = false;
@@ -34,6 +40,10 @@ try {
   results.screens = screens;
   console.log("\nScreens: signed-in pages of the production build vs a bare node:http server sending the same bytes (ms)");
   console.table(screens.map((f) => ({ page: f.path, "ttfb p50": f.ttfbP50, "ttfb p95": f.ttfbP95, "load p95": f.loadP95, "bare p95": f.baselineP95, "ratio": f.ratio })));
+  const outbound = await runOutbound(url.toString(), { events: quick ? 20 : 200 });
+  results.outbound = outbound;
+  console.log("\nOutbound: commit → receipt at 8 healthy receivers beside a slow and a failing one, through the hub's workers, vs bare signed POSTs (ms; per s)");
+  console.table([outbound]);
 } catch (err) {
   failed = true;
   console.error("[bench] scenario failed:", err instanceof Error ? err.message : err);
@@ -50,7 +60,7 @@ const report = {
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   seconds: Math.round((Date.now() - started) / 1000),
   scenarios: results,
-  notYetMeasured: ["inbound ingest (issue 11)", "outbound delivery (issue 12)", "sync pull (issue 10)", "log APIs over 1,000,000 rows (issues 11 and 12)"],
+  notYetMeasured: ["inbound ingest (issue 11)", "sync pull (issue 10)", "log APIs over 1,000,000 rows (issues 11 and 12)"],
 };
 fs.mkdirSync("bench/results", { recursive: true });
 fs.writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2) + "\n");

@@ -5,3 +5,4 @@ export * from "./jobs";
 export * from "./integrations";
 export * from "./events";
 export * from "./inbound";
+export * from "./outbound";

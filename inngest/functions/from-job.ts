@@ -34,9 +34,10 @@ export function flowControlOf(job: JobDefinition): Pick<FunctionConfig, "timeout
   const limits = [
     ...(job.concurrency ? [{ key: keyExpr("concurrency"), limit: job.concurrency.limit }] : []),
     ...(job.ordered ? [{ key: keyExpr("ordered"), limit: 1 }] : []),
+    ...(job.globalConcurrency ? [{ limit: job.globalConcurrency }] : []),
   ];
-  // Inngest takes at most two concurrency limits: exactly what a definition can declare.
-  type Limit = (typeof limits)[number];
+  // Inngest takes at most two concurrency limits: exactly what a definition can declare (defineJob checks).
+  type Limit = { key?: string; limit: number };
   const concurrency: Limit | [Limit, Limit] | undefined = limits.length === 2 ? [limits[0]!, limits[1]!] : limits[0];
   return {
     timeouts: { finish: `${job.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS}s` },

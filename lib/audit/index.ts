@@ -15,6 +15,11 @@ export const auditActions = [
   "connection.renamed",
   "connection.made_default",
   "keys.rotated",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+  "webhook_endpoint.secret_rotated",
+  "webhook_endpoint.disabled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -72,6 +77,11 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "connection.renamed": "Renamed",
   "connection.made_default": "Made the default connection",
   "keys.rotated": "Encryption keys rotated",
+  "webhook_endpoint.created": "Webhook endpoint added",
+  "webhook_endpoint.updated": "Webhook endpoint changed",
+  "webhook_endpoint.deleted": "Webhook endpoint deleted",
+  "webhook_endpoint.secret_rotated": "Webhook endpoint secret rotated",
+  "webhook_endpoint.disabled": "Webhook endpoint disabled",
 };
 
 export { listAuditEntries, type AuditEntry, type AuditCursor } from "@/lib/db/queries/audit";

@@ -13,7 +13,21 @@ export interface EventConsumer {
   /** Stable name; part of the dedupe key. */
   name: string;
   types: readonly EventType[];
-  handle(event: DomainEvent, ctx: { tx: DbOrTx }): Promise<void>;
+  handle(event: DomainEvent, ctx: ConsumerContext): Promise<void>;
+}
+
+/** What a consumer's `handle` gets besides the event. */
+export interface ConsumerContext {
+  /** The transaction the consumption row commits in: write the effect through it. */
+  tx: DbOrTx;
+  /** The database behind `tx`, for what must join the transaction from outside Drizzle (a pg-boss send). */
+  db: Db;
+  /**
+   * Runs `fn` once the transaction has committed (network calls such as an Inngest send, which
+   * must not happen inside it). Best effort: the effect is already recorded, so a failure here
+   * is logged and must be recoverable from the committed rows.
+   */
+  afterCommit(fn: () => Promise<void>): void;
 }
 
 const g = globalThis as typeof globalThis & { __hubConsumers?: Map<string, EventConsumer> };
@@ -36,16 +50,21 @@ export const consumersOf = (type: string): EventConsumer[] =>
  * commit together. Returns whether it ran.
  */
 export async function consumeOnce(db: Db, consumer: EventConsumer, event: DomainEvent): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const after: (() => Promise<void>)[] = [];
+  const ran = await db.transaction(async (tx) => {
     const claimed = await tx
       .insert(eventConsumptions)
       .values({ consumer: consumer.name, eventId: event.id })
       .onConflictDoNothing()
       .returning({ eventId: eventConsumptions.eventId });
     if (claimed.length === 0) return false;
-    await consumer.handle(event, { tx });
+    await consumer.handle(event, { tx, db, afterCommit: (fn) => void after.push(fn) });
     return true;
   });
+  for (const fn of after) {
+    await fn().catch((err: unknown) => console.error(`[events] ${consumer.name}: after-commit step failed`, err));
+  }
+  return ran;
 }
 
 /** Loads an outbox event by id (null when it was deleted meanwhile). */

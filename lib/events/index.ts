@@ -5,5 +5,5 @@
  */
 export { eventCatalog, eventTypes, type DomainEvent, type EventPayload, type EventType } from "./catalog";
 export { emit, emitAll, type EmitInput } from "./emit";
-export { registerConsumer, consumersOf, dispatchEvent, type EventConsumer } from "./consumers";
+export { registerConsumer, consumersOf, dispatchEvent, type ConsumerContext, type EventConsumer } from "./consumers";
 export { relayToLocal, relayToRemote, sendToInngest, startOutboxRelay, type OutboxRelay } from "./relay";

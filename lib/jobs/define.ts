@@ -17,6 +17,12 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefini
   if (def.concurrency && !(Number.isInteger(def.concurrency.limit) && def.concurrency.limit >= 1 && def.concurrency.limit <= 100)) {
     fail("concurrency.limit must be 1–100.");
   }
+  if (def.globalConcurrency !== undefined && !(Number.isInteger(def.globalConcurrency) && def.globalConcurrency >= 1 && def.globalConcurrency <= 100)) {
+    fail("globalConcurrency must be 1–100.");
+  }
+  if (def.globalConcurrency !== undefined && def.concurrency && def.ordered) {
+    fail("Inngest takes at most two concurrency limits: choose two of concurrency, ordered and globalConcurrency.");
+  }
   if (def.throttle && !(def.throttle.limit >= 1 && Number.isInteger(def.throttle.periodSeconds) && def.throttle.periodSeconds >= 1)) {
     fail("throttle needs limit ≥ 1 and a whole periodSeconds ≥ 1.");
   }

@@ -2,6 +2,7 @@ import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-
 import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/health-check";
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
 import { processInboundJob } from "@/lib/inbound/job";
+import { deliverJob, sweepJob, sweepSchedule } from "@/lib/outbound/jobs";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -13,6 +14,7 @@ import type { JobDefinition, ScheduleDefinition } from "./types";
 export const registry: (JobDefinition | ScheduleDefinition)[] = [
   markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule, dispatchEventJob,
   processInboundJob,
+  deliverJob, sweepJob, sweepSchedule,
 ];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;

@@ -52,6 +52,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   timeoutSeconds?: number;
   /** Per-key concurrency. Local: pg-boss group concurrency. Inngest: `concurrency: {key, limit}`. */
   concurrency?: ConcurrencyLimit<z.output<S>>;
+  /**
+   * At most this many runs of the job at once, whatever their keys (1–100): the global limit
+   * beside a per-key `concurrency`. Local: the queue's worker slots per process (instead of
+   * the driver's `localConcurrency`). Inngest: a function-wide concurrency limit.
+   */
+  globalConcurrency?: number;
   /** Per-key throttle. Local: a counted window in `job_throttle_hits`. Inngest: `throttle`. */
   throttle?: ThrottleLimit<z.output<S>>;
   /**

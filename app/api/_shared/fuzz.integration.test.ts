@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
+import { stopBoss } from "@/lib/jobs/local/boss";
 import type { Tenant } from "@/lib/auth/tenant";
 import { createTestDb } from "@/lib/testing/db";
 import { createTenant } from "@/lib/testing/tenants";
@@ -21,6 +23,19 @@ let alice: Tenant;
 let routes: LoadedRoute[];
 let customerId: string;
 let invoiceId: string;
+let endpointId: string;
+let doomedEndpointId: string;
+let eventId: string;
+let deliveryId: string;
+
+/** The id a route's `[id]` takes: a real row of its kind, so valid input reaches the queries. */
+function idFor(template: string, method: string): string {
+  if (template.startsWith("/api/customers")) return customerId;
+  if (template.startsWith("/api/webhook-endpoints")) return method === "DELETE" ? doomedEndpointId : endpointId;
+  if (template.startsWith("/api/events")) return eventId;
+  if (template.startsWith("/api/webhook-deliveries")) return deliveryId;
+  return invoiceId;
+}
 
 /** Bodies that pass validation per route, so mutations reach the queries and the database. */
 function validBodies(): Record<string, Record<string, unknown>> {
@@ -38,6 +53,12 @@ function validBodies(): Record<string, Record<string, unknown>> {
     "PATCH /api/connections/[id]": { displayName: "Fuzz", settings: { label: "x" }, isDefault: true },
     "PUT /api/connections/[id]/webhook": { signingSecret: "whsec_fuzz" },
     "POST /api/webhooks/events/replay": { ids: [invoiceId] },
+    "POST /api/webhook-endpoints": { url: "http://127.0.0.1:9/fuzz-hook", description: "Fuzz", eventTypes: ["customer.created"], headers: { "X-Fuzz": "1" } },
+    "PATCH /api/webhook-endpoints/[id]": { description: "Fuzz 2", status: "active", eventTypes: ["*"] },
+    "POST /api/webhook-endpoints/[id]/secret/rotate": { secret: `whsec_${Buffer.alloc(32, 3).toString("base64")}` },
+    "POST /api/webhook-endpoints/[id]/test": { type: "customer.created" },
+    "POST /api/webhook-endpoints/[id]/recover": { since: "2026-01-01T00:00:00Z" },
+    "POST /api/events/[id]/resend": { endpointId },
   };
 }
 
@@ -84,9 +105,18 @@ beforeAll(async () => {
     userId: alice.userId, body: { customerId, issueDate: "2026-01-01", dueDate: "2026-02-01", send: true, lines: [{ description: "x", quantity: 1, unitPrice: 100000 }] },
   }));
   invoiceId = ((await i.json()) as { data: { id: string } }).data.id;
+  const endpoint = (body: unknown) => post("/api/webhook-endpoints")(apiRequest("POST", "/api/webhook-endpoints", { userId: alice.userId, body }))
+    .then(async (res) => ((await res.json()) as { data: { id: string } }).data.id);
+  endpointId = await endpoint({ url: "http://127.0.0.1:9/fuzz-hook", eventTypes: ["*"] });
+  doomedEndpointId = await endpoint({ url: "http://127.0.0.1:9/fuzz-doomed", eventTypes: ["*"] });
+  const test = await post("/api/webhook-endpoints/[id]/test")(
+    apiRequest("POST", `/api/webhook-endpoints/${endpointId}/test`, { userId: alice.userId, body: { type: "customer.created" } }), routeContext({ id: endpointId }));
+  deliveryId = ((await test.json()) as { data: { deliveryId: string } }).data.deliveryId;
+  eventId = (await db.select({ id: outboxEvents.id }).from(outboxEvents).limit(1))[0]!.id;
 });
 afterAll(async () => {
   restore();
+  await stopBoss(db, { graceful: false });
   await close();
 });
 
@@ -126,7 +156,7 @@ describe("fuzzing every /api route", () => {
     let calls = 0;
     for (const { route, method } of targets()) {
       const label = `${method} ${route.template}`;
-      const id = route.template.startsWith("/api/customers") ? customerId : invoiceId;
+      const id = idFor(route.template, method);
       const call = async (body: unknown, query: Record<string, string>, params = paramsFor(route, id)) => {
         const raw = body === undefined ? undefined : JSON.stringify(body).replaceAll(`"${HUGE}"`, "1e400");
         const url = `${fillTemplate(route.template, params)}?${new URLSearchParams(query)}`;
@@ -159,7 +189,7 @@ describe("fuzzing every /api route", () => {
         n: fc.constant(n),
         body: method === "GET" ? fc.constant(undefined) : bodyArb(valid[label]),
         query: queryArb,
-        id: idArb(route.template.startsWith("/api/customers") ? customerId : invoiceId),
+        id: idArb(idFor(route.template, method)),
         contentType: fc.constantFrom("application/json", "application/json", "application/json", "text/plain", undefined),
       });
     });
@@ -180,7 +210,7 @@ describe("fuzzing every /api route", () => {
   it("answers a 2 MB body to every writing route with 413, never 5xx", async () => {
     const big = JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) });
     for (const { route, method } of targets().filter((t) => t.method !== "GET")) {
-      const params = Object.fromEntries(templateParams(route.template).map((p) => [p, p === "provider" ? "stripe" : invoiceId]));
+      const params = Object.fromEntries(templateParams(route.template).map((p) => [p, p === "provider" ? "stripe" : idFor(route.template, method)]));
       const req = apiRequest(method, fillTemplate(route.template, params), { userId: alice.userId, body: big, headers: { "content-type": "application/json" } });
       const res = await route.handlers[method]!(req, routeContext(params));
       expect(res.status, `${method} ${route.template}`).toBe(413);

@@ -18,6 +18,12 @@ import {
   healthResultResponse, integrationStatusResponse, pendingAccountListResponse,
 } from "@/lib/api/schemas/integrations";
 import { inboundEventDetailResponse, inboundEventListResponse, replayResponse, webhookSettingsResponse } from "@/lib/api/schemas/inbound";
+import {
+  attemptListResponse, deletedResponse, endpointListResponse, endpointResponse, eventListResponse, noticeListResponse, noticeReadResponse,
+  recoverResponse, resendResponse, retryResponse, secretResponse, statsResponse, testEventResponse,
+} from "@/lib/api/schemas/outbound";
+import { stopBoss } from "@/lib/jobs/local/boss";
+import { addNotice } from "@/lib/outbound/notices";
 
 // Walks every app/api/**/route.ts it can call, after creating data through the API itself, and
 // fails when any JSON answer carries an internal column or a secret.
@@ -83,9 +89,11 @@ beforeAll(async () => {
     apiRequest("POST", "/api/organisations/switch", { ...u, body: { organisationId: alice.organisationId } })));
   await connectThroughTheApi();
   await receiveAWebhook();
+  await outboundThroughTheApi();
 }, 60_000);
 afterAll(async () => {
   restore();
+  await stopBoss(db, { graceful: false });
   await close();
   await sandbox?.close();
 });
@@ -162,6 +170,46 @@ async function receiveAWebhook() {
     apiRequest("POST", "/api/webhooks/events/replay", { ...u, body: { ids: [eventId] } }), routeContext()));
 }
 
+/**
+ * Outbound events through their routes: an endpoint created, paused and resumed, its secret
+ * rotated, a test event sent and its delivery retried, failed deliveries recovered, an event
+ * resent, a notice read, and a second endpoint deleted. Deliveries are queued, not sent: no
+ * worker runs here (lib/outbound/*.integration.test.ts deliver for real).
+ */
+async function outboundThroughTheApi() {
+  const u = { userId: alice.userId };
+  const post = (template: string, label: string, url: string, body: unknown, params: Record<string, string> = {}) =>
+    handler(template, "POST")(apiRequest("POST", url, { ...u, body }), routeContext(params)).then((res) => record(label, res));
+  const endpointBody = { url: `${sandbox.origin}/walk-hook`, description: "Walk hook", eventTypes: ["customer.created", "invoice.paid"], headers: { "X-Walk": "1" } };
+  const created = await post("/api/webhook-endpoints", "POST /api/webhook-endpoints", "/api/webhook-endpoints", endpointBody);
+  const id = (created.json.data as { id: string }).id;
+  const ep = (suffix = "") => `/api/webhook-endpoints/${id}${suffix}`;
+  const patch = (label: string, body: unknown) =>
+    handler("/api/webhook-endpoints/[id]", "PATCH")(apiRequest("PATCH", ep(), { ...u, body }), routeContext({ id })).then((res) => record(label, res));
+  await patch("PATCH /api/webhook-endpoints/[id]", { description: "Walked", status: "paused" });
+  await patch("PATCH /api/webhook-endpoints/[id] (resume)", { status: "active" });
+  // Custom headers are stored in plaintext: one naming a credential is refused, the field named.
+  const refused = await handler("/api/webhook-endpoints/[id]", "PATCH")(apiRequest("PATCH", ep(), { ...u, body: { headers: { Authorization: "Bearer x" } } }), routeContext({ id }));
+  expect(refused.status).toBe(400);
+  expect(await refused.json()).toMatchObject({ code: "invalid_input", errors: [{ in: "body", path: "headers.Authorization" }] });
+  await post("/api/webhook-endpoints/[id]/secret/rotate", "POST /api/webhook-endpoints/[id]/secret/rotate", ep("/secret/rotate"), {}, { id });
+  const test = await post("/api/webhook-endpoints/[id]/test", "POST /api/webhook-endpoints/[id]/test", ep("/test"), { type: "customer.created" }, { id });
+  const deliveryId = (test.json.data as { deliveryId: string }).deliveryId;
+  await post("/api/webhook-deliveries/[id]/retry", "POST /api/webhook-deliveries/[id]/retry", `/api/webhook-deliveries/${deliveryId}/retry`, undefined, { id: deliveryId });
+  await post("/api/webhook-endpoints/[id]/recover", "POST /api/webhook-endpoints/[id]/recover", ep("/recover"), { since: new Date(Date.now() - 3_600_000).toISOString() }, { id });
+  const events = await handler("/api/events", "GET")(apiRequest("GET", "/api/events", u), routeContext());
+  const eventId = ((await events.json()) as { data: { id: string }[] }).data[0]!.id;
+  await post("/api/events/[id]/resend", "POST /api/events/[id]/resend", `/api/events/${eventId}/resend`, { endpointId: id }, { id: eventId });
+  await addNotice(db, alice.organisationId, { kind: "walk", title: "Walk notice", body: "Shown by the walk." });
+  const notices = await handler("/api/notices", "GET")(apiRequest("GET", "/api/notices", u), routeContext());
+  const noticeId = ((await notices.json()) as { data: { id: string }[] }).data[0]!.id;
+  await post("/api/notices/[id]/read", "POST /api/notices/[id]/read", `/api/notices/${noticeId}/read`, undefined, { id: noticeId });
+  const doomed = await post("/api/webhook-endpoints", "POST /api/webhook-endpoints (second)", "/api/webhook-endpoints", { ...endpointBody, eventTypes: ["*"] });
+  const doomedId = (doomed.json.data as { id: string }).id;
+  await record("DELETE /api/webhook-endpoints/[id]", await handler("/api/webhook-endpoints/[id]", "DELETE")(
+    apiRequest("DELETE", `/api/webhook-endpoints/${doomedId}`, u), routeContext({ id: doomedId })));
+}
+
 /** A value for a `[name]` segment: an id from the parent collection's list, or a fixed value. */
 async function paramValue(template: string, name: string): Promise<string> {
   if (name === "provider") return "stripe";
@@ -186,6 +234,10 @@ describe("every /api route", () => {
       "/api/integrations/[provider]/test", "/api/connections", "/api/connections/[id]", "/api/connections/[id]/logs",
       "/api/connections/[id]/test", "/api/connections/[id]/webhook", "/api/webhooks/[provider]", "/api/webhooks/[provider]/[token]",
       "/api/webhooks/events", "/api/webhooks/events/[id]", "/api/webhooks/events/replay",
+      "/api/connections/[id]/test", "/api/webhook-endpoints", "/api/webhook-endpoints/[id]", "/api/webhook-endpoints/[id]/secret",
+      "/api/webhook-endpoints/[id]/secret/rotate", "/api/webhook-endpoints/[id]/test", "/api/webhook-endpoints/[id]/recover",
+      "/api/webhook-endpoints/[id]/attempts", "/api/webhook-endpoints/[id]/stats", "/api/webhook-deliveries/[id]/retry",
+      "/api/events", "/api/events/[id]/resend", "/api/notices", "/api/notices/[id]/read",
     ]));
   });
 
@@ -219,12 +271,18 @@ describe("every /api route", () => {
       "DELETE /api/integrations/[provider] 200", "POST /api/integrations/[provider]/connect (OAuth) 200",
       "POST /api/integrations/[provider]/tenant 201", "PATCH /api/connections/[id] 200", "DELETE /api/connections/[id] 200",
       "POST /api/webhooks/[provider] 200", "PUT /api/connections/[id]/webhook 200", "POST /api/webhooks/events/replay 202",
+      "POST /api/webhook-endpoints 201", "PATCH /api/webhook-endpoints/[id] 200", "PATCH /api/webhook-endpoints/[id] (resume) 200",
+      "POST /api/webhook-endpoints/[id]/secret/rotate 200", "POST /api/webhook-endpoints/[id]/test 202", "POST /api/webhook-deliveries/[id]/retry 202",
+      "POST /api/webhook-endpoints/[id]/recover 202", "POST /api/events/[id]/resend 202", "POST /api/notices/[id]/read 200",
+      "POST /api/webhook-endpoints (second) 201", "DELETE /api/webhook-endpoints/[id] 200",
     ]);
     // The walked GETs of the integration routes found real data, not only errors.
     const got = (label: string) => answers.find((a) => a.label === label)?.status;
     for (const label of [
       "GET /api/integrations", "GET /api/integrations/[provider]/status", "GET /api/connections/[id]", "GET /api/connections/[id]/logs",
       "GET /api/connections/[id]/webhook", "GET /api/webhooks/events", "GET /api/webhooks/events/[id]",
+      "GET /api/webhook-endpoints", "GET /api/webhook-endpoints/[id]", "GET /api/webhook-endpoints/[id]/secret", "GET /api/webhook-endpoints/[id]/attempts",
+      "GET /api/webhook-endpoints/[id]/stats", "GET /api/events", "GET /api/notices",
     ]) {
       expect(got(label), label).toBe(200);
     }
@@ -250,6 +308,14 @@ describe("every /api route", () => {
       "GET /api/webhooks/events": inboundEventListResponse, "GET /api/webhooks/events/[id]": inboundEventDetailResponse,
       "POST /api/webhooks/events/replay": replayResponse, "GET /api/connections/[id]/webhook": webhookSettingsResponse,
       "PUT /api/connections/[id]/webhook": webhookSettingsResponse,
+      "GET /api/webhook-endpoints": endpointListResponse, "POST /api/webhook-endpoints": endpointResponse,
+      "GET /api/webhook-endpoints/[id]": endpointResponse, "PATCH /api/webhook-endpoints/[id]": endpointResponse,
+      "PATCH /api/webhook-endpoints/[id] (resume)": endpointResponse, "DELETE /api/webhook-endpoints/[id]": deletedResponse,
+      "GET /api/webhook-endpoints/[id]/secret": secretResponse, "POST /api/webhook-endpoints/[id]/secret/rotate": secretResponse,
+      "POST /api/webhook-endpoints/[id]/test": testEventResponse, "POST /api/webhook-endpoints/[id]/recover": recoverResponse,
+      "GET /api/webhook-endpoints/[id]/attempts": attemptListResponse, "GET /api/webhook-endpoints/[id]/stats": statsResponse,
+      "POST /api/webhook-deliveries/[id]/retry": retryResponse, "GET /api/events": eventListResponse,
+      "POST /api/events/[id]/resend": resendResponse, "GET /api/notices": noticeListResponse, "POST /api/notices/[id]/read": noticeReadResponse,
     };
     for (const [label, schema] of Object.entries(schemas)) {
       const answer = answers.find((a) => a.label === label);

@@ -5,6 +5,7 @@ import "./customers";
 import "./integrations";
 import "./invoices";
 import "./organisations";
+import "./outbound";
 
 // The OpenAPI document is not generated yet; this keeps it possible: every registered request
 // and response schema converts to JSON Schema with zod's native converter.

@@ -51,7 +51,7 @@ export async function startLocalJobs(opts: LocalJobsOptions): Promise<LocalJobs>
       {
         batchSize: 1,
         pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
-        localConcurrency: opts.localConcurrency ?? 4,
+        localConcurrency: job.globalConcurrency ?? opts.localConcurrency ?? 4,
         // Per-key limits: pg-boss skips groups at their limit when it fetches; concurrent
         // fetchers can race past that count, so runLocalJob admits each job exactly (admit()).
         ...(job.concurrency ? { groupConcurrency: job.concurrency.limit } : {}),

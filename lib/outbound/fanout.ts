@@ -1,0 +1,47 @@
+import { and, arrayOverlaps, eq } from "drizzle-orm";
+import { webhookDeliveries, webhookEndpoints } from "@/drizzle/schema";
+import type { DbOrTx } from "@/lib/db/client";
+
+/** The event an outbound message carries. */
+export interface OutboundEvent {
+  id: string;
+  type: string;
+  organisationId: string;
+  payload: unknown;
+  createdAt: Date;
+}
+
+/** A delivery to try: its id, endpoint and how many tries it has had (the claim fence). */
+export interface DeliveryRef {
+  deliveryId: string;
+  endpointId: string;
+  attempts: number;
+}
+
+/**
+ * The Standard Webhooks payload `{ type, timestamp, data }`, serialised once: these bytes are
+ * stored, signed and sent unchanged on every try.
+ */
+export const messageBody = (event: Pick<OutboundEvent, "type" | "payload" | "createdAt">) =>
+  JSON.stringify({ type: event.type, timestamp: event.createdAt.toISOString(), data: event.payload });
+
+/**
+ * Creates one pending delivery per endpoint in one INSERT: the organisation's active endpoints
+ * subscribed to the event's type or `*`, or exactly `endpointIds` (a resend to chosen
+ * endpoints; still the organisation's own).
+ */
+export async function createDeliveries(tx: DbOrTx, event: OutboundEvent, opts: { endpointIds?: string[] } = {}): Promise<DeliveryRef[]> {
+  const endpoints = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(
+    eq(webhookEndpoints.organisationId, event.organisationId),
+    eq(webhookEndpoints.status, "active"),
+    opts.endpointIds ? undefined : arrayOverlaps(webhookEndpoints.eventTypes, [event.type, "*"]),
+  ));
+  const targets = opts.endpointIds ? endpoints.filter((e) => opts.endpointIds!.includes(e.id)) : endpoints;
+  if (targets.length === 0) return [];
+  const body = messageBody(event);
+  const now = new Date();
+  const rows = await tx.insert(webhookDeliveries).values(targets.map((e) => ({
+    organisationId: event.organisationId, endpointId: e.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: now,
+  }))).returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
+  return rows.map((r) => ({ deliveryId: r.id, endpointId: r.endpointId, attempts: 0 }));
+}
