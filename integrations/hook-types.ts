@@ -148,3 +148,56 @@ export type HandleInboundEvent = (ctx: InboundHandlerContext, event: { eventId: 
  * the provider confirms the delivery. `creds` are the connection's, `webhookId` the configured id.
  */
 export type VerifyByApi = (ctx: HookContext, input: { creds: Credentials | null; webhookId: string; body: InboundBody }) => Promise<boolean>;
+// ── Sync (lib/sync drives these; each provider's `sync/<entity>.ts` implements one) ──────────
+
+/** How a provider sync module calls the provider for one connection. */
+export type SyncApi = {
+  endpoints: ProviderEndpoints;
+  /** The provider account the calls act on and are paced by (Xero tenant id, QuickBooks realm id). */
+  account: string;
+  /** A usable access token (refreshed ahead of expiry by the connection layer). */
+  accessToken(): Promise<string>;
+};
+
+/** One record as the provider holds it: its id, what changes on each edit, and its JSON. */
+export type RemoteRecord = {
+  externalId: string;
+  /** Xero UpdatedDateUTC, QuickBooks SyncToken. */
+  version: string;
+  /** When it last changed at the provider (epoch ms). */
+  updatedAt: number;
+  /** Deleted, voided or archived at the provider (the engine applies the delete policy). */
+  deleted?: boolean;
+  raw: Record<string, unknown>;
+};
+
+/** Opaque, JSON-serialisable position inside one pull (stored in the checkpoint after each page). */
+export type SyncCursor = Record<string, unknown>;
+
+/** One page of a pull: `since` is the previous run's high-water mark (null = everything). */
+export type PullRequest = { since: number | null; cursor: SyncCursor | null };
+/**
+ * `watermark`: the provider's clock when the page was read, where the provider tells it
+ * (QuickBooks `time`). The first page's watermark becomes the next run's starting point, so a
+ * run over old records still leaves a recent checkpoint (QuickBooks CDC then applies).
+ */
+export type PullPage = { records: RemoteRecord[]; next: SyncCursor | null; total?: number; watermark?: number };
+
+/** A create (no `existing`) or update of one record, sent with an idempotency key derived from the change. */
+export type PushRequest = {
+  body: Record<string, unknown>;
+  existing?: { externalId: string; version: string | null };
+  idempotencyKey: string;
+};
+/** `stale`: the provider refused the update because the record changed there (QuickBooks SyncToken). */
+export type PushResult = { record: RemoteRecord } | { stale: true };
+
+/** The exports of `integrations/<id>/sync/<entity>.ts`. */
+export type SyncEntityModule = {
+  pull(api: SyncApi, req: PullRequest): Promise<PullPage>;
+  /** Reads records by id (an invoice's customer that was not pulled yet; a stale push's re-read). */
+  fetchByIds(api: SyncApi, ids: string[]): Promise<RemoteRecord[]>;
+  push(api: SyncApi, req: PushRequest): Promise<PushResult>;
+  /** The record's page at the provider, for the source badge. */
+  externalUrl?(account: string, externalId: string): string;
+};

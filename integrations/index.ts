@@ -33,6 +33,8 @@ import pipedriveManifest from "./pipedrive/manifest";
 import quickbooksManifest from "./quickbooks/manifest";
 import * as quickbooksHooks from "./quickbooks/hooks";
 import * as quickbooksWebhooks from "./quickbooks/webhooks";
+import * as quickbooksSyncCustomers from "./quickbooks/sync/customers";
+import * as quickbooksSyncInvoices from "./quickbooks/sync/invoices";
 import sageManifest from "./sage/manifest";
 import salesforceManifest from "./salesforce/manifest";
 import slackManifest from "./slack/manifest";
@@ -46,6 +48,8 @@ import twilioManifest from "./twilio/manifest";
 import xeroManifest from "./xero/manifest";
 import * as xeroHooks from "./xero/hooks";
 import * as xeroWebhooks from "./xero/webhooks";
+import * as xeroSyncCustomers from "./xero/sync/customers";
+import * as xeroSyncInvoices from "./xero/sync/invoices";
 import zapierManifest from "./zapier/manifest";
 import * as zapierHooks from "./zapier/hooks";
 import * as zapierWebhooks from "./zapier/webhooks";
@@ -72,14 +76,14 @@ const modules = {
   onedrive: { manifest: onedriveManifest, hooks: {}, sync: {} },
   paypal: { manifest: paypalManifest, hooks: paypalHooks, webhooks: paypalWebhooks, sync: {} },
   pipedrive: { manifest: pipedriveManifest, hooks: {}, sync: {} },
-  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: {} },
+  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices } },
   sage: { manifest: sageManifest, hooks: {}, sync: {} },
   salesforce: { manifest: salesforceManifest, hooks: {}, sync: {} },
   slack: { manifest: slackManifest, hooks: slackHooks, webhooks: slackWebhooks, sync: {} },
   square: { manifest: squareManifest, hooks: {}, sync: {} },
   stripe: { manifest: stripeManifest, hooks: stripeHooks, webhooks: stripeWebhooks, sync: {} },
   twilio: { manifest: twilioManifest, hooks: {}, sync: {} },
-  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: {} },
+  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices } },
   zapier: { manifest: zapierManifest, hooks: zapierHooks, webhooks: zapierWebhooks, sync: {} },
   "zoho-crm": { manifest: zohoCrmManifest, hooks: {}, sync: {} },
 } satisfies Record<string, ProviderModule>;

@@ -6,3 +6,4 @@ export * from "./integrations";
 export * from "./events";
 export * from "./inbound";
 export * from "./outbound";
+export * from "./sync";

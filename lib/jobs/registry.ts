@@ -3,6 +3,8 @@ import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/heal
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
 import { processInboundJob } from "@/lib/inbound/job";
 import { deliverJob, sweepJob, sweepSchedule } from "@/lib/outbound/jobs";
+import { syncSweepJob, syncSweepSchedule } from "@/lib/sync/jobs";
+import { syncRunJob } from "@/lib/sync/run-job";
 import type { JobDefinition, ScheduleDefinition } from "./types";
 
 /**
@@ -15,6 +17,7 @@ export const registry: (JobDefinition | ScheduleDefinition)[] = [
   markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule, dispatchEventJob,
   processInboundJob,
   deliverJob, sweepJob, sweepSchedule,
+  syncRunJob, syncSweepJob, syncSweepSchedule,
 ];
 
 const isJob = (e: JobDefinition | ScheduleDefinition): e is JobDefinition => "run" in e;

@@ -24,6 +24,7 @@ import {
 } from "@/lib/api/schemas/outbound";
 import { stopBoss } from "@/lib/jobs/local/boss";
 import { addNotice } from "@/lib/outbound/notices";
+import { syncRunDetailResponse, syncRunListResponse, syncRunResponse, syncStartedResponse, syncStatusResponse } from "@/lib/api/schemas/sync";
 
 // Walks every app/api/**/route.ts it can call, after creating data through the API itself, and
 // fails when any JSON answer carries an internal column or a secret.
@@ -93,6 +94,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   restore();
+  // Outbound tests and "Sync now" enqueued jobs into the embedded driver on this database.
   await stopBoss(db, { graceful: false });
   await close();
   await sandbox?.close();
@@ -146,6 +148,34 @@ async function connectThroughTheApi() {
     apiRequest("PATCH", `/api/connections/${second.id}`, { ...u, body: { displayName: "Walk US" } }), routeContext({ id: second.id })));
   await record("DELETE /api/connections/[id]", await handler("/api/connections/[id]", "DELETE")(
     apiRequest("DELETE", `/api/connections/${second.id}`, u), routeContext({ id: second.id })));
+  await startAndCancelSyncs(xero1!.isDefault ? xero1!.id : xero2!.id);
+}
+
+/** The Xero connection and a sync run the sync routes are walked with. */
+const syncFixture = { connectionId: "", runId: "" };
+
+/**
+ * "Sync now" on the provider route and on the connection route, each run cancelled while still
+ * queued (no worker runs here), and a retry of a run without failures (409).
+ */
+async function startAndCancelSyncs(connectionId: string) {
+  const u = { userId: alice.userId };
+  const p = routeContext({ provider: "xero" });
+  const started = await record("POST /api/integrations/[provider]/sync", await handler("/api/integrations/[provider]/sync", "POST")(
+    apiRequest("POST", "/api/integrations/xero/sync", { ...u, body: { entity: "customers" } }), p));
+  const runId = (started.json.data as { runId: string }).runId;
+  await record("POST /api/integrations/[provider]/sync/runs/[runId]/cancel", await handler("/api/integrations/[provider]/sync/runs/[runId]/cancel", "POST")(
+    apiRequest("POST", `/api/integrations/xero/sync/runs/${runId}/cancel`, u), routeContext({ provider: "xero", runId })));
+  const again = await record("POST /api/connections/[id]/sync", await handler("/api/connections/[id]/sync", "POST")(
+    apiRequest("POST", `/api/connections/${connectionId}/sync`, { ...u, body: { mode: "full" } }), routeContext({ id: connectionId })));
+  const second = (again.json.data as { runId: string }).runId;
+  await record("POST /api/connections/[id]/sync/runs/[runId]/cancel", await handler("/api/connections/[id]/sync/runs/[runId]/cancel", "POST")(
+    apiRequest("POST", `/api/connections/${connectionId}/sync/runs/${second}/cancel`, u), routeContext({ id: connectionId, runId: second })));
+  await record("POST /api/integrations/[provider]/sync/runs/[runId]/retry", await handler("/api/integrations/[provider]/sync/runs/[runId]/retry", "POST")(
+    apiRequest("POST", `/api/integrations/xero/sync/runs/${runId}/retry`, u), routeContext({ provider: "xero", runId })));
+  await record("POST /api/connections/[id]/sync/runs/[runId]/retry", await handler("/api/connections/[id]/sync/runs/[runId]/retry", "POST")(
+    apiRequest("POST", `/api/connections/${connectionId}/sync/runs/${second}/retry`, u), routeContext({ id: connectionId, runId: second })));
+  Object.assign(syncFixture, { connectionId, runId });
 }
 
 /**
@@ -212,6 +242,12 @@ async function outboundThroughTheApi() {
 
 /** A value for a `[name]` segment: an id from the parent collection's list, or a fixed value. */
 async function paramValue(template: string, name: string): Promise<string> {
+  // The sync routes are walked on the Xero connection that has runs (Stripe does not sync).
+  if (template.includes("/sync")) {
+    if (name === "provider") return "xero";
+    if (name === "id") return syncFixture.connectionId;
+    if (name === "runId") return syncFixture.runId;
+  }
   if (name === "provider") return "stripe";
   const parent = template.slice(0, template.indexOf(`/[${name}]`));
   const list = routes.find((r) => r.template === parent)?.handlers.GET;
@@ -238,6 +274,11 @@ describe("every /api route", () => {
       "/api/webhook-endpoints/[id]/secret/rotate", "/api/webhook-endpoints/[id]/test", "/api/webhook-endpoints/[id]/recover",
       "/api/webhook-endpoints/[id]/attempts", "/api/webhook-endpoints/[id]/stats", "/api/webhook-deliveries/[id]/retry",
       "/api/events", "/api/events/[id]/resend", "/api/notices", "/api/notices/[id]/read",
+      "/api/connections/[id]/test", "/api/integrations/[provider]/sync", "/api/integrations/[provider]/sync/status",
+      "/api/integrations/[provider]/sync/runs", "/api/integrations/[provider]/sync/runs/[runId]", "/api/integrations/[provider]/sync/runs/[runId]/cancel",
+      "/api/integrations/[provider]/sync/runs/[runId]/retry", "/api/connections/[id]/sync", "/api/connections/[id]/sync/status",
+      "/api/connections/[id]/sync/runs", "/api/connections/[id]/sync/runs/[runId]", "/api/connections/[id]/sync/runs/[runId]/cancel",
+      "/api/connections/[id]/sync/runs/[runId]/retry",
     ]));
   });
 
@@ -275,6 +316,9 @@ describe("every /api route", () => {
       "POST /api/webhook-endpoints/[id]/secret/rotate 200", "POST /api/webhook-endpoints/[id]/test 202", "POST /api/webhook-deliveries/[id]/retry 202",
       "POST /api/webhook-endpoints/[id]/recover 202", "POST /api/events/[id]/resend 202", "POST /api/notices/[id]/read 200",
       "POST /api/webhook-endpoints (second) 201", "DELETE /api/webhook-endpoints/[id] 200",
+      "POST /api/integrations/[provider]/sync 202", "POST /api/integrations/[provider]/sync/runs/[runId]/cancel 200",
+      "POST /api/connections/[id]/sync 202", "POST /api/connections/[id]/sync/runs/[runId]/cancel 200",
+      "POST /api/integrations/[provider]/sync/runs/[runId]/retry 409", "POST /api/connections/[id]/sync/runs/[runId]/retry 409",
     ]);
     // The walked GETs of the integration routes found real data, not only errors.
     const got = (label: string) => answers.find((a) => a.label === label)?.status;
@@ -283,6 +327,8 @@ describe("every /api route", () => {
       "GET /api/connections/[id]/webhook", "GET /api/webhooks/events", "GET /api/webhooks/events/[id]",
       "GET /api/webhook-endpoints", "GET /api/webhook-endpoints/[id]", "GET /api/webhook-endpoints/[id]/secret", "GET /api/webhook-endpoints/[id]/attempts",
       "GET /api/webhook-endpoints/[id]/stats", "GET /api/events", "GET /api/notices",
+      "GET /api/integrations/[provider]/sync/status", "GET /api/integrations/[provider]/sync/runs", "GET /api/integrations/[provider]/sync/runs/[runId]",
+      "GET /api/connections/[id]/sync/status", "GET /api/connections/[id]/sync/runs", "GET /api/connections/[id]/sync/runs/[runId]",
     ]) {
       expect(got(label), label).toBe(200);
     }
@@ -316,6 +362,11 @@ describe("every /api route", () => {
       "GET /api/webhook-endpoints/[id]/attempts": attemptListResponse, "GET /api/webhook-endpoints/[id]/stats": statsResponse,
       "POST /api/webhook-deliveries/[id]/retry": retryResponse, "GET /api/events": eventListResponse,
       "POST /api/events/[id]/resend": resendResponse, "GET /api/notices": noticeListResponse, "POST /api/notices/[id]/read": noticeReadResponse,
+      "POST /api/integrations/[provider]/sync": syncStartedResponse, "POST /api/connections/[id]/sync": syncStartedResponse,
+      "POST /api/integrations/[provider]/sync/runs/[runId]/cancel": syncRunResponse, "POST /api/connections/[id]/sync/runs/[runId]/cancel": syncRunResponse,
+      "GET /api/integrations/[provider]/sync/status": syncStatusResponse, "GET /api/connections/[id]/sync/status": syncStatusResponse,
+      "GET /api/integrations/[provider]/sync/runs": syncRunListResponse, "GET /api/connections/[id]/sync/runs": syncRunListResponse,
+      "GET /api/integrations/[provider]/sync/runs/[runId]": syncRunDetailResponse, "GET /api/connections/[id]/sync/runs/[runId]": syncRunDetailResponse,
     };
     for (const [label, schema] of Object.entries(schemas)) {
       const answer = answers.find((a) => a.label === label);

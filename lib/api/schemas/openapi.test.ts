@@ -6,6 +6,7 @@ import "./integrations";
 import "./invoices";
 import "./organisations";
 import "./outbound";
+import "./sync";
 
 // The OpenAPI document is not generated yet; this keeps it possible: every registered request
 // and response schema converts to JSON Schema with zod's native converter.

@@ -1,0 +1,90 @@
+/**
+ * The mapping each provider syncs with until a person edits it (validated by lib/sync/mapping.ts;
+ * a test proves every default is valid). Totals are pulled only: the provider computes them.
+ */
+export const defaultMappings: Record<string, Record<string, unknown>> = {
+  xero: {
+    customers: {
+      fields: [
+        { local: "name", remote: "Name" },
+        { local: "email", remote: "EmailAddress" },
+        { local: "taxNumber", remote: "TaxNumber" },
+        { local: "currency", remote: "DefaultCurrency", direction: "pull" },
+        { local: "address", remote: "Addresses[0].AddressLine1", direction: "pull" },
+      ],
+    },
+    invoices: {
+      fields: [
+        { local: "number", remote: "Type", direction: "push", transform: { kind: "constant", value: "ACCREC" } },
+        { local: "number", remote: "InvoiceNumber" },
+        { local: "customerId", remote: "Contact.ContactID", transform: { kind: "ref", entity: "customers" } },
+        {
+          local: "status", remote: "Status",
+          transform: {
+            kind: "lookup",
+            table: { DRAFT: "draft", SUBMITTED: "draft", AUTHORISED: "sent", PAID: "paid", VOIDED: "void", DELETED: "void" },
+            push: { draft: "DRAFT", sent: "AUTHORISED", overdue: "AUTHORISED", paid: "AUTHORISED", void: "VOIDED" },
+            fallback: "draft",
+          },
+        },
+        { local: "currency", remote: "CurrencyCode" },
+        { local: "issueDate", remote: "Date", transform: { kind: "date" } },
+        { local: "dueDate", remote: "DueDate", transform: { kind: "date" } },
+        { local: "subtotal", remote: "SubTotal", direction: "pull", transform: { kind: "money" } },
+        { local: "taxTotal", remote: "TotalTax", direction: "pull", transform: { kind: "money" } },
+        { local: "total", remote: "Total", direction: "pull", transform: { kind: "money" } },
+        { local: "amountPaid", remote: "AmountPaid", direction: "pull", transform: { kind: "money" } },
+        { local: "notes", remote: "Reference" },
+        { local: "notes", remote: "LineAmountTypes", direction: "push", transform: { kind: "constant", value: "Exclusive" } },
+      ],
+      lines: {
+        remote: "LineItems",
+        fields: [
+          { local: "description", remote: "Description" },
+          { local: "quantity", remote: "Quantity" },
+          { local: "unitPrice", remote: "UnitAmount", transform: { kind: "money" } },
+          { local: "amount", remote: "LineAmount", direction: "pull", transform: { kind: "money" } },
+          { local: "taxAmount", remote: "TaxAmount", direction: "pull", transform: { kind: "money" } },
+          { local: "taxAmount", remote: "TaxType", direction: "push", transform: { kind: "constant", value: "NONE" } },
+        ],
+      },
+    },
+  },
+  quickbooks: {
+    customers: {
+      fields: [
+        { local: "name", remote: "DisplayName" },
+        { local: "email", remote: "PrimaryEmailAddr.Address" },
+        { local: "phone", remote: "PrimaryPhone.FreeFormNumber" },
+        { local: "address", remote: "BillAddr.Line1" },
+        { local: "currency", remote: "CurrencyRef.value", direction: "pull" },
+      ],
+    },
+    invoices: {
+      fields: [
+        { local: "number", remote: "DocNumber" },
+        { local: "customerId", remote: "CustomerRef.value", transform: { kind: "ref", entity: "customers" } },
+        { local: "status", remote: "TotalAmt", direction: "pull", transform: { kind: "balanceStatus", balance: "Balance", otherwise: "sent" } },
+        { local: "currency", remote: "CurrencyRef.value", direction: "pull" },
+        { local: "issueDate", remote: "TxnDate", transform: { kind: "date" } },
+        { local: "dueDate", remote: "DueDate", transform: { kind: "date" } },
+        { local: "subtotal", remote: "TotalAmt", direction: "pull", transform: { kind: "difference", minus: "TxnTaxDetail.TotalTax" } },
+        { local: "taxTotal", remote: "TxnTaxDetail.TotalTax", direction: "pull", transform: { kind: "money" } },
+        { local: "total", remote: "TotalAmt", direction: "pull", transform: { kind: "money" } },
+        { local: "amountPaid", remote: "TotalAmt", direction: "pull", transform: { kind: "difference", minus: "Balance" } },
+        { local: "notes", remote: "PrivateNote" },
+      ],
+      lines: {
+        remote: "Line",
+        where: { path: "DetailType", equals: "SalesItemLineDetail" },
+        fields: [
+          { local: "description", remote: "Description" },
+          { local: "description", remote: "DetailType", direction: "push", transform: { kind: "constant", value: "SalesItemLineDetail" } },
+          { local: "quantity", remote: "SalesItemLineDetail.Qty" },
+          { local: "unitPrice", remote: "SalesItemLineDetail.UnitPrice", transform: { kind: "money" } },
+          { local: "amount", remote: "Amount", transform: { kind: "money" } },
+        ],
+      },
+    },
+  },
+};

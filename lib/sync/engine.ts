@@ -1,0 +1,185 @@
+import { and, eq, sql } from "drizzle-orm";
+import { connections, syncCheckpoints, syncRuns } from "@/drizzle/schema";
+import type { RemoteRecord, SyncApi, SyncEntityModule, SyncCursor } from "@/integrations/hook-types";
+import { jobContext, type AccessContext } from "@/lib/auth/access";
+import type { Db } from "@/lib/db/client";
+import type { JobContext } from "@/lib/jobs/types";
+import { isSyncEntity, type SyncEntity } from "./fields";
+import { linksByExternal } from "./links";
+import { mappingFor } from "./mapping";
+import { syncEntitiesOf, syncTarget } from "./provider";
+import { applyPulled, addCounters, referencedIds, zeroCounters, type EntityEnv } from "./pull";
+import { pushBatch } from "./push";
+import { recordProgress, type RunOnly, type SyncRunRow } from "./runs";
+import { getEntitySettings } from "./settings";
+
+/** Where a run stands inside one entity's pull, stored in the checkpoint with each page. */
+type PullState = { done?: boolean; provider?: SyncCursor | null; hwm?: number | null; watermark?: number | null; page?: number };
+
+export type RunPayload = { organisationId: string; connectionId: string; runId: string };
+
+const runCtx = (organisationId: string) => jobContext(organisationId, "sync.run");
+
+async function loadRun(db: Db, ctx: AccessContext, runId: string): Promise<SyncRunRow | undefined> {
+  const [row] = await db.select().from(syncRuns).where(and(eq(syncRuns.organisationId, ctx.organisationId), eq(syncRuns.id, runId)));
+  return row;
+}
+
+async function setRun(db: Db, ctx: AccessContext, runId: string, patch: Partial<typeof syncRuns.$inferInsert>) {
+  await db.update(syncRuns).set(patch).where(and(eq(syncRuns.organisationId, ctx.organisationId), eq(syncRuns.id, runId)));
+}
+
+/**
+ * Runs one sync run: per entity (customers before invoices), pull page by page and then push,
+ * as each entity's settings say. Every page is a job step: fetch outside any transaction, then
+ * one short transaction with the records, links, counters and checkpoint. The job may die at any
+ * point; its retry reads the checkpoint and goes on from the last committed page. A cancel is
+ * seen at the next page boundary.
+ */
+export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext, "step">): Promise<{ status: string }> {
+  const ctx = runCtx(payload.organisationId);
+  const run = await loadRun(db, ctx, payload.runId);
+  if (!run || !["queued", "running"].includes(run.status)) return { status: run?.status ?? "missing" };
+  if (run.cancelRequested) return finish(db, ctx, run.id, "cancelled");
+  await setRun(db, ctx, run.id, { status: "running", startedAt: run.startedAt ?? new Date() });
+  const target = await syncTarget(db, ctx, run.connectionId);
+  const entities = run.entity && isSyncEntity(run.entity) ? [run.entity] : syncEntitiesOf(target.connection.provider);
+  const only = (run.only ?? null) as RunOnly | null;
+  for (const entity of entities) {
+    const settings = await getEntitySettings(db, ctx, run.connectionId, entity);
+    if (!settings.enabled && !run.entity) continue;
+    const entityModule = target.module(entity);
+    const env: EntityEnv = {
+      ctx, runId: run.id, connectionId: run.connectionId, account: target.api.account, entity,
+      mapping: mappingFor(target.connection.provider, entity, settings.mapping), settings, externalUrl: entityModule.externalUrl,
+    };
+    const customers = entity === "invoices" ? await customersEnv(db, ctx, run, target) : undefined;
+    await setRun(db, ctx, run.id, { currentEntity: entity });
+    const onlyHere = only?.filter((o) => o.entity === entity);
+    if (only && !onlyHere?.length) continue;
+    if (run.direction !== "push" && settings.direction !== "push") {
+      for (let i = 0; ; i++) {
+        const r = await job.step(`pull:${entity}:${i}`, () => pullStep(db, env, run, target.api, entityModule, customers, onlyHere));
+        if (r.cancelled) return finish(db, ctx, run.id, "cancelled");
+        if (r.done) break;
+      }
+    }
+    if (run.direction !== "pull" && settings.direction !== "pull") {
+      let after: { updatedAt: string; id: string } | undefined;
+      const onlyIds = onlyHere?.map((o) => o.localId).filter((x): x is string => !!x);
+      if (onlyHere && !onlyIds?.length) continue;
+      for (let i = 0; ; i++) {
+        const r = await job.step(`push:${entity}:${i}`, async () => {
+          if ((await loadRun(db, ctx, run.id))?.cancelRequested) return { cancelled: true, done: true };
+          const res = await pushBatch(db, env, { api: target.api, module: entityModule, customers }, { after: after && { updatedAt: new Date(after.updatedAt), id: after.id }, onlyIds });
+          await db.transaction((tx) => recordProgress(tx, ctx, run.id, res.counters, res.errors, { processed: res.count }));
+          return { cancelled: false, done: res.count === 0 || !!onlyIds, after: res.last && { updatedAt: res.last.updatedAt.toISOString(), id: res.last.id } };
+        });
+        if (r.cancelled) return finish(db, ctx, run.id, "cancelled");
+        if (r.done) break;
+        after = r.after;
+      }
+    }
+  }
+  const done = await loadRun(db, ctx, run.id);
+  return finish(db, ctx, run.id, done?.cancelRequested ? "cancelled" : (done?.failed ?? 0) > 0 ? "partial" : "succeeded");
+}
+
+async function customersEnv(db: Db, ctx: AccessContext, run: SyncRunRow, target: Awaited<ReturnType<typeof syncTarget>>) {
+  const settings = await getEntitySettings(db, ctx, run.connectionId, "customers");
+  const customersModule = target.module("customers");
+  const env: EntityEnv = {
+    ctx, runId: run.id, connectionId: run.connectionId, account: target.api.account, entity: "customers",
+    mapping: mappingFor(target.connection.provider, "customers", settings.mapping), settings, externalUrl: customersModule.externalUrl,
+  };
+  return { env, module: customersModule };
+}
+
+async function finish(db: Db, ctx: AccessContext, runId: string, status: "succeeded" | "partial" | "failed" | "cancelled", error?: string) {
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const [run] = await tx.update(syncRuns).set({ status, finishedAt: now, currentEntity: null, ...(error ? { error: error.slice(0, 1000) } : {}) })
+      .where(and(eq(syncRuns.organisationId, ctx.organisationId), eq(syncRuns.id, runId))).returning();
+    if (run && status !== "failed" && status !== "cancelled") {
+      await tx.update(connections).set({ lastSyncAt: now }).where(and(eq(connections.organisationId, ctx.organisationId), eq(connections.id, run.connectionId)));
+    }
+  });
+  return { status };
+}
+
+/** Marks a run failed (its job gave up). */
+export async function failRun(db: Db, payload: RunPayload, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await finish(db, runCtx(payload.organisationId), payload.runId, "failed", message);
+}
+
+/**
+ * One page of one entity's pull. Resumes from the checkpoint when it belongs to this run; a
+ * retry of failed records reads just those by id.
+ */
+async function pullStep(
+  db: Db, env: EntityEnv, run: SyncRunRow, api: SyncApi, module: SyncEntityModule,
+  customers: { env: EntityEnv; module: SyncEntityModule } | undefined, only: RunOnly | undefined,
+): Promise<{ done: boolean; cancelled?: boolean }> {
+  const { ctx } = env;
+  if ((await loadRun(db, ctx, run.id))?.cancelRequested) return { done: true, cancelled: true };
+  const [cp] = await db.select().from(syncCheckpoints).where(and(eq(syncCheckpoints.connectionId, env.connectionId), eq(syncCheckpoints.entity, env.entity)));
+  const state: PullState = cp?.runId === run.id ? ((cp.cursor ?? {}) as PullState) : {};
+  if (state.done) return { done: true };
+  const since = run.mode === "full" ? null : (cp?.modifiedSince?.getTime() ?? null);
+
+  let records: RemoteRecord[];
+  let next: SyncCursor | null = null;
+  let total: number | undefined;
+  let watermark = state.watermark ?? null;
+  if (only) {
+    const ids = only.map((o) => o.externalId).filter((x): x is string => !!x);
+    records = ids.length ? await module.fetchByIds(api, ids) : [];
+    total = records.length;
+  } else {
+    const page = await module.pull(api, { since, cursor: state.provider ?? null });
+    records = page.records;
+    next = page.next;
+    total = state.page ? undefined : page.total;
+    if (!state.page && page.watermark && Number.isFinite(page.watermark)) watermark = page.watermark;
+  }
+  // An invoice's customer that is not linked yet is read now (still outside the transaction) and
+  // written first in the same transaction, so the invoice always has its customer.
+  let prefetched: RemoteRecord[] = [];
+  if (customers) {
+    const ids = referencedIds(env.mapping, records.map((r) => r.raw));
+    const known = await linksByExternal(db, env.connectionId, "customers", ids);
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length) prefetched = await customers.module.fetchByIds(api, missing);
+  }
+  const hwm = Math.max(state.hwm ?? since ?? 0, ...records.map((r) => (Number.isFinite(r.updatedAt) ? r.updatedAt : 0)));
+  const done = next === null;
+  await db.transaction(async (tx) => {
+    let counters = zeroCounters();
+    const errors = [];
+    if (prefetched.length && customers) {
+      const c = await applyPulled(tx, customers.env, prefetched);
+      counters = addCounters(counters, c.counters);
+      errors.push(...c.errors);
+    }
+    const res = await applyPulled(tx, env, records);
+    counters = addCounters(counters, res.counters);
+    errors.push(...res.errors);
+    await recordProgress(tx, ctx, run.id, counters, errors, { processed: records.length, total });
+    if (only) return;
+    const cursor: PullState = done ? { done: true, hwm, watermark } : { provider: next, hwm, watermark, page: (state.page ?? 0) + 1 };
+    // The provider's clock at the first page where it tells one (a change during the run is then
+    // seen again next time, never missed), else the newest change seen.
+    const end = watermark ?? hwm;
+    const modifiedSince = done && end > 0 ? new Date(end) : (cp?.modifiedSince ?? null);
+    await tx.insert(syncCheckpoints).values({
+      organisationId: ctx.organisationId, connectionId: env.connectionId, entity: env.entity, runId: run.id, cursor, page: cursor.page ?? 0, modifiedSince, updatedAt: new Date(),
+    }).onConflictDoUpdate({
+      target: [syncCheckpoints.connectionId, syncCheckpoints.entity],
+      set: { runId: run.id, cursor, page: cursor.page ?? 0, modifiedSince, updatedAt: sql`now()` },
+    });
+  });
+  return { done: done || !!only };
+}
+
+export type { SyncEntity };

@@ -1,0 +1,37 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { syncLinks } from "@/drizzle/schema";
+import type { DbOrTx } from "@/lib/db/client";
+import type { SyncEntity } from "./fields";
+
+export type LinkRow = typeof syncLinks.$inferSelect;
+export type LinkWrite = Omit<typeof syncLinks.$inferInsert, "id" | "updatedAt">;
+
+/** Links of one connection × entity by provider id. */
+export async function linksByExternal(tx: DbOrTx, connectionId: string, entity: SyncEntity, externalIds: string[]): Promise<Map<string, LinkRow>> {
+  if (!externalIds.length) return new Map();
+  const rows = await tx.select().from(syncLinks)
+    .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), inArray(syncLinks.externalId, [...new Set(externalIds)])));
+  return new Map(rows.map((r) => [r.externalId, r]));
+}
+
+/** Links of one connection × entity by local id. */
+export async function linksByLocal(tx: DbOrTx, connectionId: string, entity: SyncEntity, localIds: string[]): Promise<Map<string, LinkRow>> {
+  if (!localIds.length) return new Map();
+  const rows = await tx.select().from(syncLinks)
+    .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), inArray(syncLinks.localId, [...new Set(localIds)])));
+  return new Map(rows.map((r) => [r.localId, r]));
+}
+
+/** Writes links in one statement (insert, or update the row of the same provider id). */
+export async function upsertLinks(tx: DbOrTx, rows: LinkWrite[]): Promise<void> {
+  if (!rows.length) return;
+  const x = (c: string) => sql.raw(`excluded."${c}"`);
+  await tx.insert(syncLinks).values(rows.map((r) => ({ ...r, updatedAt: new Date() })))
+    .onConflictDoUpdate({
+      target: [syncLinks.connectionId, syncLinks.entity, syncLinks.externalId],
+      set: {
+        remoteVersion: x("remote_version"), contentHash: x("content_hash"), lastPushedHash: x("last_pushed_hash"),
+        externalUrl: x("external_url"), remoteDeletedAt: x("remote_deleted_at"), syncedAt: x("synced_at"), updatedAt: x("updated_at"),
+      },
+    });
+}
