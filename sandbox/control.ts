@@ -8,7 +8,12 @@ const base = sandboxPaths.control.base;
 const provider = z.string().min(1);
 const schemas = {
   reset: z.object({ provider: provider.optional() }),
-  seed: z.object({ provider, entity: z.string().min(1), count: z.number().int().min(1).max(10_000).default(1), account: z.string().optional() }),
+  seed: z.union([
+    z.object({ provider, entity: z.string().min(1), count: z.number().int().min(1).max(10_000).default(1), account: z.string().optional() }).strict(),
+    // Bulk: counts per entity in one call, e.g. { provider: "xero", invoices: 2000, contacts: 500 }.
+    z.object({ provider, account: z.string().optional() }).catchall(z.number().int().min(0).max(200_000))
+      .refine((b) => Object.keys(b).some((k) => k !== "provider" && k !== "account"), { message: "Give entity and count, or counts per entity (e.g. invoices: 2000)." }),
+  ]),
   change: z.object({ provider }).passthrough(),
   faults: z.object({
     provider,
@@ -17,6 +22,8 @@ const schemas = {
     latencyMs: z.number().int().min(0).max(120_000).optional(),
     rateLimit: z.number().int().min(0).optional(),
     rateWindowSeconds: z.number().int().min(1).max(86_400).optional(),
+    applyThenTimeout: z.number().int().min(0).max(10_000).optional(),
+    applyTimeoutMs: z.number().int().min(0).max(600_000).optional(),
     expireTokens: z.boolean().optional(),
     revokeTokens: z.boolean().optional(),
     /** Limits expireTokens / revokeTokens to one account. */
@@ -78,7 +85,16 @@ export function mountControl(ctx: SandboxContext, emulators: Emulator[]) {
     const e = find(b.provider);
     if ("status" in e) return e;
     if (!e.seed) return json(400, { error: "not_supported", message: `${e.id} cannot be seeded.` });
-    return json(200, { provider: e.id, entity: b.entity, created: await e.seed(b.entity, b.count, b.account) });
+    if ("entity" in b && typeof b.entity === "string") return json(200, { provider: e.id, entity: b.entity, created: await e.seed(b.entity, b.count as number, b.account) });
+    // Parties and products first, so invoices have someone to bill and something to sell.
+    const rank = (k: string) => (/^(contact|customer|vendor|item)/i.test(k) ? 0 : 1);
+    const counts = Object.entries(b).filter(([k, v]) => k !== "provider" && k !== "account" && typeof v === "number" && v > 0).sort(([a], [c]) => rank(a) - rank(c));
+    const created: Record<string, number> = {};
+    for (const [entity, count] of counts) {
+      const made = await e.seed(entity, count as number, b.account);
+      created[entity] = Array.isArray(made) ? made.length : (count as number);
+    }
+    return json(200, { provider: e.id, created });
   }));
 
   router.post(`${base}/change`, route(schemas.change, async (b) => {

@@ -12,6 +12,13 @@ export type FaultSettings = {
   /** Override the provider's rate limit (calls per window); 0 disables limiting. */
   rateLimit?: number;
   rateWindowSeconds?: number;
+  /**
+   * "Apply then time out": the next N writes are applied, but their answer is held back for
+   * `applyTimeoutMs` and then replaced by a 504, as when a gateway times out after the provider
+   * committed the change (a client with a shorter timeout sees no answer at all).
+   */
+  applyThenTimeout?: number;
+  applyTimeoutMs?: number;
 };
 
 export class Faults {
@@ -62,6 +69,19 @@ export class Faults {
     const remaining = Math.max(0, limit - w.count);
     const retryAfterSeconds = Math.max(1, Math.ceil((w.start + windowMs - now) / 1000));
     return { limited: w.count > limit, remaining, retryAfterSeconds, limit };
+  }
+
+  /** Consumes one "apply then time out" write; returns how long to hold the answer, if any. */
+  takeApplyThenTimeout(provider: string): number | undefined {
+    const s = this.settings.get(provider);
+    if (!s?.applyThenTimeout) return undefined;
+    s.applyThenTimeout -= 1;
+    return s.applyTimeoutMs ?? 30_000;
+  }
+
+  /** Holds an answer for `ms` without keeping the process alive for it. */
+  hold(ms: number) {
+    return new Promise<void>((r) => setTimeout(r, ms).unref());
   }
 
   async delay(provider: string) {

@@ -1,7 +1,7 @@
 import type { SandboxContext } from "../../core/context";
 import { json, parseBody, type SandboxResponse } from "../../core/http";
 import { sandboxPaths } from "../../config";
-import { buildEntity, missing } from "./entities";
+import { buildEntity, linkedInvoiceIds, missing, relinkInvoices } from "./entities";
 import { fault, guard } from "./guard";
 import { matches, parseQuery, QueryError, fieldValue } from "./query";
 import { qboEntity, type QboCompany, type QboEntity, type QboRecord, type QboStore } from "./store";
@@ -11,7 +11,11 @@ import { qboDateTime } from "./time";
 export type QboChangeListener = (company: QboCompany, entity: QboEntity, r: QboRecord, operation: "Create" | "Update" | "Delete") => void;
 
 const now = () => qboDateTime(Date.now());
-const READ_ONLY = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status"];
+const READ_ONLY = ["Id", "SyncToken", "MetaData", "domain", "sparse", "status", "LinkedTxn"];
+/** Name-list entities are never deleted, only made inactive. */
+const NAME_LISTS: QboEntity[] = ["Customer", "Item", "Vendor", "Account", "Term", "TaxCode", "TaxRate"];
+/** Entities with Active: queries leave inactive ones out unless the where clause names Active. */
+const HAS_ACTIVE: QboEntity[] = NAME_LISTS;
 
 /** Mounts `/v3/company/:realm/…`: query, cdc, read, create/update (SyncToken), delete, companyinfo. */
 export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboChangeListener) {
@@ -20,6 +24,8 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   // minorversion is accepted on every call and changes nothing here.
 
   const query = guard(ctx, store, ({ req, company }) => {
+    const bad = checkParams(req.query, req.method === "POST" ? [] : ["query"]);
+    if (bad) return bad;
     const text = req.method === "POST" ? req.rawBody : (req.query.get("query") ?? "");
     if (!text) return fault(missing("query"));
     try {
@@ -33,6 +39,8 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   router.post(`${base}/query`, query);
 
   router.get(`${base}/cdc`, guard(ctx, store, ({ req, company }) => {
+    const bad = checkParams(req.query, ["entities", "changedSince"]);
+    if (bad) return bad;
     const entities = (req.query.get("entities") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
     const since = Date.parse(req.query.get("changedSince") ?? "");
     if (!entities.length) return fault(missing("entities"));
@@ -49,9 +57,11 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
     return json(200, { CDCResponse: [{ QueryResponse: responses }], time: now() });
   }));
 
-  router.get(`${base}/companyinfo/:id`, guard(ctx, store, ({ company }) => json(200, { CompanyInfo: company.companyInfo(), time: now() })));
+  router.get(`${base}/companyinfo/:id`, guard(ctx, store, ({ req, company }) => checkParams(req.query, []) ?? json(200, { CompanyInfo: company.companyInfo(), time: now() })));
 
   router.get(`${base}/:entity/:id`, guard(ctx, store, ({ req, company }) => {
+    const bad = checkParams(req.query, []);
+    if (bad) return bad;
     const entity = qboEntity(req.params.entity);
     const r = entity && company.records[entity].get(req.params.id);
     if (!entity || !r || r.deleted) return fault({ status: 400, code: "610", message: "Object Not Found", detail: `Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.` });
@@ -61,34 +71,74 @@ export function mountQboApi(ctx: SandboxContext, store: QboStore, onChange: QboC
   router.post(`${base}/:entity`, guard(ctx, store, ({ req, company }) => {
     const entity = qboEntity(req.params.entity);
     if (!entity) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported entity ${req.params.entity}` });
-    const res = write(company, entity, parseBody(req), req.query.get("operation"));
+    const bad = checkParams(req.query, ["requestid", "operation", "include"]);
+    if (bad) return bad;
+    const include = req.query.get("include");
+    if (include !== null && include !== "allowduplicatedocnum") return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `include=${include} is not supported on writes (allowduplicatedocnum is)` });
+    // requestid: a retried write with the same id gets the first answer and is not applied again.
+    const requestId = req.query.get("requestid");
+    if (requestId !== null && (!requestId || requestId.length > 50)) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: "requestid must be 1 to 50 characters" });
+    const prior = requestId ? company.requests.get(requestId) : undefined;
+    if (prior) return json(prior.status, prior.body);
+    const res = write(company, entity, parseBody(req), req.query.get("operation"), include === "allowduplicatedocnum");
+    const answer = "response" in res ? res.response : json(200, { [entity]: company.render(res.record), time: now() });
+    if (requestId) company.requests.set(requestId, { status: answer.status, body: answer.body });
     if ("response" in res) return res.response;
     onChange(company, entity, res.record, res.operation);
-    return json(200, { [entity]: company.render(res.record), time: now() });
+    return answer;
   }));
+}
+
+/** QuickBooks' 400 for a query parameter an endpoint does not take: never silently ignored. `minorversion` goes everywhere. */
+function checkParams(q: URLSearchParams, allowed: string[]): SandboxResponse | undefined {
+  for (const k of q.keys()) {
+    if (k !== "minorversion" && !allowed.includes(k)) {
+      return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported query parameter ${k} (this endpoint takes ${["minorversion", ...allowed].join(", ")})` });
+    }
+  }
+  const mv = q.get("minorversion");
+  if (mv !== null && !/^\d+$/.test(mv)) return fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `minorversion must be a number, not "${mv}"` });
+  return undefined;
 }
 
 function runQuery(company: QboCompany, text: string) {
   const q = parseQuery(text);
-  let rows = company.live(q.entity).map((r) => ({ r, json: company.render(r) }));
-  rows = rows.filter(({ json: j }) => q.where.every((c) => matches(j, c)));
+  // Rendered lazily: a paged pull of 100,000 invoices only renders what a where/orderby or the page needs.
+  type Row = { r: QboRecord; j?: Record<string, unknown> };
+  const view = (x: Row) => (x.j ??= company.render(x.r));
+  let rows: Row[] = company.live(q.entity).map((r) => ({ r }));
+  // Like QuickBooks, inactive name-list entities only come back when the query asks about Active.
+  const asksActive = q.where.some((c) => c.field.toLowerCase() === "active");
+  if (HAS_ACTIVE.includes(q.entity) && !asksActive) rows = rows.filter(({ r }) => r.data.Active !== false);
+  if (q.where.length) rows = rows.filter((x) => q.where.every((c) => matches(view(x), c)));
   if (q.count) return { totalCount: rows.length };
   const ob = q.orderBy;
   rows.sort((a, b) => {
-    if (!ob) return Number(a.r.id) - Number(b.r.id);
-    const x = fieldValue(a.json, ob.field), y = fieldValue(b.json, ob.field);
+    if (!ob) return Number(a.r.id) - Number(b.r.id) || a.r.id.localeCompare(b.r.id);
+    const x = fieldValue(view(a), ob.field), y = fieldValue(view(b), ob.field);
     const d = typeof x === "number" && typeof y === "number" ? x - y : String(x ?? "").localeCompare(String(y ?? ""), undefined, { numeric: true });
     return ob.desc ? -d : d;
   });
   const page = rows.slice(q.startPosition - 1, q.startPosition - 1 + q.maxResults);
   if (!page.length) return {};
-  return { [q.entity]: page.map((x) => x.json), startPosition: q.startPosition, maxResults: page.length };
+  const project = (j: Record<string, unknown>) => {
+    if (!q.fields) return j;
+    // A field list answers sparse entities: the fields asked for, plus Id, SyncToken and MetaData.
+    const out: Record<string, unknown> = { domain: "QBO", sparse: true, Id: j.Id, SyncToken: j.SyncToken };
+    for (const f of q.fields) {
+      const key = Object.keys(j).find((k) => k.toLowerCase() === f.toLowerCase());
+      if (key && j[key] !== undefined) out[key] = j[key];
+    }
+    out.MetaData = j.MetaData;
+    return out;
+  };
+  return { [q.entity]: page.map((x) => project(view(x))), startPosition: q.startPosition, maxResults: page.length };
 }
 
 type WriteResult = { record: QboRecord; operation: "Create" | "Update" | "Delete" } | { response: SandboxResponse };
 
 /** Create, update (full or sparse, guarded by SyncToken) or delete, as QuickBooks does. */
-function write(company: QboCompany, entity: QboEntity, body: Record<string, unknown>, operation: string | null): WriteResult {
+function write(company: QboCompany, entity: QboEntity, body: Record<string, unknown>, operation: string | null, allowDuplicateDocNum = false): WriteResult {
   const input = Object.fromEntries(Object.entries(body).filter(([k]) => !READ_ONLY.includes(k)));
   const id = typeof body.Id === "string" ? body.Id : typeof body.Id === "number" ? String(body.Id) : undefined;
   const existing = id ? company.records[entity].get(id) : undefined;
@@ -102,20 +152,34 @@ function write(company: QboCompany, entity: QboEntity, body: Record<string, unkn
   }
   if (operation === "delete") {
     if (!existing) return { response: fault(missing("Id")) };
-    if (entity === "Customer" || entity === "Item") return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `${entity} cannot be deleted; make it inactive (Active=false).` }) };
+    if (NAME_LISTS.includes(entity)) return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `${entity} cannot be deleted; make it inactive (Active=false).` }) };
     existing.deleted = true;
     existing.syncToken += 1;
     existing.updated = Date.now();
+    // A deleted payment gives its invoices their balance back.
+    if (entity === "Payment") relinkInvoices(company, linkedInvoiceIds(existing.data), existing.updated);
     return { record: existing, operation: "Delete" };
   }
   if (operation) return { response: fault({ status: 400, code: "2010", message: "Request has invalid or unsupported property", detail: `Unsupported operation ${operation}` }) };
+  // Duplicate invoice numbers are refused (QuickBooks' default preference) unless include=allowduplicatedocnum.
+  const docNumber = body.DocNumber;
+  if (entity === "Invoice" && typeof docNumber === "string" && docNumber && !allowDuplicateDocNum) {
+    const holder = company.live("Invoice").find((r) => r.id !== existing?.id && r.data.DocNumber === docNumber);
+    if (holder) return { response: fault({ status: 400, code: "6140", message: "Duplicate Document Number Error", detail: `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=Invoice with TxnId=${holder.id}` }) };
+  }
   // A sparse update changes only the fields sent; a full update replaces the entity.
   const merged = existing && body.sparse === true ? { ...existing.data, ...input } : input;
   const built = buildEntity(company, entity, merged, existing?.id);
   if ("error" in built) return { response: fault(built.error) };
-  if (!existing) return { record: company.insert(entity, built.data), operation: "Create" };
+  if (!existing) {
+    const record = company.insert(entity, built.data);
+    if (entity === "Payment") relinkInvoices(company, linkedInvoiceIds(record.data), record.updated);
+    return { record, operation: "Create" };
+  }
+  const before = existing.data;
   existing.data = built.data;
   existing.syncToken += 1;
   existing.updated = Date.now();
+  if (entity === "Payment") relinkInvoices(company, [...linkedInvoiceIds(before), ...linkedInvoiceIds(existing.data)], existing.updated);
   return { record: existing, operation: "Update" };
 }

@@ -42,6 +42,13 @@ export function guard(ctx: SandboxContext, store: QboStore, handler: (call: QboC
       const res = fault({ status: 429, code: "003001", message: "message=ThrottleExceeded; errorCode=003001; statusCode=429", detail: "The request limit was reached.", type: "SERVICE" });
       return { ...res, headers: { ...res.headers, "retry-after": String(r.retryAfterSeconds) } };
     }
-    return handler({ req, grant: v.grant, company });
+    const res = await handler({ req, grant: v.grant, company });
+    // Fault "apply then time out": the write above is applied; its answer arrives late as a 504.
+    const hold = req.method === "POST" && !req.path.endsWith("/query") && res.status < 400 ? ctx.faults.takeApplyThenTimeout("quickbooks") : undefined;
+    if (hold !== undefined) {
+      await ctx.faults.hold(hold);
+      return fault({ status: 504, code: "10000", message: "An application error has occurred while processing your request", detail: "Injected fault: the request timed out after it was applied.", type: "SystemFault" });
+    }
+    return res;
   };
 }

@@ -17,6 +17,15 @@ describe("QuickBooks query parser", () => {
     expect(parseQuery("select * from Item maxresults 5 startposition 3")).toMatchObject({ maxResults: 5, startPosition: 3 });
   });
 
+  it("parses a select field list (top-level names) and the new list entities", () => {
+    expect(parseQuery("select Id, DisplayName from Customer where Active = false")).toMatchObject({ count: false, fields: ["Id", "DisplayName"], entity: "Customer", where: [{ field: "Active", op: "=", value: "false" }] });
+    expect(parseQuery("select * from Customer").fields).toBeUndefined();
+    expect(parseQuery("SELECT * FROM purchase").entity).toBe("Purchase");
+    for (const e of ["Account", "TaxCode", "TaxRate", "Term", "Vendor"]) expect(parseQuery(`select * from ${e}`).entity).toBe(e);
+    expect(() => parseQuery("select Id, from Customer")).toThrow(QueryError);
+    expect(() => parseQuery("select PrimaryEmailAddr.Address from Customer")).toThrow(QueryError);
+  });
+
   it("rejects what QuickBooks cannot parse", () => {
     expect(() => parseQuery("delete from Customer")).toThrow(QueryError);
     expect(() => parseQuery("select * from Spaceship")).toThrow(/not supported/);

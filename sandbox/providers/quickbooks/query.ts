@@ -6,6 +6,8 @@ export type Condition = { field: string; op: "=" | "!=" | "<" | ">" | "<=" | ">=
 /** A parsed `select … from … where … orderby … startposition … maxresults …` statement. */
 export type QboQuery = {
   count: boolean;
+  /** The fields of `select A, B from …` (top-level names), or undefined for `*`. */
+  fields?: string[];
   entity: QboEntity;
   where: Condition[];
   orderBy?: { field: string; desc: boolean };
@@ -24,12 +26,15 @@ const LIMIT_MAX = 1000;
  */
 export function parseQuery(text: string): QboQuery {
   const q = text.trim().replace(/\s+/g, " ");
-  const m = /^select (\*|count\(\*\)) from (\w+)(.*)$/i.exec(q);
+  const m = /^select (\*|count\(\*\)|[\w.]+(?: ?, ?[\w.]+)*) from (\w+)(.*)$/i.exec(q);
   if (!m) throw new QueryError(`QueryParserError: Encountered unexpected input in "${text.slice(0, 80)}"`);
   const entity = qboEntity(m[2]);
   if (!entity) throw new QueryError(`QueryValidationError: Entity "${m[2]}" is not supported`);
   let rest = m[3].trim();
-  const out: QboQuery = { count: m[1] !== "*", entity, where: [], startPosition: 1, maxResults: DEFAULT_MAX };
+  const count = /^count\(\*\)$/i.test(m[1]);
+  const fields = m[1] === "*" || count ? undefined : m[1].split(",").map((f) => f.trim());
+  if (fields?.some((f) => f.includes("."))) throw new QueryError(`QueryValidationError: select lists name top-level properties, not "${fields.find((f) => f.includes("."))}"`);
+  const out: QboQuery = { count, ...(fields ? { fields } : {}), entity, where: [], startPosition: 1, maxResults: DEFAULT_MAX };
 
   const tail = (re: RegExp) => {
     const t = re.exec(rest);

@@ -13,6 +13,39 @@ export type QboRealmInfo = (typeof QBO_REALMS)[number];
 export const INCOME_ACCOUNT = { value: "79", name: "Sales of Product Income" };
 export const USD = { value: "USD", name: "United States Dollar" };
 
+/** The chart of accounts of a QuickBooks sandbox company (its fixed ids), referenced by items and purchases. */
+export const QBO_ACCOUNTS = [
+  { Id: "1", Name: "Services", AccountType: "Income", AccountSubType: "ServiceFeeIncome", Classification: "Revenue" },
+  { Id: "7", Name: "Advertising", AccountType: "Expense", AccountSubType: "AdvertisingPromotional", Classification: "Expense" },
+  { Id: "13", Name: "Meals and Entertainment", AccountType: "Expense", AccountSubType: "EntertainmentMeals", Classification: "Expense" },
+  { Id: "20", Name: "Office Expenses", AccountType: "Expense", AccountSubType: "OfficeGeneralAdministrativeExpenses", Classification: "Expense" },
+  { Id: "33", Name: "Accounts Payable (A/P)", AccountType: "Accounts Payable", AccountSubType: "AccountsPayable", Classification: "Liability" },
+  { Id: "35", Name: "Checking", AccountType: "Bank", AccountSubType: "Checking", Classification: "Asset" },
+  { Id: "42", Name: "Visa", AccountType: "Credit Card", AccountSubType: "CreditCard", Classification: "Liability" },
+  { Id: "79", Name: "Sales of Product Income", AccountType: "Income", AccountSubType: "SalesOfProductIncome", Classification: "Revenue" },
+  { Id: "80", Name: "Cost of Goods Sold", AccountType: "Cost of Goods Sold", AccountSubType: "SuppliesMaterialsCogs", Classification: "Expense" },
+  { Id: "84", Name: "Accounts Receivable (A/R)", AccountType: "Accounts Receivable", AccountSubType: "AccountsReceivable", Classification: "Asset" },
+] as const;
+
+/** Accounts, tax rates and codes, terms and a few vendors: the lists sync maps against. */
+export function seedLists(c: QboCompany) {
+  const at = Date.parse("2024-01-01T00:00:00Z");
+  for (const { Id, ...a } of QBO_ACCOUNTS) {
+    c.insert("Account", { ...a, FullyQualifiedName: a.Name, SubAccount: false, Active: true, CurrentBalance: 0, CurrentBalanceWithSubAccounts: 0, CurrencyRef: USD }, at, Id);
+  }
+  c.insert("TaxRate", { Name: "California", Description: "Sales Tax", Active: true, RateValue: 8, AgencyRef: { value: "1" }, SpecialTaxType: "NONE", DisplayType: "ReadOnly", EffectiveTaxRate: [] }, at, "3");
+  c.insert("TaxCode", { Name: "TAX", Description: "TAX", Active: true, Hidden: false, Taxable: true, TaxGroup: false, SalesTaxRateList: { TaxRateDetail: [{ TaxRateRef: { value: "3", name: "California" }, TaxTypeApplicable: "TaxOnAmount", TaxOrder: 0 }] }, PurchaseTaxRateList: { TaxRateDetail: [] } }, at, "TAX");
+  c.insert("TaxCode", { Name: "NON", Description: "NON", Active: true, Hidden: false, Taxable: false, TaxGroup: false, SalesTaxRateList: { TaxRateDetail: [] }, PurchaseTaxRateList: { TaxRateDetail: [] } }, at, "NON");
+  for (const [id, name, days] of [["2", "Due on receipt", 0], ["3", "Net 15", 15], ["4", "Net 30", 30], ["5", "Net 60", 60]] as const) {
+    c.insert("Term", { Name: name, Active: true, Type: "STANDARD", DueDays: days, DiscountPercent: 0, DiscountDays: 0 }, at, id);
+  }
+  const fake = new Fake(`${c.info.realmId}:vendors`);
+  for (let i = 0; i < 5; i++) {
+    const company = `${fake.company()} Supplies`;
+    c.insert("Vendor", { DisplayName: company, CompanyName: company, PrintOnCheckName: company, Active: true, Vendor1099: false, Balance: 0, CurrencyRef: USD, PrimaryEmailAddr: { Address: fake.email("ap", company) } }, fake.dateBefore(SEED_EPOCH, 365).getTime());
+  }
+}
+
 /** Seeds `count` realistic records of `entity`, deterministic for the same Fake seed. */
 export function seedQbo(c: QboCompany, entity: QboEntity | string, count: number, fake: Fake): string[] {
   const ids: string[] = [];
@@ -52,10 +85,11 @@ export function seedQbo(c: QboCompany, entity: QboEntity | string, count: number
       const inv = c.insert("Invoice", built.data, at);
       ids.push(inv.id);
       if (built.data.Balance === 0) {
-        c.insert("Payment", {
+        const p = c.insert("Payment", {
           CustomerRef: built.data.CustomerRef, TotalAmt: built.data.TotalAmt, UnappliedAmt: 0, TxnDate: qboDate(at), CurrencyRef: USD, ProcessPayment: false,
           Line: [{ Amount: built.data.TotalAmt, LinkedTxn: [{ TxnId: inv.id, TxnType: "Invoice" }] }],
         }, at);
+        inv.data = { ...inv.data, LinkedTxn: [{ TxnId: p.id, TxnType: "Payment" }] };
       }
     } else {
       throw new Error(`QuickBooks seeding supports Customer, Item and Invoice, not ${entity}`);

@@ -1,8 +1,8 @@
 import { Fake } from "../../core/fake";
-import { seedQbo, QBO_REALMS, type QboRealmInfo } from "./seed";
+import { seedLists, seedQbo, QBO_REALMS, type QboRealmInfo } from "./seed";
 import { qboDateTime } from "./time";
 
-export const QBO_ENTITIES = ["Customer", "Invoice", "Payment", "Item"] as const;
+export const QBO_ENTITIES = ["Customer", "Invoice", "Payment", "Item", "Account", "TaxCode", "TaxRate", "Term", "Vendor", "Purchase"] as const;
 export type QboEntity = (typeof QBO_ENTITIES)[number];
 
 /** Entity names are case-insensitive in QuickBooks URLs and queries. */
@@ -15,10 +15,17 @@ export type QboRecord = { id: string; syncToken: number; created: number; update
 export class QboCompany {
   readonly records = Object.fromEntries(QBO_ENTITIES.map((e) => [e, new Map<string, QboRecord>()])) as Record<QboEntity, Map<string, QboRecord>>;
   private nextId = 1;
+  /** Ids already given (fixed ids of the seeded chart of accounts included), so a new one never repeats them. */
+  private used = new Set<string>();
+  /** requestid → the first answer, so a retried write is answered the same and not applied twice. */
+  readonly requests = new Map<string, { status: number; body: unknown }>();
   constructor(readonly info: QboRealmInfo) {}
 
   newId(): string {
-    return String(this.nextId++);
+    while (this.used.has(String(this.nextId))) this.nextId++;
+    const id = String(this.nextId++);
+    this.used.add(id);
+    return id;
   }
 
   live(entity: QboEntity): QboRecord[] {
@@ -31,8 +38,9 @@ export class QboCompany {
     return { ...r.data, domain: "QBO", sparse: false, Id: r.id, SyncToken: String(r.syncToken), MetaData: { CreateTime: qboDateTime(r.created), LastUpdatedTime: qboDateTime(r.updated) } };
   }
 
-  insert(entity: QboEntity, data: Record<string, unknown>, at = Date.now()): QboRecord {
-    const r: QboRecord = { id: this.newId(), syncToken: 0, created: at, updated: at, deleted: false, data };
+  insert(entity: QboEntity, data: Record<string, unknown>, at = Date.now(), id?: string): QboRecord {
+    if (id) this.used.add(id);
+    const r: QboRecord = { id: id ?? this.newId(), syncToken: 0, created: at, updated: at, deleted: false, data };
     this.records[entity].set(r.id, r);
     return r;
   }
@@ -60,6 +68,7 @@ export class QboStore {
     this.companies.clear();
     for (const info of QBO_REALMS) {
       const c = new QboCompany(info);
+      seedLists(c);
       seedQbo(c, "Item", this.defaults.items, new Fake(`${info.realmId}:items`));
       seedQbo(c, "Customer", this.defaults.customers, new Fake(`${info.realmId}:customers`));
       seedQbo(c, "Invoice", this.defaults.invoices, new Fake(`${info.realmId}:invoices`));

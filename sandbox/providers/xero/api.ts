@@ -3,11 +3,18 @@ import type { SandboxContext } from "../../core/context";
 import { json, parseBody, type SandboxResponse } from "../../core/http";
 import { sandboxPaths } from "../../config";
 import { msDate, parseXeroDate } from "./dates";
+import { allocateCredit } from "./entities";
+import { XERO_FIELDS } from "./fields";
 import { guard, problem, type XeroCall } from "./guard";
 import { XERO_ENTITIES, type XeroBooks, type XeroEntity, type XeroRecord, type XeroStore } from "./store";
+import { evalWhere, parseWhere, readPath, whereFields, WhereError, type WhereExpr } from "./where";
 
 const PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
+
+/** A change an API write made, for the webhook the emulator sends after it. */
+export type XeroWrite = { entity: XeroEntity; record: XeroRecord; created: boolean };
+export type XeroWriteListener = (books: XeroBooks, writes: XeroWrite[]) => void;
 
 /** The envelope every Xero accounting answer has. */
 const envelope = (body: Record<string, unknown>) => ({ Id: randomUUID(), Status: "OK", ProviderName: "Integration Hub sandbox", DateTimeUTC: msDate(Date.now()), ...body });
@@ -15,80 +22,278 @@ const envelope = (body: Record<string, unknown>) => ({ Id: randomUUID(), Status:
 /** Xero matches collection names case-insensitively (`/invoices` works like `/Invoices`). */
 const entityOf = (s: string): XeroEntity | undefined => (Object.keys(XERO_ENTITIES) as XeroEntity[]).find((e) => e.toLowerCase() === s.toLowerCase());
 
-function validationError(entity: XeroEntity, element: Record<string, unknown>, errors: string[]): SandboxResponse {
-  return json(400, {
-    ErrorNumber: 10, Type: "ValidationException", Message: "A validation exception occurred",
-    Elements: [{ ...element, ValidationErrors: errors.map((Message) => ({ Message })) }],
-  });
-}
+/** Xero's 400 for a query it cannot run (bad `where`, `order`, or parameter). */
+const queryError = (message: string): SandboxResponse => json(400, { ErrorNumber: 16, Type: "QueryParseException", Message: message });
+/** Xero's 400 ValidationException; `elements` carry each refused element's ValidationErrors. */
+const validationException = (elements: Record<string, unknown>[], message = "A validation exception occurred"): SandboxResponse =>
+  json(400, { ErrorNumber: 10, Type: "ValidationException", Message: message, Elements: elements });
 
 const notFound = (): SandboxResponse => ({ status: 404, headers: { "content-type": "text/plain" }, body: "The resource you're looking for cannot be found" });
 
-/** Mounts the accounting API (`/api.xro/2.0/…`) for Organisation, Contacts, Invoices, Payments, Items, TaxRates, Accounts. */
-export function mountXeroApi(ctx: SandboxContext, store: XeroStore) {
+/** Query parameters each GET collection takes (xero_accounting.yaml); any other one is refused, never ignored. */
+const LIST_PARAMS: Record<XeroEntity, string[]> = {
+  Invoices: ["where", "order", "IDs", "InvoiceNumbers", "ContactIDs", "Statuses", "page", "includeArchived", "createdByMyApp", "unitdp", "summaryOnly", "pageSize", "searchTerm"],
+  Contacts: ["where", "order", "IDs", "page", "includeArchived", "summaryOnly", "searchTerm", "pageSize"],
+  Payments: ["where", "order", "page", "pageSize"],
+  Items: ["where", "order", "unitdp"],
+  Accounts: ["where", "order"],
+  TaxRates: ["where", "order"],
+  BankTransactions: ["where", "order", "page", "unitdp", "pageSize"],
+  CreditNotes: ["where", "order", "page", "unitdp", "pageSize"],
+};
+const STATUSES: Partial<Record<XeroEntity, string[]>> = { Invoices: ["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"] };
+/** What summaryOnly=true leaves out (Xero's "computation-heavy" fields). */
+const HEAVY: Partial<Record<XeroEntity, string[]>> = {
+  Invoices: ["LineItems", "Payments", "CreditNotes", "Prepayments", "Overpayments"],
+  Contacts: ["Addresses", "Phones", "ContactPersons", "Balances", "PaymentTerms", "ContactGroups"],
+};
+
+/** Mounts the accounting API (`/api.xro/2.0/…`) for Organisation and every collection in XERO_ENTITIES. */
+export function mountXeroApi(ctx: SandboxContext, store: XeroStore, onWrite: XeroWriteListener = () => {}) {
   const base = sandboxPaths.xero.apiBaseUrl;
   const g = (h: (c: XeroCall & { books: XeroBooks }) => SandboxResponse | Promise<SandboxResponse>) =>
     guard(ctx, store, { tenant: true }, (c) => h(c as XeroCall & { books: XeroBooks }));
 
-  ctx.router.get(`${base}/:entity`, g(({ req, books }) => {
+  ctx.router.get(`${base}/:entity`, g(({ req, books, grant }) => {
     if (req.params.entity.toLowerCase() === "organisation") return json(200, envelope({ Organisations: [books.organisation()] }));
     const entity = entityOf(req.params.entity);
     if (!entity) return notFound();
-    return list(books, entity, req.query, req.headers["if-modified-since"]);
+    try {
+      return list(books, entity, req.query, req.headers["if-modified-since"], grant.clientId);
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
   }));
 
   ctx.router.get(`${base}/:entity/:id`, g(({ req, books }) => {
     const entity = entityOf(req.params.entity);
     const r = entity && books.records[entity].get(req.params.id);
     if (!entity || !r) return notFound();
-    return json(200, envelope({ [entity]: [books.render(entity, r)] }));
+    try {
+      const { unitdp } = writeParams(req.query, ["unitdp"]);
+      return json(200, envelope({ [entity]: [withUnitdp(books.render(entity, r), unitdp)] }));
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
   }));
 
-  const write = (mode: "create" | "upsert") => g(({ req, books }) => withIdempotency(books, req.headers["idempotency-key"], () => {
+  const write = () => g(({ req, books, grant }) => withIdempotency(books, req.headers["idempotency-key"], () => {
     const entity = entityOf(req.params.entity);
     if (!entity) return notFound();
-    return save(books, entity, elements(parseBody(req), entity), mode, req.params.id);
+    let params: ReturnType<typeof writeParams>;
+    try {
+      params = writeParams(req.query, ["summarizeErrors", "unitdp", "allowBackorders"]);
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
+    const out = save(books, entity, elements(parseBody(req), entity), { pathId: req.params.id, summarizeErrors: params.summarizeErrors, clientId: grant.clientId });
+    if (out.writes.length) onWrite(books, out.writes);
+    return out.response;
   }));
-  ctx.router.put(`${base}/:entity`, write("create"));
-  ctx.router.post(`${base}/:entity`, write("upsert"));
-  ctx.router.post(`${base}/:entity/:id`, write("upsert"));
+  // PUT creates and POST creates or updates; both take an id in the body to update, as Xero does.
+  ctx.router.put(`${base}/:entity`, write());
+  ctx.router.post(`${base}/:entity`, write());
+  ctx.router.post(`${base}/:entity/:id`, write());
+
+  // PUT /CreditNotes/{id}/Allocations — applies credit to invoices (all allocations or none).
+  ctx.router.put(`${base}/:entity/:id/Allocations`, g(({ req, books }) => withIdempotency(books, req.headers["idempotency-key"], () => {
+    if (entityOf(req.params.entity) !== "CreditNotes") return notFound();
+    if (!books.records.CreditNotes.get(req.params.id)) return notFound();
+    const body = parseBody(req);
+    const items = Array.isArray(body.Allocations) ? (body.Allocations as Record<string, unknown>[]) : Object.keys(body).length ? [body] : [];
+    if (!items.length) return problem(400, "Bad Request", "The request body has no Allocations.");
+    let summarize: boolean;
+    try {
+      summarize = writeParams(req.query, ["summarizeErrors"]).summarizeErrors;
+    } catch (err) {
+      if (err instanceof WhereError) return queryError(err.message);
+      throw err;
+    }
+    const failed: Record<string, unknown>[] = [];
+    const results: Record<string, unknown>[] = [];
+    const done = books.atomic(() => {
+      const made: Record<string, unknown>[] = [];
+      for (const raw of items) {
+        // With summarizeErrors=false each allocation stands alone; by default they are all-or-nothing.
+        const r = summarize ? allocateCredit(books, req.params.id, raw) : books.atomic(() => { const x = allocateCredit(books, req.params.id, raw); return { ok: !!x.allocation, value: x }; });
+        if (r.allocation) {
+          made.push(r.allocation);
+          results.push({ ...r.allocation, StatusAttributeString: "OK" });
+        } else {
+          const bad = { ...raw, ValidationErrors: r.errors.map((Message) => ({ Message })) };
+          failed.push(bad);
+          results.push({ ...bad, StatusAttributeString: "ERROR" });
+        }
+      }
+      return { ok: !summarize || !failed.length, value: made };
+    });
+    if (summarize && failed.length) return validationException(failed);
+    if (!done.length) return json(200, envelope({ Allocations: results }));
+    const note = books.records.CreditNotes.get(req.params.id)!;
+    const invoices = done.map((a) => books.records.Invoices.get(String((a.Invoice as { InvoiceID: string }).InvoiceID))!);
+    onWrite(books, [{ entity: "CreditNotes", record: note, created: false }, ...invoices.map((record) => ({ entity: "Invoices" as const, record, created: false }))]);
+    return json(200, envelope({ Allocations: summarize ? done : results }));
+  })));
 }
 
-function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, ims: string | string[] | undefined): SandboxResponse {
-  let rows = books.list(entity);
-  const since = parseXeroDate(Array.isArray(ims) ? ims[0] : ims);
+/**
+ * The query parameters of a write or a single read: summarizeErrors (true/false), unitdp (2 or 4)
+ * and allowBackorders (true/false: backorders concern tracked inventory, which the sandbox's items
+ * never are, so either value books the same). Any other parameter is refused.
+ */
+function writeParams(q: URLSearchParams, allowed: string[]) {
+  for (const name of q.keys()) if (!allowed.includes(name)) throw new WhereError(`The query parameter "${name}" is not taken here (it takes ${allowed.join(", ")})`);
+  flag(q, "allowBackorders");
+  const unitdp = q.get("unitdp") === null ? 2 : Number(q.get("unitdp"));
+  if (unitdp !== 2 && unitdp !== 4) throw new WhereError("unitdp must be 2 or 4");
+  return { summarizeErrors: flag(q, "summarizeErrors") ?? true, unitdp };
+}
+
+/** Reads a boolean query parameter; anything but true/false is a query error. */
+function flag(q: URLSearchParams, name: string): boolean | undefined {
+  const v = q.get(name);
+  if (v === null) return undefined;
+  if (!/^(true|false)$/i.test(v)) throw new WhereError(`${name} must be true or false, not "${v}"`);
+  return v.toLowerCase() === "true";
+}
+
+function positiveInt(q: URLSearchParams, name: string): number | undefined {
+  const v = q.get(name);
+  if (v === null) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new WhereError(`${name} must be a whole number of at least 1, not "${v}"`);
+  return Number(v);
+}
+
+/** A comma-separated list parameter; `check` refuses a malformed element. */
+function csv(q: URLSearchParams, name: string, check?: (s: string) => boolean): string[] | undefined {
+  const v = q.get(name);
+  if (v === null) return undefined;
+  const items = v.split(",").map((s) => s.trim().replace(/^"|"$/g, "")).filter(Boolean);
+  const bad = check && items.find((s) => !check(s));
+  if (bad !== undefined) throw new WhereError(`${name} has an invalid value "${bad}"`);
+  return items;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `path` names a field of the collection (its schema's fields, or one the stored records carry). */
+function knownField(entity: XeroEntity, path: string, sample: Record<string, unknown> | undefined): boolean {
+  const top = path.split(".")[0].toLowerCase();
+  return XERO_FIELDS[entity].some((f) => f.toLowerCase() === top) || (!!sample && Object.keys(sample).some((k) => k.toLowerCase() === top));
+}
+
+/** `order=Field [ASC|DESC], …` as a comparator over rendered records. */
+function orderBy(entity: XeroEntity, order: string, sample: Record<string, unknown> | undefined) {
+  const keys = order.split(",").map((part) => {
+    const m = /^\s*([A-Za-z_][\w.]*)\s*(ASC|DESC)?\s*$/i.exec(part);
+    if (!m) throw new WhereError(`order "${part.trim()}" is not "Field ASC|DESC"`);
+    if (!knownField(entity, m[1], sample)) throw new WhereError(`No property or field '${m[1]}' exists in type '${entity.replace(/s$/, "")}'`);
+    return { path: m[1], desc: (m[2] ?? "").toUpperCase() === "DESC" };
+  });
+  const value = (j: Record<string, unknown>, path: string) => {
+    const v = readPath(j, path);
+    const ms = typeof v === "string" && v.startsWith("/Date(") ? parseXeroDate(v) : NaN;
+    return Number.isNaN(ms) ? v : ms;
+  };
+  return (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    for (const k of keys) {
+      const x = value(a, k.path), y = value(b, k.path);
+      const d = x === y ? 0 : x === undefined || x === null ? -1 : y === undefined || y === null ? 1
+        : typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      if (d) return k.desc ? -d : d;
+    }
+    return 0;
+  };
+}
+
+/** Rounds line UnitAmounts to `unitdp` decimals (2 by default, as Xero answers). */
+function withUnitdp(j: Record<string, unknown>, unitdp: number) {
+  if (!Array.isArray(j.LineItems)) return j;
+  const f = 10 ** unitdp;
+  return { ...j, LineItems: (j.LineItems as Record<string, unknown>[]).map((l) => (typeof l.UnitAmount === "number" ? { ...l, UnitAmount: Math.round(l.UnitAmount * f) / f } : l)) };
+}
+
+function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, ims: string | string[] | undefined, clientId: string): SandboxResponse {
+  const allowed = LIST_PARAMS[entity];
+  for (const name of q.keys()) {
+    if (!allowed.includes(name)) {
+      const near = allowed.find((a) => a.toLowerCase() === name.toLowerCase());
+      throw new WhereError(near ? `Query parameter "${name}" is spelled "${near}"` : `GET ${entity} does not take the query parameter "${name}" (it takes ${allowed.join(", ")})`);
+    }
+  }
+  const header = Array.isArray(ims) ? ims[0] : ims;
+  const since = header === undefined ? NaN : parseXeroDate(header);
+  if (header !== undefined && Number.isNaN(since)) throw new WhereError(`If-Modified-Since "${header}" is not a date`);
+  const ids = csv(q, "IDs", (s) => GUID.test(s) || entity === "TaxRates");
+  const numbers = csv(q, "InvoiceNumbers");
+  const contactIds = csv(q, "ContactIDs", (s) => GUID.test(s));
+  const statuses = csv(q, "Statuses", (s) => (STATUSES[entity] ?? []).includes(s));
+  const includeArchived = flag(q, "includeArchived") ?? false;
+  const mine = flag(q, "createdByMyApp") ?? false;
+  const summaryOnly = flag(q, "summaryOnly") ?? false;
+  const page = positiveInt(q, "page");
+  const pageSize = positiveInt(q, "pageSize");
+  if (pageSize !== undefined && pageSize > MAX_PAGE_SIZE) throw new WhereError(`pageSize must be at most ${MAX_PAGE_SIZE}`);
+  const unitdp = q.get("unitdp") === null ? 2 : Number(q.get("unitdp"));
+  if (unitdp !== 2 && unitdp !== 4) throw new WhereError("unitdp must be 2 or 4");
+  const search = q.get("searchTerm")?.toLowerCase();
+
+  const all = books.list(entity);
+  const sample = all[0] ? books.render(entity, all[0]) : undefined;
+  let where: WhereExpr | undefined;
+  const whereText = q.get("where");
+  if (whereText !== null && whereText.trim()) {
+    where = parseWhere(whereText);
+    const unknown = whereFields(where).find((f) => !knownField(entity, f, sample));
+    if (unknown) throw new WhereError(`No property or field '${unknown}' exists in type '${entity.replace(/s$/, "")}'`);
+  }
+  const order = q.get("order");
+  const cmp = order ? orderBy(entity, order, sample) : undefined;
+
+  // Records are rendered lazily: only what `where`, `order` or the answer needs (a 100,000-invoice
+  // pull pages through the same list a thousand times).
+  type Row = { r: XeroRecord; j?: Record<string, unknown> };
+  const view = (x: Row) => (x.j ??= books.render(entity, x.r));
+  let rows: Row[] = (cmp ? all : books.ordered(entity)).map((r) => ({ r }));
   // If-Modified-Since: only records updated after the given time (Xero compares UpdatedDateUTC).
-  if (!Number.isNaN(since)) rows = rows.filter((r) => r.updatedAt > since);
-  const ids = q.get("IDs")?.split(",").map((s) => s.trim().replace(/^"|"$/g, ""));
-  if (ids?.length) rows = rows.filter((r) => ids.includes(r.id));
-  const statuses = q.get("Statuses")?.split(",").map((s) => s.trim());
-  if (statuses?.length) rows = rows.filter((r) => statuses.includes(String(r.data.Status)));
-  const where = q.get("where");
-  if (where) rows = rows.filter(whereFilter(where, entity));
-  // Oldest change first, a stable order that paging and incremental syncs can rely on.
-  rows.sort((a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id));
-  const page = q.get("page");
-  const paged = XERO_ENTITIES[entity].paged && page !== null;
+  if (!Number.isNaN(since)) rows = rows.filter(({ r }) => r.updatedAt > since);
+  if (ids) rows = rows.filter(({ r }) => ids.some((id) => id.toLowerCase() === r.id.toLowerCase()));
+  if (numbers) rows = rows.filter(({ r }) => numbers.includes(String(r.data.InvoiceNumber)));
+  if (contactIds) rows = rows.filter(({ r }) => contactIds.some((c) => c.toLowerCase() === String((r.data.Contact as { ContactID?: string } | undefined)?.ContactID).toLowerCase()));
+  if (statuses) rows = rows.filter(({ r }) => statuses.includes(String(r.data.Status)));
+  // Archived contacts only come back with includeArchived=true (other collections have no ARCHIVED state).
+  if (entity === "Contacts" && !includeArchived) rows = rows.filter(({ r }) => r.data.ContactStatus !== "ARCHIVED");
+  if (mine) rows = rows.filter(({ r }) => r.createdBy === clientId);
+  if (search) {
+    const fields = entity === "Invoices" ? ["InvoiceNumber", "Reference"] : ["Name", "FirstName", "LastName", "EmailAddress", "ContactNumber"];
+    rows = rows.filter(({ r }) => fields.some((f) => String(r.data[f] ?? "").toLowerCase().includes(search)));
+  }
+  if (where) rows = rows.filter((x) => evalWhere(where, view(x)));
+  // Oldest change first by default (books.ordered), a stable order that paging and incremental syncs can rely on.
+  if (cmp) rows.sort((a, b) => cmp(view(a), view(b)) || a.r.updatedAt - b.r.updatedAt || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+
+  const shape = (j: Record<string, unknown>, lineItems: boolean) => {
+    let out = withUnitdp(j, unitdp);
+    if (!lineItems || summaryOnly) out = { ...out, LineItems: undefined };
+    if (summaryOnly) for (const k of HEAVY[entity] ?? []) delete out[k];
+    if (out.LineItems === undefined) delete out.LineItems;
+    return out;
+  };
+  const paged = XERO_ENTITIES[entity].paged && (page !== undefined || pageSize !== undefined);
   if (!paged) {
     // Without `page`, Xero returns everything but leaves invoice line items out.
-    return json(200, envelope({ [entity]: rows.map((r) => books.render(entity, r, { lineItems: entity !== "Invoices" })) }));
+    return json(200, envelope({ [entity]: rows.map((x) => shape(view(x), entity !== "Invoices")) }));
   }
-  const pageNo = Math.max(1, Number.parseInt(page, 10) || 1);
-  const size = Math.min(MAX_PAGE_SIZE, Math.max(1, Number.parseInt(q.get("pageSize") ?? "", 10) || PAGE_SIZE));
+  const pageNo = page ?? 1;
+  const size = pageSize ?? PAGE_SIZE;
   const slice = rows.slice((pageNo - 1) * size, pageNo * size);
   return json(200, envelope({
     pagination: { page: pageNo, pageSize: size, pageCount: Math.ceil(rows.length / size), itemCount: rows.length },
-    [entity]: slice.map((r) => books.render(entity, r)),
+    [entity]: slice.map((x) => shape(view(x), true)),
   }));
-}
-
-/** The part of Xero's `where` language the hub uses: `Field=="value"` joined by AND. */
-function whereFilter(where: string, entity: XeroEntity) {
-  const clauses = where.split(/\s+AND\s+/i).map((c) => /^\s*([\w.]+)\s*==\s*"?([^"]*)"?\s*$/.exec(c)).filter((m): m is RegExpExecArray => !!m);
-  return (r: XeroRecord) => clauses.every(([, field, value]) => {
-    const v = field === XERO_ENTITIES[entity].idField ? r.id : field.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), r.data);
-    return String(v) === value;
-  });
 }
 
 /** The elements of a write body: `{Invoices:[…]}` or a single object. */
@@ -98,30 +303,60 @@ function elements(body: Record<string, unknown>, entity: XeroEntity): Record<str
   return Object.keys(body).length ? [body] : [];
 }
 
-function save(books: XeroBooks, entity: XeroEntity, items: Record<string, unknown>[], mode: "create" | "upsert", pathId?: string): SandboxResponse {
-  if (!items.length) return problem(400, "Bad Request", `The request body has no ${entity}.`);
+/** Fields Xero computes; what a client sends for them is not taken. */
+const COMPUTED = ["UpdatedDateUTC", "AmountPaid", "AmountDue", "AmountCredited", "Payments", "CreditNotes", "Prepayments", "Overpayments", "FullyPaidOnDate", "RemainingCredit", "Allocations", "SubTotal", "TotalTax", "Total", "StatusAttributeString", "ValidationErrors"];
+
+type SaveOptions = { pathId?: string; summarizeErrors: boolean; clientId: string };
+
+/**
+ * Saves a batch as Xero does. By default it is all-or-nothing: one refused element → 400
+ * ValidationException listing every element (with its ValidationErrors) and nothing saved.
+ * With summarizeErrors=false each element stands alone: valid ones are saved, every element comes
+ * back with StatusAttributeString OK or ERROR (and its ValidationErrors), answered 200.
+ */
+function save(books: XeroBooks, entity: XeroEntity, items: Record<string, unknown>[], opts: SaveOptions): { response: SandboxResponse; writes: XeroWrite[] } {
+  if (!items.length) return { response: problem(400, "Bad Request", `The request body has no ${entity}.`), writes: [] };
   const idField = XERO_ENTITIES[entity].idField;
-  const saved: XeroRecord[] = [];
-  for (const raw of items) {
-    const { [idField]: bodyId, UpdatedDateUTC: _ignored, ...fields } = raw;
-    void _ignored;
-    const id = pathId ?? (typeof bodyId === "string" ? bodyId : undefined);
+  const one = (raw: Record<string, unknown>): { write?: XeroWrite; errors: string[]; notFound?: boolean } => {
+    const fields = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== idField && !COMPUTED.includes(k)));
+    const bodyId = raw[idField];
+    const id = opts.pathId ?? (typeof bodyId === "string" && bodyId ? bodyId : undefined);
     const existing = id ? books.records[entity].get(id) : undefined;
-    if (id && !existing) return notFound();
-    if (entity === "Payments" && existing) {
-      // Xero only lets a payment be deleted, never edited.
-      if (fields.Status !== "DELETED") return validationError(entity, raw, ["Payments can only be deleted, not updated."]);
-      existing.data = { ...existing.data, Status: "DELETED" };
-      existing.updatedAt = Date.now();
-      saved.push(existing);
-      continue;
-    }
+    if (id && !existing) return { errors: [`${entity.replace(/s$/, "")} ${id} could not be found`], notFound: true };
     const newId = existing?.id ?? (entity === "TaxRates" ? `TAX${String(books.records.TaxRates.size + 1).padStart(3, "0")}` : randomUUID());
-    const res = books.put(entity, newId, existing ? { ...existing.data, ...fields } : fields);
-    if (!res.record) return validationError(entity, raw, res.errors);
-    saved.push(res.record);
+    const res = books.put(entity, newId, existing ? { ...existing.data, ...fields } : fields, Date.now(), opts.clientId);
+    return res.record ? { write: { entity, record: res.record, created: !existing }, errors: [] } : { errors: res.errors };
+  };
+
+  if (!opts.summarizeErrors) {
+    const writes: XeroWrite[] = [];
+    const out = items.map((raw) => {
+      const r = books.atomic(() => { const x = one(raw); return { ok: !!x.write, value: x }; });
+      if (r.write) {
+        writes.push(r.write);
+        return { ...books.render(entity, r.write.record), StatusAttributeString: "OK" };
+      }
+      return { ...raw, StatusAttributeString: "ERROR", ValidationErrors: r.errors.map((Message) => ({ Message })) };
+    });
+    return { response: json(200, envelope({ [entity]: out })), writes };
   }
-  return json(200, envelope({ [entity]: saved.map((r) => books.render(entity, r)) }));
+
+  let missing = false;
+  const results = books.atomic(() => {
+    const rs = items.map(one);
+    missing = rs.some((r) => r.notFound);
+    return { ok: rs.every((r) => r.write), value: rs };
+  });
+  if (missing && items.length === 1) return { response: notFound(), writes: [] };
+  if (results.every((r) => r.write)) {
+    const writes = results.map((r) => r.write!);
+    // A payment changes its invoice: render the payment after every write of the batch.
+    return { response: json(200, envelope({ [entity]: writes.map((w) => books.render(entity, books.records[entity].get(w.record.id)!)) })), writes };
+  }
+  return {
+    response: validationException(results.map((r, i) => (r.write ? { ...items[i], ValidationErrors: [] } : { ...items[i], ValidationErrors: r.errors.map((Message) => ({ Message })) }))),
+    writes: [],
+  };
 }
 
 /** Same Idempotency-Key → the first answer again, and the write is not applied twice. */
@@ -134,4 +369,3 @@ async function withIdempotency(books: XeroBooks, key: string | string[] | undefi
   if (res.status < 500) books.idempotency.set(k, res);
   return res;
 }
-

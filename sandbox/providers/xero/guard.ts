@@ -37,8 +37,10 @@ export function guard(ctx: SandboxContext, store: XeroStore, opts: { tenant: boo
     if (!connected || !books) return problem(403, "Forbidden", "AuthorizationUnsuccessful");
 
     const minute = ctx.faults.rate("xero", tenantId, { limit: XERO_LIMITS.minute, windowSeconds: 60 });
-    const day = ctx.faults.rate("xero-day", tenantId, { limit: XERO_LIMITS.day, windowSeconds: 86400 });
-    const app = ctx.faults.rate("xero-app", v.grant.clientId, { limit: XERO_LIMITS.appMinute, windowSeconds: 60 });
+    // rateLimit 0 ("no limit", e.g. for a bench) switches the day and app limits off too.
+    const unlimited = ctx.faults.get("xero").rateLimit === 0;
+    const day = ctx.faults.rate("xero-day", tenantId, { limit: unlimited ? 0 : XERO_LIMITS.day, windowSeconds: 86400 });
+    const app = ctx.faults.rate("xero-app", v.grant.clientId, { limit: unlimited ? 0 : XERO_LIMITS.appMinute, windowSeconds: 60 });
     const headers = {
       "x-minlimit-remaining": String(minute.remaining),
       "x-daylimit-remaining": String(day.remaining),
@@ -49,6 +51,12 @@ export function guard(ctx: SandboxContext, store: XeroStore, opts: { tenant: boo
       return problem(429, "Too Many Requests", `Rate limit exceeded: ${hit.p}`, { ...headers, "retry-after": String(hit.r.retryAfterSeconds), "x-rate-limit-problem": hit.p });
     }
     const res = await handler({ req, grant: v.grant, books });
+    // Fault "apply then time out": the write above is applied; its answer arrives late as a 504.
+    const hold = req.method !== "GET" && res.status < 400 ? ctx.faults.takeApplyThenTimeout("xero") : undefined;
+    if (hold !== undefined) {
+      await ctx.faults.hold(hold);
+      return problem(504, "Gateway Timeout", "Injected fault: the request timed out after it was applied.", headers);
+    }
     return { ...res, headers: { ...headers, ...(res.headers ?? {}) } };
   };
 }

@@ -1,11 +1,11 @@
 import { Fake } from "../../core/fake";
 import type { SandboxResponse } from "../../core/http";
 import { msDate } from "./dates";
-import { normalize } from "./entities";
+import { applyEffects, normalize } from "./entities";
 import { XERO_ACCOUNTS, XERO_TAX_RATES, XERO_TENANTS, XERO_USER, orgCreated, seedXero, type XeroTenant } from "./seed";
 
 /** One stored record: its id, last update (epoch ms) and Xero fields without id/UpdatedDateUTC. */
-export type XeroRecord = { id: string; updatedAt: number; data: Record<string, unknown> };
+export type XeroRecord = { id: string; updatedAt: number; data: Record<string, unknown>; createdBy?: string };
 
 /** The accounting collections the sandbox emulates and how Xero names and pages them. */
 export const XERO_ENTITIES = {
@@ -15,6 +15,8 @@ export const XERO_ENTITIES = {
   Items: { idField: "ItemID", paged: false },
   Accounts: { idField: "AccountID", paged: false },
   TaxRates: { idField: "TaxType", paged: false },
+  BankTransactions: { idField: "BankTransactionID", paged: true },
+  CreditNotes: { idField: "CreditNoteID", paged: true },
 } as const;
 export type XeroEntity = keyof typeof XERO_ENTITIES;
 export const isXeroEntity = (s: string): s is XeroEntity => s in XERO_ENTITIES;
@@ -24,10 +26,84 @@ export class XeroBooks {
   readonly records = Object.fromEntries(Object.keys(XERO_ENTITIES).map((k) => [k, new Map<string, XeroRecord>()])) as Record<XeroEntity, Map<string, XeroRecord>>;
   /** Idempotency-Key → the first response, so a retried write is answered the same and not applied twice. */
   readonly idempotency = new Map<string, SandboxResponse>();
+  /** Previous versions of what a batch changed, so an all-or-nothing batch can be undone. */
+  private journal?: [XeroEntity, string, XeroRecord | undefined][];
   constructor(readonly tenant: XeroTenant) {}
+
+  /** Runs `fn` as one unit: when it returns false (or throws) every record it changed is restored. */
+  atomic<T>(fn: () => { ok: boolean; value: T }): T {
+    const outer = this.journal;
+    this.journal = [];
+    const mine = this.journal;
+    try {
+      const r = fn();
+      if (!r.ok) this.undo(mine);
+      else outer?.push(...mine);
+      return r.value;
+    } catch (err) {
+      this.undo(mine);
+      throw err;
+    } finally {
+      this.journal = outer;
+    }
+  }
+
+  private undo(entries: [XeroEntity, string, XeroRecord | undefined][]) {
+    for (const [entity, id, prev] of entries.reverse()) {
+      this.byChange.delete(entity);
+      this.reindex(entity, this.records[entity].get(id), prev);
+      if (prev) this.records[entity].set(id, prev);
+      else this.records[entity].delete(id);
+    }
+  }
+
+  /** Replaces a record (records are never mutated in place, so the journal can restore the old one). */
+  set(entity: XeroEntity, record: XeroRecord) {
+    const prev = this.records[entity].get(record.id);
+    this.journal?.push([entity, record.id, prev]);
+    this.byChange.delete(entity);
+    this.reindex(entity, prev, record);
+    this.records[entity].set(record.id, record);
+  }
+
+  /** Names Xero keeps unique: active contacts' names and item codes (lower case → id). */
+  private unique = { Contacts: new Map<string, string>(), Items: new Map<string, string>(), Invoices: new Map<string, string>() };
+  private uniqueKey(entity: XeroEntity, r: XeroRecord | undefined): string | undefined {
+    if (!r) return undefined;
+    if (entity === "Contacts") return r.data.ContactStatus === "ARCHIVED" ? undefined : String(r.data.Name ?? "").toLowerCase();
+    if (entity === "Items") return String(r.data.Code ?? "").toLowerCase();
+    // Sales invoice numbers are unique (bills may repeat a supplier's number); a deleted one frees its number.
+    if (entity === "Invoices") return r.data.Type === "ACCREC" && r.data.Status !== "DELETED" ? String(r.data.InvoiceNumber ?? "").toLowerCase() : undefined;
+    return undefined;
+  }
+  private reindex(entity: XeroEntity, before: XeroRecord | undefined, after: XeroRecord | undefined) {
+    if (entity !== "Contacts" && entity !== "Items" && entity !== "Invoices") return;
+    const map = this.unique[entity];
+    const old = this.uniqueKey(entity, before);
+    if (old !== undefined && map.get(old) === before!.id) map.delete(old);
+    const next = this.uniqueKey(entity, after);
+    if (next !== undefined) map.set(next, after!.id);
+  }
+
+  /** The id of the other active contact with this name, or other item with this code. */
+  holderOf(entity: "Contacts" | "Items" | "Invoices", key: string, selfId: string): string | undefined {
+    const id = this.unique[entity].get(key.toLowerCase());
+    return id && id !== selfId ? id : undefined;
+  }
 
   list(entity: XeroEntity): XeroRecord[] {
     return [...this.records[entity].values()];
+  }
+
+  /** Records oldest change first (then by id), cached until the collection changes: pages of a long pull reuse it. */
+  private byChange = new Map<XeroEntity, XeroRecord[]>();
+  ordered(entity: XeroEntity): readonly XeroRecord[] {
+    let rows = this.byChange.get(entity);
+    if (!rows) {
+      rows = this.list(entity).sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.byChange.set(entity, rows);
+    }
+    return rows;
   }
 
   /** Full Xero JSON of a record. */
@@ -53,11 +129,13 @@ export class XeroBooks {
   }
 
   /** Stores a record after normalizing it; returns validation messages when Xero would refuse it. */
-  put(entity: XeroEntity, id: string, data: Record<string, unknown>, updatedAt = Date.now()): { record?: XeroRecord; errors: string[] } {
-    const n = normalize(this, entity, data, updatedAt);
+  put(entity: XeroEntity, id: string, data: Record<string, unknown>, updatedAt = Date.now(), createdBy?: string): { record?: XeroRecord; errors: string[] } {
+    const prev = this.records[entity].get(id);
+    const n = normalize(this, entity, data, prev?.data, id);
     if (n.errors.length) return { errors: n.errors };
-    const record = { id, updatedAt, data: n.data };
-    this.records[entity].set(id, record);
+    const record: XeroRecord = { id, updatedAt, data: n.data, createdBy: prev?.createdBy ?? createdBy };
+    this.set(entity, record);
+    applyEffects(this, entity, prev, record, updatedAt);
     return { record, errors: [] };
   }
 
@@ -68,14 +146,16 @@ export class XeroBooks {
     const made = seedXero(name, count, fake, { contacts: this.list("Contacts"), start: this.records[name].size });
     const out: XeroRecord[] = [];
     for (const r of made) {
-      const res = this.put(name, r.id, r.data, r.updatedAt);
+      // A paid invoice is authorised, then paid by a payment, as in Xero (so Payments has realistic data too).
+      const paid = name === "Invoices" && r.data.Status === "PAID";
+      const res = this.put(name, r.id, paid ? { ...r.data, Status: "AUTHORISED" } : r.data, r.updatedAt);
       if (!res.record) throw new Error(`seed produced an invalid ${name}: ${res.errors.join("; ")}`);
-      out.push(res.record);
-      // A paid invoice has the payment that paid it, so Payments has realistic data too.
-      if (name === "Invoices" && r.data.Status === "PAID") {
+      if (paid) {
         const total = res.record.data.Total as number;
-        this.put("Payments", fake.uuid(), { Invoice: { InvoiceID: r.id }, Account: { Code: "090" }, Amount: total, Date: r.data.FullyPaidOnDate, Reference: "Seeded payment" }, r.updatedAt);
+        const pay = this.put("Payments", fake.uuid(), { Invoice: { InvoiceID: r.id }, Account: { Code: "090" }, Amount: total, Date: r.data.FullyPaidOnDate, Reference: "Seeded payment" }, r.updatedAt);
+        if (!pay.record) throw new Error(`seed produced an invalid payment: ${pay.errors.join("; ")}`);
       }
+      out.push(this.records[name].get(r.id)!);
     }
     return out;
   }

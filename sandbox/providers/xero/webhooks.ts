@@ -3,7 +3,11 @@ import { hmacBase64, postWebhook, type Delivery } from "../../core/webhook-out";
 import { sandboxApps } from "../../config";
 import type { XeroStore } from "./store";
 
-export type XeroEvent = { resourceId: string; resourceUrl: string; eventCategory: "INVOICE" | "CONTACT"; eventType: "CREATE" | "UPDATE"; tenantId: string };
+export type XeroEvent = {
+  resourceId: string; resourceUrl: string; eventCategory: "INVOICE" | "CONTACT" | "CREDITNOTE"; eventType: "CREATE" | "UPDATE"; tenantId: string;
+  /** Credit-note events carry the note's Type and Status. */
+  data?: { Type: string; Status: string };
+};
 
 /** Xero's entropy: 20 random upper-case letters. */
 const entropy = () => Array.from(randomBytes(20), (b) => String.fromCharCode(65 + (b % 26))).join("");

@@ -73,6 +73,46 @@ describe("Xero limits, faults and webhooks", () => {
     await control(sb, "DELETE", "/faults");
   });
 
+  it("'apply then time out': the write is applied, the answer comes late as a 504; a retry with the same Idempotency-Key gets the first answer", async () => {
+    await control(sb, "POST", "/reset", { provider: "xero" });
+    const token = await mint();
+    const put = (key: string, name = "Timed Out Ltd") => fetch(`${sb.origin}${sandboxPaths.xero.apiBaseUrl}/Contacts`, {
+      method: "PUT", headers: { authorization: `Bearer ${token}`, "xero-tenant-id": XERO_TENANTS[0].tenantId, "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify({ Contacts: [{ Name: name }] }),
+    });
+    const count = async () => (await (await get(token, `/Contacts?where=${encodeURIComponent('Name.StartsWith("Timed Out")')}`)).json()).Contacts.length as number;
+    expect((await control(sb, "POST", "/faults", { provider: "xero", applyThenTimeout: 1, applyTimeoutMs: 250 })).body.faults).toMatchObject({ applyThenTimeout: 1, applyTimeoutMs: 250 });
+    const t0 = Date.now();
+    const first = await put("k-timeout-1");
+    expect(first.status).toBe(504);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(240);
+    expect(await count()).toBe(1); // applied although the answer failed
+    const retry = await put("k-timeout-1");
+    expect(retry.status).toBe(200);
+    expect((await retry.json()).Contacts[0].Name).toBe("Timed Out Ltd");
+    expect(await count()).toBe(1);
+    // Only the next N writes are affected; reads never are.
+    expect((await put("k-timeout-2", "Timed Out Two Ltd")).status).toBe(200);
+    expect(await count()).toBe(2);
+    await control(sb, "DELETE", "/faults?provider=xero");
+  });
+
+  it("seeds 2,000 invoices and 500 contacts in one control call", async () => {
+    await control(sb, "POST", "/reset", { provider: "xero" });
+    const seeded = await control(sb, "POST", "/seed", { provider: "xero", invoices: 2000, contacts: 500 });
+    expect(seeded.status).toBe(200);
+    expect(seeded.body).toEqual({ provider: "xero", created: { contacts: 500, invoices: 2000 } });
+    await control(sb, "POST", "/faults", { provider: "xero", rateLimit: 0 });
+    const token = await mint();
+    const page = await (await get(token, "/Invoices?page=1&pageSize=1")).json();
+    expect(page.pagination.itemCount).toBe(2010); // 10 from the emulator's start plus 2,000
+    const contacts = await (await get(token, "/Contacts?page=1&pageSize=1")).json();
+    expect(contacts.pagination.itemCount).toBe(530);
+    expect((await control(sb, "POST", "/seed", { provider: "xero" })).status).toBe(400);
+    expect((await control(sb, "POST", "/seed", { provider: "xero", invoices: "many" })).status).toBe(400);
+    await control(sb, "POST", "/reset", { provider: "xero" });
+  });
+
   it("sends a signed webhook when an invoice changes, and runs intent-to-receive", async () => {
     const receiver = await startReceiver(({ headers, body }) => (headers["x-xero-signature"] === sign(body) ? 200 : 401));
     try {
@@ -86,6 +126,15 @@ describe("Xero limits, faults and webhooks", () => {
       expect(payload.lastEventSequence).toBeGreaterThanOrEqual(payload.firstEventSequence);
       expect(typeof payload.entropy).toBe("string");
       expect(hit.headers["x-xero-signature"]).toBe(sign(hit.body));
+
+      // Items have no Xero webhook category: changed, but nothing is sent.
+      const before = receiver.received.length;
+      const item = await control(sb, "POST", "/change", { provider: "xero", entity: "items", fields: { Description: "Changed by test" } });
+      expect(item.status).toBe(200);
+      expect(item.body.record.Description).toBe("Changed by test");
+      expect(item.body.delivery).toBeUndefined();
+      expect(receiver.received.length).toBe(before);
+      expect((await control(sb, "POST", "/change", { provider: "xero", entity: "spaceship" })).status).toBe(400);
 
       const intent = await control(sb, "POST", "/xero/intent-to-receive", {});
       expect(intent.body).toEqual({ ok: true, correctSignature: 200, incorrectSignature: 401 });
