@@ -44,12 +44,13 @@ export interface Stack {
 }
 
 /**
- * Builds the app into `.next-bench` (unless BENCH_SKIP_BUILD=1 and a build is there), then starts
+ * Builds the app into `.next-bench` (or BENCH_DIST_DIR; unless BENCH_SKIP_BUILD=1 and a build is
+ * there: CI reuses the e2e run's `.next`), then starts
  * the sandbox and `next start` with the embedded defaults (demo seed, sandbox providers) on
  * `databaseUrl`.
  */
 export async function startStack(databaseUrl: string): Promise<Stack> {
-  const distDir = ".next-bench";
+  const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir };
   if (!(process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(`${distDir}/BUILD_ID`))) {
     console.log("[bench] building the production app (next build) …");
