@@ -69,7 +69,7 @@ try {
 
   await scenario("inbound", () => runInbound(hub, url.toString(), quick
     ? { unique: 300, warmup: 50, processTimeoutMs: 60_000 }
-    : { unique: 10_000, warmup: 500, processTimeoutMs: 300_000 }), (r) => {
+    : { unique: 5_000, warmup: 500, processTimeoutMs: 300_000 }), (r) => {
     console.log(`\nInbound ingest: Stripe-signed POSTs at concurrency ${r.concurrency} (10% duplicates), the production build vs a bare node:http + one INSERT … ON CONFLICT`);
     console.table({
       hub: { ...r.hub },
@@ -100,13 +100,13 @@ try {
 
   await scenario("logs", () => runLogs(hub, url.toString(), quick
     ? { rows: 20_000, depth: 1_000, requests: 10, warmup: 2 }
-    : { rows: 1_000_000, depth: 10_000, requests: 100, warmup: 10 }), (r) => {
+    : { rows: 1_000_000, depth: 10_000, requests: 50, warmup: 5 }), (r) => {
     console.log(`\nLogs: ${r.rowsPerOrganisation.toLocaleString("en")} inbound events and as many delivery attempts in each of two organisations (seeded in ${r.seedSeconds} s); API pages vs the same keyset query straight on Postgres (ms)`);
     console.table(r.figures.map((f) => ({ what: f.what, p50: f.p50Ms, p95: f.p95Ms, "query p95": f.baselineP95Ms, ratio: f.ratio, [`p95 < ${LOGS_TARGET_P95_MS}`]: f.target })));
     for (const f of r.figures) if (f.plan) console.log(`  plan of "${f.what}" (over target):\n    ${f.plan.join("\n    ")}`);
   });
 
-  await scenario("screens", () => runScreens(hub, quick ? { requests: 10, warmup: 2 } : { requests: 100, warmup: 10 }).then((pages) => ({ pages })), ({ pages }) => {
+  await scenario("screens", () => runScreens(hub, quick ? { requests: 10, warmup: 2 } : { requests: 50, warmup: 5 }).then((pages) => ({ pages })), ({ pages }) => {
     console.log("\nScreens: signed-in pages of the production build vs a bare node:http server sending the same bytes (ms)");
     console.table(pages.map((f) => ({ page: f.path, "ttfb p50": f.ttfbP50, "ttfb p95": f.ttfbP95, "load p95": f.loadP95, "bare p95": f.baselineP95, "ratio": f.ratio })));
   });
@@ -114,8 +114,7 @@ try {
   failures.push(`stack: ${err instanceof Error ? err.message : String(err)}`);
   console.error("[bench] could not start the stack:", err instanceof Error ? err.message : err);
 } finally {
-  stack?.stop();
-  await new Promise((r) => setTimeout(r, 500));
+  await stack?.stop();
   await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
   await admin.end();
 }

@@ -40,7 +40,8 @@ export interface Stack {
   sandbox: string;
   /** Process id of `next start` (the hub, whose job workers run syncs and deliveries). */
   hubPid: number;
-  stop(): void;
+  /** Ends the hub and the sandbox; resolves once they have exited (SIGKILL after 10 s). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -86,15 +87,22 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     children.push(child);
     return child;
   };
-  const stop = () => { for (const c of children) if (c.exitCode === null) c.kill("SIGTERM"); };
-  process.once("exit", stop);
+  const stop = async () => {
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    const exited = running.map((c) => new Promise<void>((r) => c.once("exit", () => r())));
+    for (const c of running) c.kill("SIGTERM");
+    const kill = setTimeout(() => { for (const c of running) if (c.exitCode === null) c.kill("SIGKILL"); }, 10_000);
+    await Promise.all(exited);
+    clearTimeout(kill);
+  };
+  process.once("exit", () => { for (const c of children) if (c.exitCode === null) c.kill("SIGKILL"); });
   start(["--import", "tsx", "sandbox/main.ts"]);
   const hubProcess = start(["node_modules/next/dist/bin/next", "start", "-p", String(hubPort), "-H", "127.0.0.1"]);
   try {
     await waitFor(`${sandbox}/`, 60_000);
     await waitFor(`${hub}/api/health`, 120_000);
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
   return { hub, sandbox, hubPid: hubProcess.pid!, stop };
