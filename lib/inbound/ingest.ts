@@ -99,7 +99,13 @@ async function verify(mod: InboundModule, req: Request, target: IngestTarget, bo
   const bySecret = new Map<string, Candidate[]>();
   const envOnly = effectiveSecret(target.provider, "", null).secret;
   for (const c of candidates) {
-    const { secret } = effectiveSecret(target.provider, c.id, c.signingSecret);
+    let secret: string | undefined;
+    try {
+      ({ secret } = effectiveSecret(target.provider, c.id, c.signingSecret));
+    } catch (err) {
+      // A secret sealed under a key no longer in the keyring: that connection cannot verify.
+      log.warn("[inbound] signing secret of", c.id, "could not be opened", String(err));
+    }
     if (!secret) continue;
     bySecret.set(secret, [...(bySecret.get(secret) ?? []), c]);
   }
