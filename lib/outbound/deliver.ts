@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import type { AddressPolicy } from "@/lib/net";
 import { activeSecrets } from "./endpoints";
 import { addNotice } from "./notices";
+import type { DeliveryRef } from "./fanout";
 import { disableAfterSeconds, nextDelaySeconds } from "./retry-policy";
 import { DELIVERY_TIMEOUT_MS, sendMessage, type SendResult } from "./send";
 import { signMessage } from "./sign";
@@ -78,16 +79,36 @@ export async function disableEndpoint(tx: DbOrTx, endpoint: { id: string; organi
  * endpoint; anything else is retried on the schedule until it is spent, and an endpoint failing
  * without a success for 5 days (HUB_OUTBOUND_DISABLE_AFTER_SECONDS) is disabled.
  */
-export async function deliverOnce(db: Db, deliveryId: string, attempts: number, opts: { policy?: AddressPolicy } = {}): Promise<DeliverOutcome> {
+export async function deliverOnce(db: Db, deliveryId: string, attempts: number, opts: DeliverOptions = {}): Promise<DeliverOutcome> {
   const delivery = await claim(db, deliveryId, attempts);
   if (!delivery) return unclaimed(db, deliveryId);
+  try {
+    return await tryClaimed(db, delivery, opts);
+  } catch (err) {
+    // Nothing was recorded (the failure came before or inside the recording transaction): give
+    // the claim back so the job's own retry, with the same payload, can claim this try again.
+    await db.update(webhookDeliveries).set({ attempts: attempts, nextAttemptAt: new Date() })
+      .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.attempts, attempts + 1), eq(webhookDeliveries.status, "pending")))
+      .catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Options of deliverOnce. */
+export interface DeliverOptions {
+  policy?: AddressPolicy;
+  /** Queues the next try inside the recording transaction (the local driver), so it exists exactly when the failure is recorded. */
+  queueNext?: (tx: DbOrTx, ref: DeliveryRef, runAt: Date) => Promise<void>;
+}
+
+async function tryClaimed(db: Db, delivery: typeof webhookDeliveries.$inferSelect, opts: DeliverOptions): Promise<DeliverOutcome> {
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, delivery.endpointId));
   if (!endpoint) return { status: "skipped", reason: "missing" };
   let result: SendResult;
   try {
     const secrets = await activeSecrets(db, endpoint.id);
     const signed = signMessage(delivery.id, delivery.body, secrets.map((s) => s.secret));
-    result = await sendMessage(endpoint.url, delivery.body, { ...endpoint.headers, ...signed }, opts);
+    result = await sendMessage(endpoint.url, delivery.body, { ...endpoint.headers, ...signed }, { policy: opts.policy });
   } catch (err) {
     // A secret that no longer decrypts (key ring changed) is recorded like a failed try.
     result = { statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}` };
@@ -125,6 +146,7 @@ export async function deliverOnce(db: Db, deliveryId: string, attempts: number, 
     }
     const runAt = new Date(Date.now() + delay * 1000);
     await settle("pending", runAt);
+    await opts.queueNext?.(tx, { deliveryId: delivery.id, endpointId: endpoint.id, attempts: tryNumber }, runAt);
     return { status: "retry", runAt, attempts: tryNumber } as const;
   });
 }

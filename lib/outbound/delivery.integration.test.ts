@@ -10,9 +10,9 @@ import type { LocalJobs } from "@/lib/jobs/local/worker";
 import { startTestJobs, waitFor } from "@/lib/jobs/testing";
 import { createTestDb } from "@/lib/testing/db";
 import { createTenant } from "@/lib/testing/tenants";
-import { retryDelivery } from "./actions";
-import { createEndpoint, getEndpointSecret, rotateEndpointSecret } from "./endpoints";
-import { deliverJob } from "./jobs";
+import { requeuePending, retryDelivery } from "./actions";
+import { createEndpoint, getEndpointSecret, rotateEndpointSecret, updateEndpoint } from "./endpoints";
+import { deliverJob, queueDeliveries } from "./jobs";
 import { startReceiver, type Answer } from "./testing/receiver";
 
 // End to end on a real database, the real outbox relay and the embedded job driver, delivering
@@ -180,6 +180,29 @@ describe("outbound delivery", () => {
     expect(hanging.received.length).toBeGreaterThanOrEqual(1);
     expect(hanging.received.length).toBeLessThanOrEqual(2);
     expect(await attemptsOf(stuck.id)).toHaveLength(0);
+  });
+
+  it("holds deliveries while an endpoint is paused and sends them when it is resumed", async () => {
+    const hook = await receiver();
+    const { tenant, ctx, endpoint } = await setup(hook.url);
+    await updateEndpoint(t.db, ctx, endpoint.id, { status: "paused" });
+    // A paused endpoint gets no new deliveries; one already pending (paused mid-retry) waits.
+    await createCustomer(t.db, tenant, { name: "While paused" });
+    const [waiting] = await t.db.insert(webhookDeliveries).values({
+      organisationId: tenant.organisationId, endpointId: endpoint.id, eventId: crypto.randomUUID(), eventType: "customer.created",
+      body: JSON.stringify({ type: "customer.created", timestamp: new Date().toISOString(), data: { customerId: "w", name: "Waiting" } }),
+      attempts: 1, nextAttemptAt: new Date(),
+    }).returning();
+    await queueDeliveries(t.db, [{ deliveryId: waiting!.id, endpointId: endpoint.id, attempts: 1 }]);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(hook.received).toHaveLength(0);
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(1);
+
+    const { resumed } = await updateEndpoint(t.db, ctx, endpoint.id, { status: "active" });
+    expect(resumed).toBe(true);
+    expect(await requeuePending(t.db, ctx, endpoint.id)).toBe(1);
+    await waitFor(async () => (await deliveriesOf(endpoint.id))[0]?.status === "succeeded");
+    expect(hook.received.map((r) => r.headers["webhook-id"])).toEqual([waiting!.id]);
   });
 
   it("sends nothing for a rolled-back change", async () => {

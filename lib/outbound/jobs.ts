@@ -32,8 +32,12 @@ export const deliverJob = defineJob({
   concurrency: { key: (p) => p.endpointId, limit: PER_ENDPOINT_CONCURRENCY },
   globalConcurrency: GLOBAL_DELIVERY_CONCURRENCY,
   async run({ deliveryId, endpointId, attempts }, { db, step }) {
-    const outcome = await step(`try-${attempts + 1}`, () => deliverOnce(db, deliveryId, attempts));
-    if (outcome.status === "retry") {
+    // Local driver: the next try is queued in the transaction that records this one's failure.
+    const remote = inngestConfigured();
+    const outcome = await step(`try-${attempts + 1}`, () => deliverOnce(db, deliveryId, attempts, {
+      queueNext: remote ? undefined : (tx, ref, runAt) => queueDeliveries(db, [ref], { tx, runAt }),
+    }));
+    if (outcome.status === "retry" && remote) {
       await step(`queue-${outcome.attempts + 1}`, () => queueDeliveries(db, [{ deliveryId, endpointId, attempts: outcome.attempts }], { runAt: outcome.runAt }));
     }
     return outcome;

@@ -91,7 +91,7 @@ beforeAll(async () => {
   await connectThroughTheApi();
   await receiveAWebhook();
   await outboundThroughTheApi();
-}, 60_000);
+}, 180_000); // a fresh PGlite, the sandbox and pg-boss (the outbound routes queue jobs) on a loaded machine
 afterAll(async () => {
   restore();
   // Outbound tests and "Sync now" enqueued jobs into the embedded driver on this database.
