@@ -39,7 +39,9 @@ async function setRun(db: Db, ctx: AccessContext, runId: string, patch: Partial<
 export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext, "step">): Promise<{ status: string }> {
   const ctx = runCtx(payload.organisationId);
   const run = await loadRun(db, ctx, payload.runId);
-  if (!run || !["queued", "running"].includes(run.status)) return { status: run?.status ?? "missing" };
+  // Under Inngest the job is sent right after the run's commit; a retry covers the gap.
+  if (!run) throw new Error(`Sync run ${payload.runId} not found (not committed yet, or its connection was removed).`);
+  if (!["queued", "running"].includes(run.status)) return { status: run.status };
   if (run.cancelRequested) return finish(db, ctx, run.id, "cancelled");
   await setRun(db, ctx, run.id, { status: "running", startedAt: run.startedAt ?? new Date() });
   const target = await syncTarget(db, ctx, run.connectionId);

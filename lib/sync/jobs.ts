@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { z } from "zod";
 import { connections, syncRuns } from "@/drizzle/schema";
 import { jobContext } from "@/lib/auth/access";
@@ -7,9 +7,12 @@ import { registerConsumer, type EventConsumer } from "@/lib/events/consumers";
 import { defineJob, defineSchedule } from "@/lib/jobs/define";
 import { SYNC_ENTITIES, type SyncEntity } from "./fields";
 import { syncEntitiesOf } from "./provider";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { requestRun } from "./request";
+import { syncRunJob } from "./run-job";
 import { getEntitySettings } from "./settings";
 
+const STALE_QUEUED_MS = 10 * 60_000;
 const SCHEDULE_MS = { hourly: 3600_000, daily: 86_400_000, weekly: 7 * 86_400_000 } as const;
 
 /** Connections (of every organisation) of providers that sync, live. */
@@ -25,6 +28,9 @@ async function syncableConnections(db: DbOrTx) {
  */
 export async function sweep(db: Db, now = Date.now()): Promise<{ started: number }> {
   let started = 0;
+  // A run whose job was lost (sent after its commit under Inngest, and the send failed) is sent again.
+  const stale = await db.select().from(syncRuns).where(and(eq(syncRuns.status, "queued"), lt(syncRuns.createdAt, new Date(now - STALE_QUEUED_MS)))).limit(500);
+  for (const r of stale) await enqueueJob(syncRunJob, { organisationId: r.organisationId, connectionId: r.connectionId, runId: r.id }, { db });
   for (const c of await syncableConnections(db)) {
     const ctx = jobContext(c.organisationId, "sync.sweep");
     const [last] = await db.select().from(syncRuns).where(and(eq(syncRuns.connectionId, c.id), inArray(syncRuns.direction, ["both", "pull"])))

@@ -135,6 +135,16 @@ export async function takenNumbers(tx: DbOrTx, organisationId: string, wanted: {
 }
 
 /**
+ * A row's updated_at at the millisecond: links store it from a JS Date (milliseconds) while
+ * Postgres keeps microseconds, and a row must not look newer than its own sync.
+ */
+const msOf = (table: typeof customers | typeof invoices) => sql`date_trunc('milliseconds', ${table.updatedAt})`;
+
+/** Never linked, or changed after its last sync, and not deleted at the provider. */
+const pendingCondition = (table: typeof customers | typeof invoices) =>
+  sql`(${syncLinks.id} is null or (${msOf(table)} > ${syncLinks.syncedAt} and ${syncLinks.remoteDeletedAt} is null))`;
+
+/**
  * Local records waiting to be pushed to a connection: never linked, or changed after their last
  * sync (`updated_at > synced_at`), and not deleted at the provider. Keyset-paged by (updated_at, id).
  */
@@ -143,13 +153,13 @@ export async function pendingLocal(
   opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
 ): Promise<LocalRow[]> {
   const table = entity === "customers" ? customers : invoices;
-  const conds: SQL[] = [eq(table.organisationId, organisationId)];
-  conds.push(sql`(${syncLinks.id} is null or (${table.updatedAt} > ${syncLinks.syncedAt} and ${syncLinks.remoteDeletedAt} is null))`);
-  if (opts.after) conds.push(sql`(${table.updatedAt}, ${table.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
+  const at = msOf(table);
+  const conds: SQL[] = [eq(table.organisationId, organisationId), pendingCondition(table)];
+  if (opts.after) conds.push(sql`(${at}, ${table.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
   if (opts.onlyIds) conds.push(inArray(table.id, opts.onlyIds.length ? opts.onlyIds : ["-"]));
   const rows = await tx.select({ id: table.id }).from(table)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, table.id)))
-    .where(and(...conds)).orderBy(asc(table.updatedAt), asc(table.id)).limit(opts.limit);
+    .where(and(...conds)).orderBy(asc(at), asc(table.id)).limit(opts.limit);
   const loaded = await loadLocal(tx, organisationId, entity, rows.map((r) => r.id));
   return rows.map((r) => loaded.get(r.id)!).filter(Boolean);
 }
@@ -159,6 +169,6 @@ export async function countPending(tx: DbOrTx, organisationId: string, connectio
   const table = entity === "customers" ? customers : invoices;
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, table.id)))
-    .where(and(eq(table.organisationId, organisationId), sql`(${syncLinks.id} is null or (${table.updatedAt} > ${syncLinks.syncedAt} and ${syncLinks.remoteDeletedAt} is null))`));
+    .where(and(eq(table.organisationId, organisationId), pendingCondition(table)));
   return row?.n ?? 0;
 }

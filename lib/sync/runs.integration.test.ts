@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invoiceCounters, invoices, syncCheckpoints } from "@/drizzle/schema";
+import { invoiceCounters, invoices, syncCheckpoints, syncRuns } from "@/drizzle/schema";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { createInvoice } from "@/lib/db/queries/invoices";
 import { runSync } from "./engine";
 import { requestRun, retryRun } from "./request";
 import { cancelRun, getRun, runErrors } from "./runs";
 import { syncStatus } from "./api";
+import { sweep } from "./jobs";
 import { closeWorld, connectXero, control, createWorld, syncNow, type World } from "./test-support";
 
 // Run control: cancel at a page boundary, "retry failed" re-doing just the failed records, and
@@ -73,5 +74,14 @@ describe("sync runs", () => {
     await runSync(w.db, { organisationId: w.owner.organisationId, connectionId: conn.connectionId, runId }, { step: (_id, fn) => fn() });
     const retried = await getRun(w.db, w.owner, runId);
     expect(retried).toMatchObject({ status: "succeeded", retryOf: run.id, created: 1, failed: 0, progress: 1 });
+  }, 60_000);
+
+  it("the sweep starts a run where the schedule is due, and none again while it is queued", async () => {
+    const later = Date.now() + 2 * 3600_000;
+    expect(await sweep(w.db, later)).toEqual({ started: 1 });
+    const [queued] = await w.db.select().from(syncRuns).where(and(eq(syncRuns.connectionId, conn.connectionId), eq(syncRuns.status, "queued")));
+    expect(queued).toMatchObject({ direction: "both", entity: null, mode: "incremental" });
+    expect(await sweep(w.db, later)).toEqual({ started: 0 });
+    await cancelRun(w.db, w.owner, queued!.id);
   }, 60_000);
 });

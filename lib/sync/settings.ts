@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { syncSettings } from "@/drizzle/schema";
 import type { AccessContext } from "@/lib/auth/access";
+import { IntegrationError } from "@/lib/connections/errors";
 import type { DbOrTx } from "@/lib/db/client";
+import { findConnectionById } from "@/lib/db/queries/connections";
 import type { SyncEntity } from "./fields";
 
 export type SyncSettingsRow = typeof syncSettings.$inferSelect;
@@ -27,9 +29,10 @@ export async function getEntitySettings(db: DbOrTx, ctx: AccessContext, connecti
   return row ?? defaultSettings(entity);
 }
 
-/** Changes one entity's settings (an upsert over the defaults). The caller checks the role. */
+/** Changes one entity's settings (an upsert over the defaults) of a connection of the organisation. The caller checks the role. */
 export async function saveEntitySettings(db: DbOrTx, ctx: AccessContext, connectionId: string, entity: SyncEntity, input: unknown): Promise<EntitySettings> {
   const patch = settingsPatchSchema.parse(input);
+  if (!(await findConnectionById(db, ctx, connectionId))) throw new IntegrationError("NOT_CONNECTED");
   const current = await getEntitySettings(db, ctx, connectionId, entity);
   const next = { ...current, ...patch };
   await db.insert(syncSettings)
