@@ -103,7 +103,7 @@ try {
 
   await scenario("logs", () => runLogs(hub, url.toString(), quick
     ? { rows: 20_000, depth: 1_000, requests: 10, warmup: 2 }
-    : { rows: 1_000_000, depth: 10_000, requests: 50, warmup: 5 }), (r) => {
+    : { rows: 1_000_000, depth: 10_000, requests: 20, warmup: 2 }), (r) => {
     console.log(`\nLogs: ${r.rowsPerOrganisation.toLocaleString("en")} inbound events and as many delivery attempts in each of two organisations (seeded in ${r.seedSeconds} s); API pages vs the same keyset query straight on Postgres (ms)`);
     console.table(r.figures.map((f) => ({ what: f.what, p50: f.p50Ms, p95: f.p95Ms, "query p95": f.baselineP95Ms, ratio: f.ratio, [`p95 < ${LOGS_TARGET_P95_MS}`]: f.target })));
     for (const f of r.figures) if (f.plan) console.log(`  plan of "${f.what}" (over target):\n    ${f.plan.join("\n    ")}`);
