@@ -12,6 +12,7 @@ import { completeAuthorization, startAuthorization } from "@/lib/connections/oau
 import { chooseAccounts, pendingAccounts } from "@/lib/connections/pending";
 import { consent, redirectUri } from "@/lib/connections/test-support";
 import { openDb, type Db } from "@/lib/db/client";
+import { stopBoss } from "@/lib/jobs/local/boss";
 import { requestRun } from "@/lib/sync/request";
 import { createTenant } from "@/lib/testing/tenants";
 import { samplePeakRss } from "../proc";
@@ -156,6 +157,8 @@ export async function runSync(stack: { sandbox: string; hubPid: number }, databa
       targets: { ratio: ratio >= SYNC_TARGETS.ratio, peakRss: peakRssMiB < SYNC_TARGETS.peakRssMiB },
     };
   } finally {
+    // requestRun started the embedded job driver in this process to enqueue the runs: stop it first.
+    await stopBoss(db);
     await close();
   }
 }
