@@ -1,15 +1,21 @@
 // `npm run bench` (`-- --quick` for the short form CI runs): builds and starts the production app
 // and the sandbox on Postgres, runs each scenario against a bare baseline measured in the same
 // run, prints a table and writes bench/results/latest.json. Only ratios compare across runs.
+// A scenario whose correctness check fails (lost, doubled or miscounted records) fails the run;
+// the speed targets are printed as pass/fail beside the figures.
 import fs from "node:fs";
 import os from "node:os";
 import postgres from "postgres";
 import { generateKey } from "@/lib/crypto";
+import { INBOUND_TARGETS, runInbound } from "./scenarios/inbound";
+import { LOGS_TARGET_P95_MS, runLogs } from "./scenarios/logs";
 import { runOutbound } from "./scenarios/outbound";
 import { runScreens } from "./scenarios/screens";
+import { SYNC_TARGETS, runSync } from "./scenarios/sync";
 import { startStack } from "./servers";
 
 const quick = process.argv.includes("--quick");
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const base = process.env.DATABASE_URL;
 if (!base) {
   console.error(
@@ -32,24 +38,86 @@ url.pathname = `/${name}`;
 process.env.HUB_ENCRYPTION_KEYS ??= generateKey(1);
 
 const started = Date.now();
-const stack = await startStack(url.toString());
-let failed = false;
 const results: Record<string, unknown> = {};
+const failures: string[] = [];
+const passFail = (ok: boolean) => (ok ? "pass" : "FAIL");
+const load = () => os.loadavg().map((n) => round2(n));
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Runs one scenario, recording its figures with the machine's load average before and after. */
+async function scenario<T>(key: string, fn: () => Promise<T>, print: (r: T) => void): Promise<void> {
+  if (only && !only.includes(key)) return;
+  const loadBefore = load();
+  const t0 = Date.now();
+  try {
+    const r = await fn();
+    results[key] = { ...r, seconds: Math.round((Date.now() - t0) / 1000), loadAverage: { before: loadBefore, after: load() } };
+    print(r);
+    console.log(`  (load average 1/5/15 min: before ${loadBefore.join(" ")}, after ${load().join(" ")}; ${Math.round((Date.now() - t0) / 1000)} s)`);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    failures.push(`${key}: ${message}`);
+    results[key] = { failed: message, loadAverage: { before: loadBefore, after: load() } };
+    console.error(`[bench] scenario ${key} failed: ${message}`);
+  }
+}
+
+let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
-  const screens = await runScreens(stack.hub, quick ? { requests: 10, warmup: 2 } : { requests: 100, warmup: 10 });
-  results.screens = screens;
-  console.log("\nScreens: signed-in pages of the production build vs a bare node:http server sending the same bytes (ms)");
-  console.table(screens.map((f) => ({ page: f.path, "ttfb p50": f.ttfbP50, "ttfb p95": f.ttfbP95, "load p95": f.loadP95, "bare p95": f.baselineP95, "ratio": f.ratio })));
-  const outbound = await runOutbound(url.toString(), { events: quick ? 20 : 200 });
-  results.outbound = outbound;
-  console.log("\nOutbound: commit → receipt at 8 healthy receivers beside a slow and a failing one, through the hub's workers, vs bare signed POSTs (ms; per s)");
-  console.table([outbound]);
+  stack = await startStack(url.toString());
+  const hub = stack.hub;
+
+  await scenario("inbound", () => runInbound(hub, url.toString(), quick
+    ? { unique: 300, warmup: 50, processTimeoutMs: 60_000 }
+    : { unique: 5_000, warmup: 500, processTimeoutMs: 300_000 }), (r) => {
+    console.log(`\nInbound ingest: Stripe-signed POSTs at concurrency ${r.concurrency} (10% duplicates), the production build vs a bare node:http + one INSERT … ON CONFLICT`);
+    console.table({
+      hub: { ...r.hub },
+      baseline: { ...r.baseline },
+    });
+    console.log(`  ratio ${r.ratio} (target ≥ ${INBOUND_TARGETS.ratio}: ${passFail(r.targets.ratio)}); hub p99 ${r.hub.p99Ms} ms (target < ${INBOUND_TARGETS.p99Ms} ms: ${passFail(r.targets.p99)})`);
+    console.log(`  stored ${r.stored} = unique ${r.unique}, processed ${r.processed} = unique (all processed ${r.processingSeconds} s after the load ended)`);
+  });
+
+  await scenario("outbound", () => runOutbound(url.toString(), { events: quick ? 20 : 200 }), (r) => {
+    console.log("\nOutbound: commit → receipt at 8 healthy receivers beside a slow and a failing one, through the hub's workers, vs bare signed POSTs (ms; per s)");
+    console.table([r]);
+    console.log(`  ratio ${r.ratio} (target ≥ 0.5: ${passFail(r.ratio >= 0.5)})`);
+  });
+
+  // The issue asks for 100,000 invoices; the sandbox's Xero list costs grow with the tenant's size
+  // (a 100,000-invoice pull ran at ~33 records/s, its sandbox process at 100% CPU, far past the
+  // 15-minute budget), so the full run pulls 10,000 until that is fixed. BENCH_SYNC_INVOICES overrides.
+  await scenario("sync", () => runSync(stack!, url.toString(), quick
+    ? { invoices: 2_000, changes: 100, rowSample: 500, timeoutMs: 90_000 }
+    : { invoices: Number(process.env.BENCH_SYNC_INVOICES ?? 10_000), changes: 1_000, rowSample: 5_000, timeoutMs: 300_000 }), (r) => {
+    console.log("\nSync: a Xero invoice pull from the sandbox (no rate limit) run by the hub's job workers, vs the same rows written straight to Postgres");
+    console.table({
+      "full pull": { records: r.pulled, seconds: r.pullSeconds, "records/s": r.recordsPerSecond, "peak RSS MiB": r.peakRssMiB },
+      [`incremental after ${r.changes} changes`]: { records: r.incrementalTouched, seconds: r.incrementalSeconds, "records/s": round2(r.incrementalTouched / r.incrementalSeconds), "peak RSS MiB": "" },
+      "batched INSERT … ON CONFLICT": { records: r.pulled, seconds: "", "records/s": r.batchedPerSecond, "peak RSS MiB": "" },
+      [`row-at-a-time upserts (${r.rowSample} rows)`]: { records: r.rowSample, seconds: "", "records/s": r.rowByRowPerSecond, "peak RSS MiB": "" },
+    });
+    console.log(`  ratio to batched ${r.ratio} (target ≥ ${SYNC_TARGETS.ratio}: ${passFail(r.targets.ratio)}), to row-at-a-time ${r.ratioToRowByRow}; peak RSS of the hub process ${r.peakRssMiB} MiB (target < ${SYNC_TARGETS.peakRssMiB}: ${passFail(r.targets.peakRss)})`);
+  });
+
+  await scenario("logs", () => runLogs(hub, url.toString(), quick
+    ? { rows: 20_000, depth: 1_000, requests: 10, warmup: 2 }
+    : { rows: 1_000_000, depth: 10_000, requests: 20, warmup: 2 }), (r) => {
+    console.log(`\nLogs: ${r.rowsPerOrganisation.toLocaleString("en")} inbound events and as many delivery attempts in each of two organisations (seeded in ${r.seedSeconds} s); API pages vs the same keyset query straight on Postgres (ms)`);
+    console.table(r.figures.map((f) => ({ what: f.what, p50: f.p50Ms, p95: f.p95Ms, "query p95": f.baselineP95Ms, ratio: f.ratio, [`p95 < ${LOGS_TARGET_P95_MS}`]: f.target })));
+    for (const f of r.figures) if (f.plan) console.log(`  plan of "${f.what}" (over target):\n    ${f.plan.join("\n    ")}`);
+  });
+
+  await scenario("screens", () => runScreens(hub, quick ? { requests: 10, warmup: 2 } : { requests: 50, warmup: 5 }).then((pages) => ({ pages })), ({ pages }) => {
+    console.log("\nScreens: signed-in pages of the production build vs a bare node:http server sending the same bytes (ms)");
+    console.table(pages.map((f) => ({ page: f.path, "ttfb p50": f.ttfbP50, "ttfb p95": f.ttfbP95, "load p95": f.loadP95, "bare p95": f.baselineP95, "ratio": f.ratio })));
+  });
 } catch (err) {
-  failed = true;
-  console.error("[bench] scenario failed:", err instanceof Error ? err.message : err);
+  failures.push(`stack: ${err instanceof Error ? err.message : String(err)}`);
+  console.error("[bench] could not start the stack:", err instanceof Error ? err.message : err);
 } finally {
-  stack.stop();
-  await new Promise((r) => setTimeout(r, 500));
+  await stack?.stop();
   await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
   await admin.end();
 }
@@ -57,12 +125,13 @@ try {
 const report = {
   at: new Date().toISOString(),
   mode: quick ? "quick" : "full",
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  command: `npm run bench${quick ? " -- --quick" : ""}`,
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtEnd: load() },
   seconds: Math.round((Date.now() - started) / 1000),
   scenarios: results,
-  notYetMeasured: ["inbound ingest (issue 11)", "sync pull (issue 10)", "log APIs over 1,000,000 rows (issues 11 and 12)"],
+  failures,
 };
 fs.mkdirSync("bench/results", { recursive: true });
 fs.writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2) + "\n");
-console.log(`\n[bench] ${failed ? "FAILED" : "done"} in ${report.seconds} s; wrote bench/results/latest.json`);
-process.exit(failed ? 1 : 0);
+console.log(`\n[bench] ${failures.length ? `FAILED (${failures.join("; ")})` : "done"} in ${report.seconds} s; wrote bench/results/latest.json`);
+process.exit(failures.length ? 1 : 0);

@@ -38,16 +38,20 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export interface Stack {
   hub: string;
   sandbox: string;
-  stop(): void;
+  /** Process id of `next start` (the hub, whose job workers run syncs and deliveries). */
+  hubPid: number;
+  /** Ends the hub and the sandbox; resolves once they have exited (SIGKILL after 10 s). */
+  stop(): Promise<void>;
 }
 
 /**
- * Builds the app into `.next-bench` (unless BENCH_SKIP_BUILD=1 and a build is there), then starts
+ * Builds the app into `.next-bench` (or BENCH_DIST_DIR; unless BENCH_SKIP_BUILD=1 and a build is
+ * there: CI reuses the e2e run's `.next`), then starts
  * the sandbox and `next start` with the embedded defaults (demo seed, sandbox providers) on
  * `databaseUrl`.
  */
 export async function startStack(databaseUrl: string): Promise<Stack> {
-  const distDir = ".next-bench";
+  const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir };
   if (!(process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(`${distDir}/BUILD_ID`))) {
     console.log("[bench] building the production app (next build) …");
@@ -73,6 +77,9 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     AUTH_URL: hub,
     HUB_PUBLIC_URL: hub,
     HUB_DATA_DIR: fs.mkdtempSync("/tmp/hub-bench-"),
+    // The inbound scenario sends one connection far more than a provider's burst (6,000 a minute
+    // by default): the limiter still runs on every delivery, it just never says no here.
+    INBOUND_RATE_LIMIT_PER_MINUTE: "100000000",
   };
   const children: ChildProcess[] = [];
   const start = (args: string[]) => {
@@ -80,16 +87,23 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     children.push(child);
     return child;
   };
-  const stop = () => { for (const c of children) if (c.exitCode === null) c.kill("SIGTERM"); };
-  process.once("exit", stop);
+  const stop = async () => {
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    const exited = running.map((c) => new Promise<void>((r) => c.once("exit", () => r())));
+    for (const c of running) c.kill("SIGTERM");
+    const kill = setTimeout(() => { for (const c of running) if (c.exitCode === null) c.kill("SIGKILL"); }, 10_000);
+    await Promise.all(exited);
+    clearTimeout(kill);
+  };
+  process.once("exit", () => { for (const c of children) if (c.exitCode === null) c.kill("SIGKILL"); });
   start(["--import", "tsx", "sandbox/main.ts"]);
-  start(["node_modules/next/dist/bin/next", "start", "-p", String(hubPort), "-H", "127.0.0.1"]);
+  const hubProcess = start(["node_modules/next/dist/bin/next", "start", "-p", String(hubPort), "-H", "127.0.0.1"]);
   try {
     await waitFor(`${sandbox}/`, 60_000);
     await waitFor(`${hub}/api/health`, 120_000);
   } catch (err) {
-    stop();
+    await stop();
     throw err;
   }
-  return { hub, sandbox, stop };
+  return { hub, sandbox, hubPid: hubProcess.pid!, stop };
 }

@@ -1,0 +1,164 @@
+// Scenario "sync" (issue 13 scenario 3): a large Xero invoice pull from the sandbox with no rate
+// limit, run by the hub's own job workers (the production `next start` process) through the sync
+// engine's public entry point (requestRun → the sync.run job); records per second and the peak
+// RSS of that process. Then 1,000 invoices change in the sandbox and an incremental run must touch
+// exactly those. Baselines in the same run: the same invoice rows written by batched
+// INSERT … ON CONFLICT and by one-row-at-a-time upserts (the seeds' way).
+import { and, eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { invoices, syncLinks, syncRuns } from "@/drizzle/schema";
+import { userContext, type AccessContext } from "@/lib/auth/access";
+import { completeAuthorization, startAuthorization } from "@/lib/connections/oauth-flow";
+import { chooseAccounts, pendingAccounts } from "@/lib/connections/pending";
+import { consent, redirectUri } from "@/lib/connections/test-support";
+import { openDb, type Db } from "@/lib/db/client";
+import { stopBoss } from "@/lib/jobs/local/boss";
+import { requestRun } from "@/lib/sync/request";
+import { createTenant } from "@/lib/testing/tenants";
+import { samplePeakRss } from "../proc";
+import { round } from "../stats";
+
+/** Targets of the issue: at least 40% of the batched baseline's rate, peak memory under 400 MB. */
+export const SYNC_TARGETS = { ratio: 0.4, peakRssMiB: 400 };
+
+export interface SyncResult {
+  seeded: number;
+  pulled: number;
+  pullSeconds: number;
+  recordsPerSecond: number;
+  peakRssMiB: number;
+  changes: number;
+  incrementalSeconds: number;
+  incrementalTouched: number;
+  batchedPerSecond: number;
+  /** One-row-at-a-time upserts, measured on the first `rowSample` rows. */
+  rowByRowPerSecond: number;
+  rowSample: number;
+  /** pull records/s ÷ batched baseline records/s. */
+  ratio: number;
+  ratioToRowByRow: number;
+  targets: { ratio: boolean; peakRss: boolean };
+}
+
+async function control(sandbox: string, path: string, body: Record<string, unknown>) {
+  const res = await fetch(`${sandbox}/_control/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`sandbox /_control/${path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return res.json() as Promise<Record<string, unknown>>;
+}
+
+/** Connects the sandbox's Xero user through the real OAuth flow and keeps its first tenant. */
+async function connectXero(db: Db, ctx: AccessContext): Promise<{ connectionId: string; tenantId: string }> {
+  const { redirectUrl } = await startAuthorization(db, ctx, "xero", { redirectUri: redirectUri("xero") });
+  const outcome = await completeAuthorization(db, ctx, "xero", await consent(redirectUrl, "allow"));
+  if (outcome.outcome !== "choose_account") throw new Error(`Xero connect: ${JSON.stringify(outcome)}`);
+  const [first] = await pendingAccounts(db, ctx, "xero");
+  const [conn] = await chooseAccounts(db, ctx, "xero", [first!.id]);
+  return { connectionId: conn!.id, tenantId: conn!.externalAccountId! };
+}
+
+/** Requests a pull of the invoices and waits until the hub's workers finish it. */
+async function pull(db: Db, ctx: AccessContext, connectionId: string, mode: "full" | "incremental", timeoutMs: number) {
+  const { runId } = await requestRun(db, ctx, connectionId, { entity: "invoices", mode, direction: "pull" });
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [run] = await db.select().from(syncRuns).where(and(eq(syncRuns.organisationId, ctx.organisationId), eq(syncRuns.id, runId)));
+    if (run && !["queued", "running"].includes(run.status)) return run;
+    if (Date.now() > until) throw new Error(`the ${mode} pull (run ${runId}) did not finish within ${timeoutMs / 1000} s (${run?.progress ?? 0} records so far)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Runs `fn` over `items`, `n` at once. */
+async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]!); }));
+}
+
+/** The baselines: the pulled invoice rows written again into copies of the table. */
+async function baselines(databaseUrl: string, organisationId: string, rowSample: number) {
+  const sqlc = postgres(databaseUrl, { max: 4, onnotice: () => {} });
+  try {
+    const rows = await sqlc`select * from invoices where organisation_id = ${organisationId}`;
+    const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "id");
+    const set = columns.map((c) => `"${c}" = excluded."${c}"`).join(", ");
+    await sqlc.unsafe("create table bench_sync_batched (like invoices including defaults including constraints including indexes)");
+    await sqlc.unsafe("create table bench_sync_rows (like invoices including defaults including constraints including indexes)");
+    let t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 1000) {
+      await sqlc`insert into bench_sync_batched ${sqlc(rows.slice(i, i + 1000) as unknown as Record<string, unknown>[])} on conflict (id) do update set ${sqlc.unsafe(set)}`;
+    }
+    const batchedPerSecond = rows.length / ((performance.now() - t0) / 1000);
+    const sample = rows.slice(0, rowSample);
+    t0 = performance.now();
+    for (const row of sample) {
+      await sqlc`insert into bench_sync_rows ${sqlc(row as unknown as Record<string, unknown>)} on conflict (id) do update set ${sqlc.unsafe(set)}`;
+    }
+    const rowByRowPerSecond = sample.length / ((performance.now() - t0) / 1000);
+    const [{ n }] = await sqlc`select count(*)::int as n from bench_sync_batched` as unknown as [{ n: number }];
+    if (n !== rows.length) throw new Error(`the batched baseline stored ${n} of ${rows.length} rows`);
+    return { batchedPerSecond, rowByRowPerSecond, rowSample: sample.length };
+  } finally {
+    await sqlc.end();
+  }
+}
+
+/**
+ * Runs the scenario against the stack's sandbox and hub (`hubPid`: the process whose RSS is
+ * sampled). Throws when a record is missing, doubled or failed, or the incremental run touches
+ * anything but the changed invoices.
+ */
+export async function runSync(stack: { sandbox: string; hubPid: number }, databaseUrl: string, opts: { invoices: number; changes: number; rowSample: number; timeoutMs: number }): Promise<SyncResult> {
+  // This process connects the organisation to the stack's sandbox like the hub would.
+  process.env.HUB_PROVIDERS = "sandbox";
+  process.env.SANDBOX_URL = stack.sandbox;
+  const { db, close } = await openDb({ url: databaseUrl });
+  try {
+    const tenant = await createTenant(db, "Bench sync", "owner");
+    const ctx = userContext(tenant);
+    const { connectionId, tenantId } = await connectXero(db, ctx);
+    await control(stack.sandbox, "faults", { provider: "xero", rateLimit: 0, account: tenantId });
+    await control(stack.sandbox, "seed", { provider: "xero", account: tenantId, invoices: opts.invoices });
+
+    const rss = samplePeakRss(stack.hubPid);
+    let peakRssMiB = 0;
+    const full = await pull(db, ctx, connectionId, "full", opts.timeoutMs).finally(() => { peakRssMiB = rss.stop(); });
+    const mine = and(eq(invoices.organisationId, ctx.organisationId));
+    const [{ local }] = await db.select({ local: sql<number>`count(*)::int` }).from(invoices).where(mine) as [{ local: number }];
+    const [{ links }] = await db.select({ links: sql<number>`count(*)::int` }).from(syncLinks)
+      .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, "invoices"))) as [{ links: number }];
+    const problems: string[] = [];
+    if (full.status !== "succeeded" || full.failed) problems.push(`the full pull ended ${full.status} with ${full.failed} failed records (${full.error ?? ""})`);
+    if (local < opts.invoices || links !== local) problems.push(`after the full pull ${local} invoices and ${links} links are stored (at least ${opts.invoices} seeded)`);
+    const pullSeconds = (full.finishedAt!.getTime() - full.startedAt!.getTime()) / 1000;
+    const pulled = full.created + full.updated + full.unchanged;
+
+    // 1,000 invoices change at Xero (through the sandbox's rules, like an edit there).
+    const changed = await db.select({ externalId: syncLinks.externalId }).from(syncLinks)
+      .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, "invoices"))).limit(opts.changes);
+    await pool(changed, 8, async ({ externalId }) => {
+      await control(stack.sandbox, "change", { provider: "xero", entity: "invoice", id: externalId, account: tenantId, fields: { Reference: `bench ${externalId.slice(0, 8)}` } });
+    });
+    const inc = await pull(db, ctx, connectionId, "incremental", opts.timeoutMs);
+    const incrementalSeconds = (inc.finishedAt!.getTime() - (inc.startedAt ?? inc.createdAt).getTime()) / 1000;
+    const touched = inc.created + inc.updated + inc.unchanged + inc.deleted;
+    if (inc.status !== "succeeded" || inc.updated !== opts.changes || touched !== opts.changes || inc.failed) {
+      problems.push(`the incremental run after ${opts.changes} changes ended ${inc.status}: created ${inc.created}, updated ${inc.updated}, unchanged ${inc.unchanged}, deleted ${inc.deleted}, failed ${inc.failed}`);
+    }
+    if (problems.length) throw new Error(`sync: ${problems.join("; ")}`);
+
+    const base = await baselines(databaseUrl, ctx.organisationId, opts.rowSample);
+    const recordsPerSecond = pulled / pullSeconds;
+    const ratio = round(recordsPerSecond / base.batchedPerSecond, 2);
+    return {
+      seeded: opts.invoices, pulled, pullSeconds: round(pullSeconds), recordsPerSecond: round(recordsPerSecond), peakRssMiB,
+      changes: opts.changes, incrementalSeconds: round(incrementalSeconds), incrementalTouched: touched,
+      batchedPerSecond: round(base.batchedPerSecond), rowByRowPerSecond: round(base.rowByRowPerSecond), rowSample: base.rowSample,
+      ratio, ratioToRowByRow: round(recordsPerSecond / base.rowByRowPerSecond, 2),
+      targets: { ratio: ratio >= SYNC_TARGETS.ratio, peakRss: peakRssMiB < SYNC_TARGETS.peakRssMiB },
+    };
+  } finally {
+    // requestRun started the embedded job driver in this process to enqueue the runs: stop it first.
+    await stopBoss(db);
+    await close();
+  }
+}
