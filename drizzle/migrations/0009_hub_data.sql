@@ -269,11 +269,11 @@ CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("organisation_id","cr
 CREATE UNIQUE INDEX "inbound_endpoints_token_uq" ON "inbound_endpoints" USING btree ("token_hash") WHERE "inbound_endpoints"."token_hash" is not null;--> statement-breakpoint
 CREATE INDEX "inbound_endpoints_org_idx" ON "inbound_endpoints" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_events_dedupe_uq" ON "inbound_events" USING btree ("provider","connection_id","event_id");--> statement-breakpoint
-CREATE INDEX "inbound_events_org_received_idx" ON "inbound_events" USING btree ("organisation_id","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "inbound_events_org_provider_idx" ON "inbound_events" USING btree ("organisation_id","provider","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "inbound_events_org_status_idx" ON "inbound_events" USING btree ("organisation_id","status","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "inbound_events_org_type_idx" ON "inbound_events" USING btree ("organisation_id","type","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "inbound_events_connection_idx" ON "inbound_events" USING btree ("connection_id","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "inbound_events_org_received_idx" ON "inbound_events" USING btree ("organisation_id","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "inbound_events_org_provider_idx" ON "inbound_events" USING btree ("organisation_id","provider","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "inbound_events_org_status_idx" ON "inbound_events" USING btree ("organisation_id","status","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "inbound_events_org_type_idx" ON "inbound_events" USING btree ("organisation_id","type","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "inbound_events_connection_idx" ON "inbound_events" USING btree ("connection_id","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "notices_org_idx" ON "notices" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_endpoint_idx" ON "webhook_attempts" USING btree ("endpoint_id","seq");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_endpoint_status_idx" ON "webhook_attempts" USING btree ("endpoint_id","succeeded","seq");--> statement-breakpoint
@@ -298,6 +298,8 @@ CREATE INDEX "projects_org_created_idx" ON "projects" USING btree ("organisation
 CREATE INDEX "quotes_org_created_idx" ON "quotes" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "quotes_status_valid_idx" ON "quotes" USING btree ("status","valid_until");--> statement-breakpoint
 CREATE INDEX "tickets_org_created_idx" ON "tickets" USING btree ("organisation_id","created_at");--> statement-breakpoint
+CREATE INDEX "outbox_events_org_seq_idx" ON "outbox_events" USING btree ("organisation_id","seq");--> statement-breakpoint
+CREATE INDEX "outbox_events_org_type_seq_idx" ON "outbox_events" USING btree ("organisation_id","type","seq");--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_org_number_uq" UNIQUE("organisation_id","number");--> statement-breakpoint
 ALTER TABLE "payments" ADD CONSTRAINT "payments_status_ck" CHECK ("payments"."status" in ('received', 'failed', 'refunded'));--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_status_ck" CHECK ("projects"."status" in ('active', 'completed'));--> statement-breakpoint

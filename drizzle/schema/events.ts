@@ -21,7 +21,12 @@ export const outboxEvents = pgTable("outbox_events", {
   /** Inngest relay: a relay holds the row until then while it calls `inngest.send`. */
   leaseUntil: timestamp("lease_until", { withTimezone: true }),
   attempts: integer("attempts").notNull().default(0),
-}, (t) => [index("outbox_events_unsent_idx").on(t.seq).where(sql`sent_at is null`)]);
+}, (t) => [
+  index("outbox_events_unsent_idx").on(t.seq).where(sql`sent_at is null`),
+  // The organisation's event log (GET /api/events), newest first, by type or not.
+  index("outbox_events_org_seq_idx").on(t.organisationId, t.seq),
+  index("outbox_events_org_type_seq_idx").on(t.organisationId, t.type, t.seq),
+]);
 
 /** One row per (consumer, event) handled: what makes consumers idempotent under at-least-once delivery. */
 export const eventConsumptions = pgTable("event_consumptions", {

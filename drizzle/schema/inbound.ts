@@ -33,11 +33,11 @@ export const inboundEvents = pgTable("inbound_events", {
   processedAt: timestamp("processed_at", { withTimezone: true }),
 }, (t) => [
   uniqueIndex("inbound_events_dedupe_uq").on(t.provider, t.connectionId, t.eventId),
-  index("inbound_events_org_received_idx").on(t.organisationId, t.receivedAt.desc(), t.id.desc()),
-  index("inbound_events_org_provider_idx").on(t.organisationId, t.provider, t.receivedAt.desc(), t.id.desc()),
-  index("inbound_events_org_status_idx").on(t.organisationId, t.status, t.receivedAt.desc(), t.id.desc()),
-  index("inbound_events_org_type_idx").on(t.organisationId, t.type, t.receivedAt.desc(), t.id.desc()),
-  index("inbound_events_connection_idx").on(t.connectionId, t.receivedAt.desc(), t.id.desc()),
+  index("inbound_events_org_received_idx").on(t.organisationId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  index("inbound_events_org_provider_idx").on(t.organisationId, t.provider, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  index("inbound_events_org_status_idx").on(t.organisationId, t.status, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  index("inbound_events_org_type_idx").on(t.organisationId, t.type, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  index("inbound_events_connection_idx").on(t.connectionId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
 ]);
 
 /**

@@ -94,7 +94,10 @@ export async function listAttempts(db: DbOrTx, scope: QueryScope, endpointId: st
       eq(webhookAttempts.endpointId, endpointId),
       opts.status ? eq(webhookAttempts.succeeded, opts.status === "succeeded") : undefined,
       opts.before !== undefined ? lt(webhookAttempts.seq, opts.before) : undefined))
-    .orderBy(desc(webhookAttempts.seq))
+    // endpoint_id is fixed by the filter; ordering by it too makes the (endpoint_id[, succeeded], seq)
+    // index the plan, where the planner would otherwise walk the primary key backwards through
+    // other organisations' newer attempts (seen by the logs benchmark with a million rows each).
+    .orderBy(desc(webhookAttempts.endpointId), desc(webhookAttempts.seq))
     .limit(opts.limit);
   return {
     data: rows.map(({ seq: _seq, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString() })),
@@ -107,7 +110,7 @@ export async function listEvents(db: DbOrTx, scope: QueryScope, opts: { limit: n
   const events = await db.select({ seq: outboxEvents.seq, id: outboxEvents.id, type: outboxEvents.type, createdAt: outboxEvents.createdAt })
     .from(outboxEvents)
     .where(scoped(outboxEvents, scope, opts.type ? eq(outboxEvents.type, opts.type) : undefined, opts.before !== undefined ? lt(outboxEvents.seq, opts.before) : undefined))
-    .orderBy(desc(outboxEvents.seq))
+    .orderBy(desc(outboxEvents.organisationId), desc(outboxEvents.seq)) // the (organisation_id[, type], seq) index, as for attempts
     .limit(opts.limit);
   const counts = events.length === 0 ? [] : await db.select({
     eventId: webhookDeliveries.eventId, status: webhookDeliveries.status, n: sql<number>`count(*)::int`,
