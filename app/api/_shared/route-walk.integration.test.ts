@@ -323,15 +323,15 @@ describe("every /api route", () => {
       "PATCH /api/integrations/[provider] 200", "POST /api/integrations/[provider]/test 200", "POST /api/connections/[id]/test 200",
       "DELETE /api/integrations/[provider] 200", "POST /api/integrations/[provider]/connect (OAuth) 200",
       "POST /api/integrations/[provider]/tenant 201", "PATCH /api/connections/[id] 200", "DELETE /api/connections/[id] 200",
+      "POST /api/integrations/[provider]/sync 202", "POST /api/integrations/[provider]/sync/runs/[runId]/cancel 200",
+      "POST /api/connections/[id]/sync 202", "POST /api/connections/[id]/sync/runs/[runId]/cancel 200",
+      "POST /api/integrations/[provider]/sync/runs/[runId]/retry 409", "POST /api/connections/[id]/sync/runs/[runId]/retry 409",
       "POST /api/api-keys 201", "DELETE /api/api-keys/[id] 200",
       "POST /api/webhooks/[provider] 200", "PUT /api/connections/[id]/webhook 200", "POST /api/webhooks/events/replay 202",
       "POST /api/webhook-endpoints 201", "PATCH /api/webhook-endpoints/[id] 200", "PATCH /api/webhook-endpoints/[id] (resume) 200",
       "POST /api/webhook-endpoints/[id]/secret/rotate 200", "POST /api/webhook-endpoints/[id]/test 202", "POST /api/webhook-deliveries/[id]/retry 202",
       "POST /api/webhook-endpoints/[id]/recover 202", "POST /api/events/[id]/resend 202", "POST /api/notices/[id]/read 200",
       "POST /api/webhook-endpoints (second) 201", "DELETE /api/webhook-endpoints/[id] 200",
-      "POST /api/integrations/[provider]/sync 202", "POST /api/integrations/[provider]/sync/runs/[runId]/cancel 200",
-      "POST /api/connections/[id]/sync 202", "POST /api/connections/[id]/sync/runs/[runId]/cancel 200",
-      "POST /api/integrations/[provider]/sync/runs/[runId]/retry 409", "POST /api/connections/[id]/sync/runs/[runId]/retry 409",
     ]);
     // The walked GETs of the integration routes found real data, not only errors.
     const got = (label: string) => answers.find((a) => a.label === label)?.status;
