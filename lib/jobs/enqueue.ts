@@ -1,3 +1,6 @@
+import type { Db } from "@/lib/db/client";
+import { wrapPayload } from "./keys";
+import { inngestConfigured, jobEventName } from "./names";
 import { enqueueJob, type EnqueueOptions, type EnqueueResult } from "./enqueue-job";
 
 export type { EnqueueOptions, EnqueueResult };
