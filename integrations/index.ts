@@ -35,6 +35,7 @@ import * as quickbooksHooks from "./quickbooks/hooks";
 import * as quickbooksWebhooks from "./quickbooks/webhooks";
 import * as quickbooksSyncCustomers from "./quickbooks/sync/customers";
 import * as quickbooksSyncInvoices from "./quickbooks/sync/invoices";
+import * as quickbooksSyncProducts from "./quickbooks/sync/products";
 import sageManifest from "./sage/manifest";
 import salesforceManifest from "./salesforce/manifest";
 import slackManifest from "./slack/manifest";
@@ -50,6 +51,7 @@ import * as xeroHooks from "./xero/hooks";
 import * as xeroWebhooks from "./xero/webhooks";
 import * as xeroSyncCustomers from "./xero/sync/customers";
 import * as xeroSyncInvoices from "./xero/sync/invoices";
+import * as xeroSyncProducts from "./xero/sync/products";
 import zapierManifest from "./zapier/manifest";
 import * as zapierHooks from "./zapier/hooks";
 import * as zapierWebhooks from "./zapier/webhooks";
@@ -76,14 +78,14 @@ const modules = {
   onedrive: { manifest: onedriveManifest, hooks: {}, sync: {} },
   paypal: { manifest: paypalManifest, hooks: paypalHooks, webhooks: paypalWebhooks, sync: {} },
   pipedrive: { manifest: pipedriveManifest, hooks: {}, sync: {} },
-  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices } },
+  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices, products: quickbooksSyncProducts } },
   sage: { manifest: sageManifest, hooks: {}, sync: {} },
   salesforce: { manifest: salesforceManifest, hooks: {}, sync: {} },
   slack: { manifest: slackManifest, hooks: slackHooks, webhooks: slackWebhooks, sync: {} },
   square: { manifest: squareManifest, hooks: {}, sync: {} },
   stripe: { manifest: stripeManifest, hooks: stripeHooks, webhooks: stripeWebhooks, sync: {} },
   twilio: { manifest: twilioManifest, hooks: {}, sync: {} },
-  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices } },
+  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices, products: xeroSyncProducts } },
   zapier: { manifest: zapierManifest, hooks: zapierHooks, webhooks: zapierWebhooks, sync: {} },
   "zoho-crm": { manifest: zohoCrmManifest, hooks: {}, sync: {} },
 } satisfies Record<string, ProviderModule>;

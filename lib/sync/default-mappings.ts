@@ -4,6 +4,16 @@
  */
 export const defaultMappings: Record<string, Record<string, unknown>> = {
   xero: {
+    // Xero Items: Code is required and unique (the app's SKU); sold at SalesDetails.UnitPrice.
+    products: {
+      fields: [
+        { local: "name", remote: "Name" },
+        { local: "sku", remote: "Code" },
+        { local: "description", remote: "Description" },
+        { local: "unitPrice", remote: "SalesDetails.UnitPrice", transform: { kind: "money" } },
+        { local: "name", remote: "IsSold", direction: "push", transform: { kind: "constant", value: true } },
+      ],
+    },
     customers: {
       fields: [
         { local: "name", remote: "Name" },
@@ -51,6 +61,18 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
     },
   },
   quickbooks: {
+    // QuickBooks Item: a Service sold into "Sales of Product Income" (account 79 in a new company;
+    // a connection whose chart differs picks its income account in its own mapping).
+    products: {
+      fields: [
+        { local: "name", remote: "Name" },
+        { local: "sku", remote: "Sku" },
+        { local: "description", remote: "Description" },
+        { local: "unitPrice", remote: "UnitPrice", transform: { kind: "money" } },
+        { local: "name", remote: "Type", direction: "push", transform: { kind: "constant", value: "Service" } },
+        { local: "name", remote: "IncomeAccountRef.value", direction: "push", transform: { kind: "constant", value: "79" } },
+      ],
+    },
     customers: {
       fields: [
         { local: "name", remote: "DisplayName" },

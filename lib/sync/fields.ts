@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The entities the engine syncs, in the order a run walks them (invoices refer to customers). */
-export const SYNC_ENTITIES = ["customers", "invoices"] as const;
+export const SYNC_ENTITIES = ["customers", "products", "invoices"] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 export const isSyncEntity = (s: string): s is SyncEntity => (SYNC_ENTITIES as readonly string[]).includes(s);
 
@@ -10,6 +10,7 @@ type LocalField = { required?: boolean };
 /** The local fields a mapping may name, per entity (and per invoice line). */
 export const LOCAL_FIELDS: Record<SyncEntity, { fields: Record<string, LocalField>; lines?: Record<string, LocalField> }> = {
   customers: { fields: { name: { required: true }, email: {}, phone: {}, address: {}, taxNumber: {}, currency: {} } },
+  products: { fields: { name: { required: true }, sku: {}, description: {}, unitPrice: {}, currency: {} } },
   invoices: {
     fields: {
       number: { required: true }, customerId: { required: true }, status: { required: true }, currency: {},
@@ -23,6 +24,7 @@ export const LOCAL_FIELDS: Record<SyncEntity, { fields: Record<string, LocalFiel
 /** The provider paths a mapping may name (array indexes stripped), per provider and entity. */
 export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: readonly string[]; lines?: readonly string[] }>>> = {
   xero: {
+    products: { fields: ["ItemID", "Code", "Name", "Description", "IsSold", "IsPurchased", "SalesDetails.UnitPrice", "SalesDetails.AccountCode", "SalesDetails.TaxType", "PurchaseDetails.UnitPrice"] },
     customers: { fields: ["Name", "EmailAddress", "FirstName", "LastName", "TaxNumber", "DefaultCurrency", "AccountNumber", "Phones.PhoneNumber", "Addresses.AddressLine1", "Addresses.City", "Addresses.PostalCode", "Addresses.Country", "ContactStatus"] },
     invoices: {
       fields: ["Type", "InvoiceNumber", "Reference", "Contact.ContactID", "Status", "CurrencyCode", "Date", "DueDate", "SubTotal", "TotalTax", "Total", "AmountPaid", "AmountDue", "LineAmountTypes", "LineItems"],
@@ -30,6 +32,7 @@ export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: 
     },
   },
   quickbooks: {
+    products: { fields: ["Name", "Sku", "Description", "Type", "UnitPrice", "PurchaseCost", "IncomeAccountRef.value", "ExpenseAccountRef.value", "Taxable", "Active"] },
     customers: { fields: ["DisplayName", "CompanyName", "GivenName", "FamilyName", "PrimaryEmailAddr.Address", "PrimaryPhone.FreeFormNumber", "BillAddr.Line1", "BillAddr.City", "BillAddr.PostalCode", "CurrencyRef.value", "ResaleNum", "Notes", "Active"] },
     invoices: {
       fields: ["DocNumber", "CustomerRef.value", "TxnDate", "DueDate", "TotalAmt", "Balance", "TxnTaxDetail.TotalTax", "CurrencyRef.value", "PrivateNote", "CustomerMemo.value", "Line"],
@@ -50,6 +53,9 @@ const currency = z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency cod
 export const localRecordSchemas = {
   customers: z.object({
     name: z.string().trim().min(1, "is empty").max(200), email: text(320), phone: text(50), address: text(500), taxNumber: text(50), currency,
+  }),
+  products: z.object({
+    name: z.string().trim().min(1, "is empty").max(200), sku: text(100), description: text(4000), unitPrice: money.optional(), currency,
   }),
   invoices: z.object({
     number: z.string().trim().min(1, "is empty").max(50), customerId: z.string({ error: "refers to a customer that is not synced" }).min(1),

@@ -12,7 +12,7 @@ export type EntitySettings = Pick<SyncSettingsRow, "direction" | "enabled" | "sc
 
 /** What a connection × entity syncs with until someone changes it. Customers are archived, never voided. */
 export const defaultSettings = (entity: SyncEntity): EntitySettings => ({
-  direction: "both", enabled: true, schedule: "hourly", conflictPolicy: "newest", deletePolicy: entity === "customers" ? "archive" : "void", mapping: null,
+  direction: "both", enabled: true, schedule: "hourly", conflictPolicy: "newest", deletePolicy: entity === "invoices" ? "void" : "archive", mapping: null,
 });
 
 export const settingsPatchSchema = z.object({
