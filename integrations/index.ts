@@ -35,6 +35,7 @@ import * as quickbooksHooks from "./quickbooks/hooks";
 import * as quickbooksWebhooks from "./quickbooks/webhooks";
 import * as quickbooksSyncCustomers from "./quickbooks/sync/customers";
 import * as quickbooksSyncInvoices from "./quickbooks/sync/invoices";
+import * as quickbooksSyncPayments from "./quickbooks/sync/payments";
 import * as quickbooksSyncProducts from "./quickbooks/sync/products";
 import sageManifest from "./sage/manifest";
 import salesforceManifest from "./salesforce/manifest";
@@ -51,6 +52,7 @@ import * as xeroHooks from "./xero/hooks";
 import * as xeroWebhooks from "./xero/webhooks";
 import * as xeroSyncCustomers from "./xero/sync/customers";
 import * as xeroSyncInvoices from "./xero/sync/invoices";
+import * as xeroSyncPayments from "./xero/sync/payments";
 import * as xeroSyncProducts from "./xero/sync/products";
 import zapierManifest from "./zapier/manifest";
 import * as zapierHooks from "./zapier/hooks";
@@ -78,14 +80,14 @@ const modules = {
   onedrive: { manifest: onedriveManifest, hooks: {}, sync: {} },
   paypal: { manifest: paypalManifest, hooks: paypalHooks, webhooks: paypalWebhooks, sync: {} },
   pipedrive: { manifest: pipedriveManifest, hooks: {}, sync: {} },
-  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices, products: quickbooksSyncProducts } },
+  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices, payments: quickbooksSyncPayments, products: quickbooksSyncProducts } },
   sage: { manifest: sageManifest, hooks: {}, sync: {} },
   salesforce: { manifest: salesforceManifest, hooks: {}, sync: {} },
   slack: { manifest: slackManifest, hooks: slackHooks, webhooks: slackWebhooks, sync: {} },
   square: { manifest: squareManifest, hooks: {}, sync: {} },
   stripe: { manifest: stripeManifest, hooks: stripeHooks, webhooks: stripeWebhooks, sync: {} },
   twilio: { manifest: twilioManifest, hooks: {}, sync: {} },
-  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices, products: xeroSyncProducts } },
+  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices, payments: xeroSyncPayments, products: xeroSyncProducts } },
   zapier: { manifest: zapierManifest, hooks: zapierHooks, webhooks: zapierWebhooks, sync: {} },
   "zoho-crm": { manifest: zohoCrmManifest, hooks: {}, sync: {} },
 } satisfies Record<string, ProviderModule>;

@@ -4,6 +4,15 @@
  */
 export const defaultMappings: Record<string, Record<string, unknown>> = {
   xero: {
+    // Xero Payments (each applied to one invoice), pulled only.
+    payments: {
+      fields: [
+        { local: "invoiceId", remote: "Invoice.InvoiceID", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
+        { local: "amount", remote: "Amount", direction: "pull", transform: { kind: "money" } },
+        { local: "paidAt", remote: "Date", direction: "pull", transform: { kind: "date" } },
+        { local: "reference", remote: "Reference", direction: "pull" },
+      ],
+    },
     // Xero Items: Code is required and unique (the app's SKU); sold at SalesDetails.UnitPrice.
     products: {
       fields: [
@@ -61,6 +70,16 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
     },
   },
   quickbooks: {
+    // QuickBooks Payment, applied to its invoice through the first line's LinkedTxn; pulled only.
+    payments: {
+      fields: [
+        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnId", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
+        { local: "amount", remote: "TotalAmt", direction: "pull", transform: { kind: "money" } },
+        { local: "paidAt", remote: "TxnDate", direction: "pull", transform: { kind: "date" } },
+        { local: "currency", remote: "CurrencyRef.value", direction: "pull" },
+        { local: "reference", remote: "PaymentRefNum", direction: "pull" },
+      ],
+    },
     // QuickBooks Item: a Service sold into "Sales of Product Income" (account 79 in a new company;
     // a connection whose chart differs picks its income account in its own mapping).
     products: {

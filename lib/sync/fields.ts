@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The entities the engine syncs, in the order a run walks them (invoices refer to customers). */
-export const SYNC_ENTITIES = ["customers", "products", "invoices"] as const;
+export const SYNC_ENTITIES = ["customers", "products", "invoices", "payments"] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 export const isSyncEntity = (s: string): s is SyncEntity => (SYNC_ENTITIES as readonly string[]).includes(s);
 
@@ -19,11 +19,16 @@ export const LOCAL_FIELDS: Record<SyncEntity, { fields: Record<string, LocalFiel
     },
     lines: { description: {}, quantity: {}, unitPrice: {}, amount: {}, taxAmount: {} },
   },
+  payments: { fields: { invoiceId: { required: true }, amount: { required: true }, paidAt: { required: true }, currency: {}, reference: {} } },
 };
+
+/** Entities the engine pulls only (no local change is pushed for them yet). */
+export const PULL_ONLY_ENTITIES: readonly SyncEntity[] = ["payments"];
 
 /** The provider paths a mapping may name (array indexes stripped), per provider and entity. */
 export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: readonly string[]; lines?: readonly string[] }>>> = {
   xero: {
+    payments: { fields: ["Invoice.InvoiceID", "Account.AccountID", "Account.Code", "Amount", "Date", "Reference", "CurrencyRate", "Status", "PaymentType", "IsReconciled"] },
     products: { fields: ["ItemID", "Code", "Name", "Description", "IsSold", "IsPurchased", "SalesDetails.UnitPrice", "SalesDetails.AccountCode", "SalesDetails.TaxType", "PurchaseDetails.UnitPrice"] },
     customers: { fields: ["Name", "EmailAddress", "FirstName", "LastName", "TaxNumber", "DefaultCurrency", "AccountNumber", "Phones.PhoneNumber", "Addresses.AddressLine1", "Addresses.City", "Addresses.PostalCode", "Addresses.Country", "ContactStatus"] },
     invoices: {
@@ -32,6 +37,7 @@ export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: 
     },
   },
   quickbooks: {
+    payments: { fields: ["CustomerRef.value", "TotalAmt", "TxnDate", "PaymentRefNum", "PrivateNote", "CurrencyRef.value", "DepositToAccountRef.value", "Line.Amount", "Line.LinkedTxn.TxnId", "Line.LinkedTxn.TxnType"] },
     products: { fields: ["Name", "Sku", "Description", "Type", "UnitPrice", "PurchaseCost", "IncomeAccountRef.value", "ExpenseAccountRef.value", "Taxable", "Active"] },
     customers: { fields: ["DisplayName", "CompanyName", "GivenName", "FamilyName", "PrimaryEmailAddr.Address", "PrimaryPhone.FreeFormNumber", "BillAddr.Line1", "BillAddr.City", "BillAddr.PostalCode", "CurrencyRef.value", "ResaleNum", "Notes", "Active"] },
     invoices: {
@@ -65,5 +71,9 @@ export const localRecordSchemas = {
       description: z.string().max(500).nullable().optional(), quantity: z.number().min(0).max(1e9).nullable().optional(),
       unitPrice: money.nullable().optional(), amount: money.nullable().optional(), taxAmount: money.nullable().optional(),
     })).max(500).optional(),
+  }),
+  payments: z.object({
+    invoiceId: z.string({ error: "refers to an invoice that is not synced" }).min(1), amount: money.refine((n) => n > 0, "must be above zero"),
+    paidAt: day, currency, reference: text(200),
   }),
 } satisfies Record<SyncEntity, z.ZodType>;

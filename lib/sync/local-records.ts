@@ -1,12 +1,12 @@
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { customers, invoiceCounters, invoiceLines, invoices, products, syncLinks } from "@/drizzle/schema";
+import { customers, invoiceCounters, invoiceLines, invoices, payments, products, syncLinks } from "@/drizzle/schema";
 import { parseInvoiceNumber } from "@/lib/accounting/numbering";
 import type { DbOrTx } from "@/lib/db/client";
-import { customerEvent, invoiceEvent } from "@/lib/events/accounting";
+import { customerEvent, invoiceEvent, paymentEvent } from "@/lib/events/accounting";
 import { emitAll } from "@/lib/events/emit";
 import type { EmitInput } from "@/lib/events/emit";
 import type { EventType } from "@/lib/events/catalog";
-import type { SyncEntity } from "./fields";
+import { PULL_ONLY_ENTITIES, type SyncEntity } from "./fields";
 
 /**
  * The app's side of sync: local customers and invoices read in the mapped shape and written in
@@ -23,6 +23,9 @@ const customerShape = (c: typeof customers.$inferSelect): LocalRecord => ({
 });
 const productShape = (p: typeof products.$inferSelect): LocalRecord => ({
   name: p.name, sku: p.sku, description: p.description, unitPrice: p.unitPrice, currency: p.currency,
+});
+const paymentShape = (p: typeof payments.$inferSelect): LocalRecord => ({
+  invoiceId: p.invoiceId, amount: p.amount, paidAt: p.paidAt, currency: p.currency, reference: p.reference,
 });
 const invoiceShape = (i: typeof invoices.$inferSelect, lines: LineRow[]): LocalRecord => ({
   number: i.number, customerId: i.customerId, status: i.status, currency: i.currency, issueDate: i.issueDate, dueDate: i.dueDate,
@@ -44,6 +47,11 @@ export async function loadLocal(tx: DbOrTx, organisationId: string, entity: Sync
   if (entity === "customers") {
     const rows = await tx.select().from(customers).where(and(eq(customers.organisationId, organisationId), inArray(customers.id, ids)));
     for (const c of rows) out.set(c.id, { id: c.id, updatedAt: c.updatedAt, record: customerShape(c) });
+    return out;
+  }
+  if (entity === "payments") {
+    const rows = await tx.select().from(payments).where(and(eq(payments.organisationId, organisationId), inArray(payments.id, ids)));
+    for (const p of rows) out.set(p.id, { id: p.id, updatedAt: p.reversedAt ?? p.createdAt, record: paymentShape(p) });
     return out;
   }
   if (entity === "products") {
@@ -89,6 +97,22 @@ export async function writeLocal(tx: DbOrTx, organisationId: string, entity: Syn
     const isNew = new Set(writes.filter((w) => w.isNew).map((w) => w.id));
     for (const c of saved) events.push(customerEvent(isNew.has(c.id) ? "customer.created" : "customer.updated", c));
     await emitAll(tx, events);
+    return;
+  }
+  if (entity === "payments") {
+    // A pulled payment is recorded as received (the invoice's paid amount comes with the
+    // invoice's own pull); a new one emits payment.received.
+    const rows = writes.map((w) => ({
+      id: w.id, organisationId, invoiceId: String(w.record.invoiceId), amount: money(w.record.amount), paidAt: String(w.record.paidAt),
+      currency: text(w.record.currency) ?? "USD", reference: text(w.record.reference),
+    }));
+    const keys = common(["invoiceId", "amount", "paidAt", "currency", "reference"]).filter((k) => k !== "currency" || writes.every((w) => text(w.record.currency)));
+    const cols = getTableColumns(payments) as Record<string, { name: string }>;
+    const saved = await tx.insert(payments).values(rows)
+      .onConflictDoUpdate({ target: payments.id, set: Object.fromEntries(keys.map((k) => [k, sql.raw(`excluded."${cols[k]!.name}"`)])), setWhere: eq(payments.organisationId, organisationId) })
+      .returning();
+    const isNew = new Set(writes.filter((w) => w.isNew).map((w) => w.id));
+    await emitAll(tx, saved.filter((p) => isNew.has(p.id)).map(paymentEvent));
     return;
   }
   if (entity === "products") {
@@ -174,6 +198,7 @@ export async function pendingLocal(
   tx: DbOrTx, organisationId: string, connectionId: string, entity: SyncEntity,
   opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
 ): Promise<LocalRow[]> {
+  if (PULL_ONLY_ENTITIES.includes(entity)) return [];
   const table = tableOf(entity);
   const at = msOf(table);
   const conds: SQL[] = [eq(table.organisationId, organisationId), pendingCondition(table)];
@@ -188,6 +213,7 @@ export async function pendingLocal(
 
 /** How many local records wait for a push (the status endpoint's `pending`). */
 export async function countPending(tx: DbOrTx, organisationId: string, connectionId: string, entity: SyncEntity): Promise<number> {
+  if (PULL_ONLY_ENTITIES.includes(entity)) return 0;
   const table = tableOf(entity);
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, table.id)))

@@ -19,7 +19,7 @@ export const transformSchema = z.discriminatedUnion("kind", [
   /** Pushes a constant (the local field is ignored). */
   z.object({ kind: z.literal("constant"), value: z.union([z.string(), z.number(), z.boolean()]) }),
   /** A provider id of another synced entity ↔ the local id it is linked to. */
-  z.object({ kind: z.literal("ref"), entity: z.enum(["customers"]) }),
+  z.object({ kind: z.literal("ref"), entity: z.enum(["customers", "invoices"]) }),
   /** Pull only: provider money field minus another (QuickBooks TotalAmt − Balance = amount paid). */
   z.object({ kind: z.literal("difference"), minus: z.string() }),
   /** Pull only: "paid" when the provider's balance field is 0 and the total positive, else `otherwise`. */
@@ -136,7 +136,8 @@ function toIsoDay(v: unknown): string | undefined {
 }
 
 /** How pull resolves a `ref`: provider id → local id (undefined when not linked yet). */
-export type RefResolver = (entity: "customers", externalId: string) => string | undefined;
+export type RefEntity = "customers" | "invoices";
+export type RefResolver = (entity: RefEntity, externalId: string) => string | undefined;
 
 function pullValue(f: FieldMap, raw: Record<string, unknown>, refs: RefResolver): unknown {
   const v = getPath(raw, f.remote);

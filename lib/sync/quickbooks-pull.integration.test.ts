@@ -28,8 +28,8 @@ describe("QuickBooks pull", () => {
     const remoteInvoices = company().live("Invoice");
     expect(remoteCustomers.length).toBe(200);
     expect(remoteInvoices.length).toBe(300);
-    // Products (QuickBooks Item) come along in a run of every entity.
-    const items = company().live("Item").filter((r) => r.data.Active !== false).length;
+    // Products (QuickBooks Item) and payments come along in a run of every entity.
+    const items = company().live("Item").filter((r) => r.data.Active !== false).length + company().live("Payment").length;
     expect(run).toMatchObject({ status: "succeeded", failed: 0, created: 500 + items, total: 500 + items });
     const [c] = await w.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.organisationId, org()));
     expect(c!.n).toBe(200);

@@ -31,8 +31,8 @@ describe("Xero pull", () => {
     expect(remoteInvoices.length).toBe(300);
     expect(run.status).toBe("succeeded");
     expect(run.failed).toBe(0);
-    // Products (Xero Items) come along in a run of every entity.
-    const items = books().list("Items").length;
+    // Products (Xero Items) and payments come along in a run of every entity.
+    const items = books().list("Items").length + books().list("Payments").filter((p) => p.data.Status !== "DELETED").length;
     expect(run.created).toBe(600 + items);
     expect(run.total).toBe(600 + items);
     expect(await localCount(customers)).toBe(300);
