@@ -25,7 +25,7 @@ function toRemote(c: Collection, raw: Record<string, unknown>): RemoteRecord {
   return { externalId: String(raw[c.idField]), version: String(updatedAt), updatedAt, deleted: c.isDeleted(raw), raw };
 }
 
-async function call(api: SyncApi, path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Record<string, unknown>> {
+export async function call(api: SyncApi, path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Record<string, unknown>> {
   const base = (api.endpoints.apiBaseUrl ?? "").replace(/\/$/, "");
   const res = await providerFetch(`${base}/${path}`, {
     ...init,
