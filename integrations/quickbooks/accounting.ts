@@ -8,7 +8,7 @@ export const QBO_PAGE_SIZE = 1000;
 export const CDC_WINDOW_MS = 30 * 86_400_000;
 const MINOR_VERSION = "75";
 
-type Entity = "Customer" | "Invoice" | "Item" | "Payment";
+type Entity = "Customer" | "Invoice" | "Item" | "Payment" | "Purchase";
 
 function toRemote(raw: Record<string, unknown>): RemoteRecord {
   const meta = (raw.MetaData ?? {}) as { LastUpdatedTime?: string };

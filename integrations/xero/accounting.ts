@@ -6,8 +6,8 @@ import { providerFetch } from "@/lib/connections/http";
 export const XERO_PAGE_SIZE = 100;
 
 type Collection = {
-  name: "Contacts" | "Invoices" | "Items" | "Payments";
-  idField: "ContactID" | "InvoiceID" | "ItemID" | "PaymentID";
+  name: "Contacts" | "Invoices" | "Items" | "Payments" | "BankTransactions";
+  idField: "ContactID" | "InvoiceID" | "ItemID" | "PaymentID" | "BankTransactionID";
   isDeleted(raw: Record<string, unknown>): boolean;
   /** false for a collection Xero does not page (it refuses `page`). */
   paged?: false;
@@ -123,4 +123,5 @@ export const contacts: Collection = { name: "Contacts", idField: "ContactID", is
 /** Xero deletes items outright (no status); a deleted one is simply no longer listed. */
 export const items: Collection = { name: "Items", idField: "ItemID", isDeleted: () => false, paged: false };
 export const payments: Collection = { name: "Payments", idField: "PaymentID", isDeleted: (r) => r.Status === "DELETED" };
+export const bankTransactions: Collection = { name: "BankTransactions", idField: "BankTransactionID", isDeleted: (r) => r.Status === "DELETED" };
 export const invoices: Collection = { name: "Invoices", idField: "InvoiceID", isDeleted: (r) => r.Status === "DELETED" };

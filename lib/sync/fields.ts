@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The entities the engine syncs, in the order a run walks them (invoices refer to customers). */
-export const SYNC_ENTITIES = ["customers", "products", "invoices", "payments"] as const;
+export const SYNC_ENTITIES = ["customers", "products", "invoices", "payments", "expenses"] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 export const isSyncEntity = (s: string): s is SyncEntity => (SYNC_ENTITIES as readonly string[]).includes(s);
 
@@ -20,7 +20,11 @@ export const LOCAL_FIELDS: Record<SyncEntity, { fields: Record<string, LocalFiel
     lines: { description: {}, quantity: {}, unitPrice: {}, amount: {}, taxAmount: {} },
   },
   payments: { fields: { invoiceId: { required: true }, amount: { required: true }, paidAt: { required: true }, currency: {}, reference: {} } },
+  expenses: { fields: { vendor: { required: true }, description: {}, amount: { required: true }, currency: {}, spentAt: { required: true } } },
 };
+
+/** Entities the engine pushes only (the app is where they are entered). */
+export const PUSH_ONLY_ENTITIES: readonly SyncEntity[] = ["expenses"];
 
 /** Entities the engine pulls only (no local change is pushed for them yet). */
 export const PULL_ONLY_ENTITIES: readonly SyncEntity[] = ["payments"];
@@ -28,6 +32,7 @@ export const PULL_ONLY_ENTITIES: readonly SyncEntity[] = ["payments"];
 /** The provider paths a mapping may name (array indexes stripped), per provider and entity. */
 export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: readonly string[]; lines?: readonly string[] }>>> = {
   xero: {
+    expenses: { fields: ["Type", "Contact.Name", "Contact.ContactID", "BankAccount.Code", "Date", "Reference", "CurrencyCode", "LineAmountTypes", "LineItems.Description", "LineItems.Quantity", "LineItems.UnitAmount", "LineItems.AccountCode", "LineItems.TaxType"] },
     payments: { fields: ["Invoice.InvoiceID", "Account.AccountID", "Account.Code", "Amount", "Date", "Reference", "CurrencyRate", "Status", "PaymentType", "IsReconciled"] },
     products: { fields: ["ItemID", "Code", "Name", "Description", "IsSold", "IsPurchased", "SalesDetails.UnitPrice", "SalesDetails.AccountCode", "SalesDetails.TaxType", "PurchaseDetails.UnitPrice"] },
     customers: { fields: ["Name", "EmailAddress", "FirstName", "LastName", "TaxNumber", "DefaultCurrency", "AccountNumber", "Phones.PhoneNumber", "Addresses.AddressLine1", "Addresses.City", "Addresses.PostalCode", "Addresses.Country", "ContactStatus"] },
@@ -37,6 +42,7 @@ export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: 
     },
   },
   quickbooks: {
+    expenses: { fields: ["PaymentType", "AccountRef.value", "TxnDate", "PrivateNote", "DocNumber", "EntityRef.value", "CurrencyRef.value", "Line.Amount", "Line.Description", "Line.DetailType", "Line.AccountBasedExpenseLineDetail.AccountRef.value"] },
     payments: { fields: ["CustomerRef.value", "TotalAmt", "TxnDate", "PaymentRefNum", "PrivateNote", "CurrencyRef.value", "DepositToAccountRef.value", "Line.Amount", "Line.LinkedTxn.TxnId", "Line.LinkedTxn.TxnType"] },
     products: { fields: ["Name", "Sku", "Description", "Type", "UnitPrice", "PurchaseCost", "IncomeAccountRef.value", "ExpenseAccountRef.value", "Taxable", "Active"] },
     customers: { fields: ["DisplayName", "CompanyName", "GivenName", "FamilyName", "PrimaryEmailAddr.Address", "PrimaryPhone.FreeFormNumber", "BillAddr.Line1", "BillAddr.City", "BillAddr.PostalCode", "CurrencyRef.value", "ResaleNum", "Notes", "Active"] },
@@ -75,5 +81,8 @@ export const localRecordSchemas = {
   payments: z.object({
     invoiceId: z.string({ error: "refers to an invoice that is not synced" }).min(1), amount: money.refine((n) => n > 0, "must be above zero"),
     paidAt: day, currency, reference: text(200),
+  }),
+  expenses: z.object({
+    vendor: z.string().trim().min(1, "is empty").max(200), description: text(4000), amount: money.refine((n) => n > 0, "must be above zero"), currency, spentAt: day,
   }),
 } satisfies Record<SyncEntity, z.ZodType>;

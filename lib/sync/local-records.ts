@@ -1,12 +1,12 @@
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { customers, invoiceCounters, invoiceLines, invoices, payments, products, syncLinks } from "@/drizzle/schema";
+import { customers, expenses, invoiceCounters, invoiceLines, invoices, payments, products, syncLinks } from "@/drizzle/schema";
 import { parseInvoiceNumber } from "@/lib/accounting/numbering";
 import type { DbOrTx } from "@/lib/db/client";
 import { customerEvent, invoiceEvent, paymentEvent } from "@/lib/events/accounting";
 import { emitAll } from "@/lib/events/emit";
 import type { EmitInput } from "@/lib/events/emit";
 import type { EventType } from "@/lib/events/catalog";
-import { PULL_ONLY_ENTITIES, type SyncEntity } from "./fields";
+import { PULL_ONLY_ENTITIES, PUSH_ONLY_ENTITIES, type SyncEntity } from "./fields";
 
 /**
  * The app's side of sync: local customers and invoices read in the mapped shape and written in
@@ -49,6 +49,13 @@ export async function loadLocal(tx: DbOrTx, organisationId: string, entity: Sync
     for (const c of rows) out.set(c.id, { id: c.id, updatedAt: c.updatedAt, record: customerShape(c) });
     return out;
   }
+  if (entity === "expenses") {
+    const rows = await tx.select().from(expenses).where(and(eq(expenses.organisationId, organisationId), inArray(expenses.id, ids)));
+    for (const e of rows) {
+      out.set(e.id, { id: e.id, updatedAt: e.createdAt, record: { vendor: e.vendor, description: e.description, amount: e.amount, currency: e.currency, spentAt: e.spentAt } });
+    }
+    return out;
+  }
   if (entity === "payments") {
     const rows = await tx.select().from(payments).where(and(eq(payments.organisationId, organisationId), inArray(payments.id, ids)));
     for (const p of rows) out.set(p.id, { id: p.id, updatedAt: p.reversedAt ?? p.createdAt, record: paymentShape(p) });
@@ -77,6 +84,7 @@ const text = (v: unknown) => (typeof v === "string" && v ? v : null);
  */
 export async function writeLocal(tx: DbOrTx, organisationId: string, entity: SyncEntity, writes: LocalWrite[], stamp: Date): Promise<void> {
   if (!writes.length) return;
+  if (PUSH_ONLY_ENTITIES.includes(entity)) throw new Error(`${entity} are pushed only; nothing is written from the provider.`);
   const has = (w: LocalWrite, k: string) => k in w.record;
   const excluded = (table: SyncedTable, keys: string[]) => {
     const cols = getTableColumns(table) as Record<string, { name: string }>;
@@ -199,6 +207,7 @@ export async function pendingLocal(
   opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
 ): Promise<LocalRow[]> {
   if (PULL_ONLY_ENTITIES.includes(entity)) return [];
+  if (entity === "expenses") return pendingExpenses(tx, organisationId, connectionId, opts);
   const table = tableOf(entity);
   const at = msOf(table);
   const conds: SQL[] = [eq(table.organisationId, organisationId), pendingCondition(table)];
@@ -214,9 +223,30 @@ export async function pendingLocal(
 /** How many local records wait for a push (the status endpoint's `pending`). */
 export async function countPending(tx: DbOrTx, organisationId: string, connectionId: string, entity: SyncEntity): Promise<number> {
   if (PULL_ONLY_ENTITIES.includes(entity)) return 0;
+  if (entity === "expenses") {
+    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(expenses)
+      .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, expenses.id)))
+      .where(and(eq(expenses.organisationId, organisationId), sql`${syncLinks.id} is null`));
+    return row?.n ?? 0;
+  }
   const table = tableOf(entity);
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, table.id)))
     .where(and(eq(table.organisationId, organisationId), pendingCondition(table)));
   return row?.n ?? 0;
+}
+
+/** Expenses not pushed to the connection yet (entered once, never edited), keyset-paged by (created_at, id). */
+async function pendingExpenses(
+  tx: DbOrTx, organisationId: string, connectionId: string, opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
+): Promise<LocalRow[]> {
+  const at = sql`date_trunc('milliseconds', ${expenses.createdAt})`;
+  const conds: SQL[] = [eq(expenses.organisationId, organisationId), sql`${syncLinks.id} is null`];
+  if (opts.after) conds.push(sql`(${at}, ${expenses.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
+  if (opts.onlyIds) conds.push(inArray(expenses.id, opts.onlyIds.length ? opts.onlyIds : ["-"]));
+  const rows = await tx.select({ id: expenses.id }).from(expenses)
+    .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, "expenses"), eq(syncLinks.localId, expenses.id)))
+    .where(and(...conds)).orderBy(asc(at), asc(expenses.id)).limit(opts.limit);
+  const loaded = await loadLocal(tx, organisationId, "expenses", rows.map((r) => r.id));
+  return rows.map((r) => loaded.get(r.id)!).filter(Boolean);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defaultMappings } from "./default-mappings";
-import { LOCAL_FIELDS, REMOTE_FIELDS, type SyncEntity } from "./fields";
+import { LOCAL_FIELDS, PUSH_ONLY_ENTITIES, REMOTE_FIELDS, type SyncEntity } from "./fields";
 
 /**
  * Field mapping: local field ↔ provider field (nested paths such as `PrimaryEmailAddr.Address`
@@ -75,9 +75,11 @@ export function validateMapping(provider: string, entity: SyncEntity, input: unk
     });
   };
   check(mapping.fields, "fields", local.fields, remote.fields);
+  // A pushed-only entity needs its required fields sent to the provider; the others read from it.
+  const pushOnly = PUSH_ONLY_ENTITIES.includes(entity);
   for (const [name, spec] of Object.entries(local.fields)) {
-    if (spec.required && !mapping.fields.some((f) => f.local === name && f.direction !== "push")) {
-      throw new MappingError(`fields.${name}`, `"${name}" is required and must be mapped from a ${provider} field`);
+    if (spec.required && !mapping.fields.some((f) => f.local === name && f.direction !== (pushOnly ? "pull" : "push"))) {
+      throw new MappingError(`fields.${name}`, `"${name}" is required and must be mapped ${pushOnly ? "to" : "from"} a ${provider} field`);
     }
   }
   if (mapping.lines) {
