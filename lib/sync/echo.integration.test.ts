@@ -62,7 +62,7 @@ describe("echo suppression (Xero)", () => {
   it("a pushed customer comes back by webhook and by the next incremental pull without a second write on either side", async () => {
     const c = await createCustomer(w.db, w.owner, { name: "Echo Traders Ltd", email: "ap@echo.test" });
     // The outbox trigger pushes it (a push run), Xero applies it and sends its webhook.
-    const push = await waitFor(async () => (await runsOf("push", false)).find((r) => finished(r.status) && r.created > 0), { timeoutMs: 60_000 });
+    const push = await waitFor(async () => (await runsOf("push", false)).find((r) => finished(r.status) && r.created > 0), { timeoutMs: 150_000 });
     expect(push).toMatchObject({ status: "succeeded", created: 1, failed: 0 });
     const [contact] = books().list("Contacts").filter((r) => r.data.Name === "Echo Traders Ltd");
     expect(contact).toBeDefined();
@@ -74,10 +74,10 @@ describe("echo suppression (Xero)", () => {
 
     // The webhook arrived at the hub's receiver, was verified and processed into a pull of that contact.
     const event = await waitFor(async () => (await w.db.select().from(inboundEvents).where(eq(inboundEvents.connectionId, conn.connectionId)))
-      .find((e) => e.status === "processed" && (e.result as { runId?: string } | null)?.runId), { timeoutMs: 60_000 });
+      .find((e) => e.status === "processed" && (e.result as { runId?: string } | null)?.runId), { timeoutMs: 150_000 });
     expect(event.provider).toBe("xero");
     const echoRunId = (event.result as { runId: string }).runId;
-    const echo = await waitFor(async () => (await runsOf("pull", true)).find((r) => r.id === echoRunId && finished(r.status)), { timeoutMs: 60_000 });
+    const echo = await waitFor(async () => (await runsOf("pull", true)).find((r) => r.id === echoRunId && finished(r.status)), { timeoutMs: 150_000 });
     expect(echo.only).toEqual([{ entity: "customers", externalId: contact!.id }]);
     expect(echo).toMatchObject({ status: "succeeded", created: 0, updated: 0, unchanged: 1, failed: 0 });
 
@@ -86,7 +86,7 @@ describe("echo suppression (Xero)", () => {
     const incremental = await waitFor(async () => {
       const r = await getRun(w.db, w.owner, runId);
       return finished(r.status) ? r : null;
-    }, { timeoutMs: 60_000 });
+    }, { timeoutMs: 150_000 });
     expect(incremental).toMatchObject({ status: "succeeded", created: 0, updated: 0, failed: 0 });
     expect(incremental.unchanged).toBeGreaterThanOrEqual(1);
 
@@ -101,5 +101,5 @@ describe("echo suppression (Xero)", () => {
     expect(await countPending(w.db, w.owner.organisationId, conn.connectionId, "customers")).toBe(0);
     const pushes = await runsOf("push", false);
     expect(pushes.reduce((n, r) => n + r.created + r.updated, 0)).toBe(1);
-  }, 240_000);
+  }, 400_000);
 });
