@@ -192,6 +192,12 @@ export type PushRequest = {
 /** `stale`: the provider refused the update because the record changed there (QuickBooks SyncToken). */
 export type PushResult = { record: RemoteRecord } | { stale: true };
 
+/** One entry of a provider's lookup list (a tax rate, an account) that a mapping may pick. */
+export type LookupRecord = { externalId: string; code: string; name: string; detail: string | null; active: boolean; raw: Record<string, unknown> };
+
+/** The exports of `integrations/<id>/sync/{tax_rates,accounts}.ts`: lists pulled whole, never pushed. */
+export type SyncLookupModule = { pullLookup(api: SyncApi): Promise<LookupRecord[]> };
+
 /** The exports of `integrations/<id>/sync/<entity>.ts`. */
 export type SyncEntityModule = {
   pull(api: SyncApi, req: PullRequest): Promise<PullPage>;

@@ -33,8 +33,13 @@ import pipedriveManifest from "./pipedrive/manifest";
 import quickbooksManifest from "./quickbooks/manifest";
 import * as quickbooksHooks from "./quickbooks/hooks";
 import * as quickbooksWebhooks from "./quickbooks/webhooks";
+import * as quickbooksSyncAccounts from "./quickbooks/sync/accounts";
 import * as quickbooksSyncCustomers from "./quickbooks/sync/customers";
+import * as quickbooksSyncExpenses from "./quickbooks/sync/expenses";
 import * as quickbooksSyncInvoices from "./quickbooks/sync/invoices";
+import * as quickbooksSyncPayments from "./quickbooks/sync/payments";
+import * as quickbooksSyncProducts from "./quickbooks/sync/products";
+import * as quickbooksSyncTaxRates from "./quickbooks/sync/tax_rates";
 import sageManifest from "./sage/manifest";
 import salesforceManifest from "./salesforce/manifest";
 import slackManifest from "./slack/manifest";
@@ -48,8 +53,13 @@ import twilioManifest from "./twilio/manifest";
 import xeroManifest from "./xero/manifest";
 import * as xeroHooks from "./xero/hooks";
 import * as xeroWebhooks from "./xero/webhooks";
+import * as xeroSyncAccounts from "./xero/sync/accounts";
 import * as xeroSyncCustomers from "./xero/sync/customers";
+import * as xeroSyncExpenses from "./xero/sync/expenses";
 import * as xeroSyncInvoices from "./xero/sync/invoices";
+import * as xeroSyncPayments from "./xero/sync/payments";
+import * as xeroSyncProducts from "./xero/sync/products";
+import * as xeroSyncTaxRates from "./xero/sync/tax_rates";
 import zapierManifest from "./zapier/manifest";
 import * as zapierHooks from "./zapier/hooks";
 import * as zapierWebhooks from "./zapier/webhooks";
@@ -76,14 +86,14 @@ const modules = {
   onedrive: { manifest: onedriveManifest, hooks: {}, sync: {} },
   paypal: { manifest: paypalManifest, hooks: paypalHooks, webhooks: paypalWebhooks, sync: {} },
   pipedrive: { manifest: pipedriveManifest, hooks: {}, sync: {} },
-  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { customers: quickbooksSyncCustomers, invoices: quickbooksSyncInvoices } },
+  quickbooks: { manifest: quickbooksManifest, hooks: quickbooksHooks, webhooks: quickbooksWebhooks, sync: { accounts: quickbooksSyncAccounts, customers: quickbooksSyncCustomers, expenses: quickbooksSyncExpenses, invoices: quickbooksSyncInvoices, payments: quickbooksSyncPayments, products: quickbooksSyncProducts, tax_rates: quickbooksSyncTaxRates } },
   sage: { manifest: sageManifest, hooks: {}, sync: {} },
   salesforce: { manifest: salesforceManifest, hooks: {}, sync: {} },
   slack: { manifest: slackManifest, hooks: slackHooks, webhooks: slackWebhooks, sync: {} },
   square: { manifest: squareManifest, hooks: {}, sync: {} },
   stripe: { manifest: stripeManifest, hooks: stripeHooks, webhooks: stripeWebhooks, sync: {} },
   twilio: { manifest: twilioManifest, hooks: {}, sync: {} },
-  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { customers: xeroSyncCustomers, invoices: xeroSyncInvoices } },
+  xero: { manifest: xeroManifest, hooks: xeroHooks, webhooks: xeroWebhooks, sync: { accounts: xeroSyncAccounts, customers: xeroSyncCustomers, expenses: xeroSyncExpenses, invoices: xeroSyncInvoices, payments: xeroSyncPayments, products: xeroSyncProducts, tax_rates: xeroSyncTaxRates } },
   zapier: { manifest: zapierManifest, hooks: zapierHooks, webhooks: zapierWebhooks, sync: {} },
   "zoho-crm": { manifest: zohoCrmManifest, hooks: {}, sync: {} },
 } satisfies Record<string, ProviderModule>;

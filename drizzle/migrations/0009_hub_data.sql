@@ -218,6 +218,20 @@ CREATE TABLE "sync_settings" (
 	CONSTRAINT "sync_settings_connection_id_entity_pk" PRIMARY KEY("connection_id","entity")
 );
 --> statement-breakpoint
+CREATE TABLE "sync_lookups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"organisation_id" text NOT NULL,
+	"connection_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"external_id" text NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"detail" text,
+	"active" boolean DEFAULT true NOT NULL,
+	"raw" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"pulled_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "projects" DROP CONSTRAINT "projects_customer_id_customers_id_fk";
 --> statement-breakpoint
 ALTER TABLE "tickets" DROP CONSTRAINT "tickets_customer_id_customers_id_fk";
@@ -264,6 +278,8 @@ ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_organisation_id_organisations_
 ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_settings" ADD CONSTRAINT "sync_settings_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_settings" ADD CONSTRAINT "sync_settings_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_lookups" ADD CONSTRAINT "sync_lookups_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_lookups" ADD CONSTRAINT "sync_lookups_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_secret_hash_idx" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_endpoints_token_uq" ON "inbound_endpoints" USING btree ("token_hash") WHERE "inbound_endpoints"."token_hash" is not null;--> statement-breakpoint
@@ -292,6 +308,8 @@ CREATE INDEX "sync_links_local_idx" ON "sync_links" USING btree ("organisation_i
 CREATE INDEX "sync_run_errors_run_idx" ON "sync_run_errors" USING btree ("run_id","id");--> statement-breakpoint
 CREATE INDEX "sync_runs_connection_idx" ON "sync_runs" USING btree ("connection_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sync_runs_active_uq" ON "sync_runs" USING btree ("connection_id","direction",coalesce("entity", '*')) WHERE "sync_runs"."status" in ('queued', 'running');--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_lookups_conn_kind_ext_uq" ON "sync_lookups" USING btree ("connection_id","kind","external_id");--> statement-breakpoint
+CREATE INDEX "sync_lookups_org_idx" ON "sync_lookups" USING btree ("organisation_id","connection_id","kind");--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "projects_org_created_idx" ON "projects" USING btree ("organisation_id","created_at");--> statement-breakpoint

@@ -9,3 +9,4 @@ export * from "./api-keys";
 export * from "./inbound";
 export * from "./outbound";
 export * from "./sync";
+export * from "./sync-lookups";

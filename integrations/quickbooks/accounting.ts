@@ -8,7 +8,7 @@ export const QBO_PAGE_SIZE = 1000;
 export const CDC_WINDOW_MS = 30 * 86_400_000;
 const MINOR_VERSION = "75";
 
-type Entity = "Customer" | "Invoice";
+type Entity = "Customer" | "Invoice" | "Item" | "Payment" | "Purchase";
 
 function toRemote(raw: Record<string, unknown>): RemoteRecord {
   const meta = (raw.MetaData ?? {}) as { LastUpdatedTime?: string };
@@ -18,7 +18,7 @@ function toRemote(raw: Record<string, unknown>): RemoteRecord {
 
 type Fault = { Fault?: { Error?: { Message?: string; Detail?: string; code?: string }[] } };
 
-async function call(api: SyncApi, path: string, params: Record<string, string>, init: RequestInit = {}): Promise<Record<string, unknown>> {
+export async function call(api: SyncApi, path: string, params: Record<string, string>, init: RequestInit = {}): Promise<Record<string, unknown>> {
   const base = (api.endpoints.apiBaseUrl ?? "").replace(/\/$/, "");
   const q = new URLSearchParams({ ...params, minorversion: MINOR_VERSION });
   const res = await providerFetch(`${base}/v3/company/${encodeURIComponent(api.account)}/${path}?${q}`, {

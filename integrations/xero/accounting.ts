@@ -5,7 +5,13 @@ import { providerFetch } from "@/lib/connections/http";
 /** Xero's page size for paged collections (Contacts, Invoices). */
 export const XERO_PAGE_SIZE = 100;
 
-type Collection = { name: "Contacts" | "Invoices"; idField: "ContactID" | "InvoiceID"; isDeleted(raw: Record<string, unknown>): boolean };
+type Collection = {
+  name: "Contacts" | "Invoices" | "Items" | "Payments" | "BankTransactions";
+  idField: "ContactID" | "InvoiceID" | "ItemID" | "PaymentID" | "BankTransactionID";
+  isDeleted(raw: Record<string, unknown>): boolean;
+  /** false for a collection Xero does not page (it refuses `page`). */
+  paged?: false;
+};
 
 /** `/Date(1574275974000+0000)/` (or ISO) → epoch ms; NaN when unreadable. */
 export function xeroMs(v: unknown): number {
@@ -19,7 +25,7 @@ function toRemote(c: Collection, raw: Record<string, unknown>): RemoteRecord {
   return { externalId: String(raw[c.idField]), version: String(updatedAt), updatedAt, deleted: c.isDeleted(raw), raw };
 }
 
-async function call(api: SyncApi, path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Record<string, unknown>> {
+export async function call(api: SyncApi, path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Record<string, unknown>> {
   const base = (api.endpoints.apiBaseUrl ?? "").replace(/\/$/, "");
   const res = await providerFetch(`${base}/${path}`, {
     ...init,
@@ -73,11 +79,24 @@ export async function pullCollection(api: SyncApi, c: Collection, req: PullReque
   return { records, next, total: pagination?.itemCount };
 }
 
+/**
+ * A collection Xero does not page (Items): everything changed since the checkpoint in one answer,
+ * oldest change first.
+ */
+export async function pullUnpaged(api: SyncApi, c: Collection, req: PullRequest): Promise<PullPage> {
+  const headers: Record<string, string> = {};
+  if (req.since !== null) headers["if-modified-since"] = new Date(req.since).toISOString();
+  const body = await call(api, `${c.name}?${new URLSearchParams({ order: "UpdatedDateUTC ASC" })}`, { headers });
+  const records = ((Array.isArray(body[c.name]) ? body[c.name] : []) as Record<string, unknown>[]).map((r) => toRemote(c, r));
+  return { records, next: null, total: records.length };
+}
+
 /** Records by id (`IDs=`), 50 at a time. */
 export async function fetchCollectionByIds(api: SyncApi, c: Collection, ids: string[]): Promise<RemoteRecord[]> {
   const out: RemoteRecord[] = [];
   for (let i = 0; i < ids.length; i += 50) {
-    const body = await call(api, `${c.name}?${new URLSearchParams({ IDs: ids.slice(i, i + 50).join(","), page: "1", pageSize: "100" })}`);
+    const q = new URLSearchParams({ IDs: ids.slice(i, i + 50).join(","), ...(c.paged === false ? {} : { page: "1", pageSize: "100" }) });
+    const body = await call(api, `${c.name}?${q}`);
     out.push(...((Array.isArray(body[c.name]) ? body[c.name] : []) as Record<string, unknown>[]).map((r) => toRemote(c, r)));
   }
   return out;
@@ -101,4 +120,8 @@ export async function pushRecord(api: SyncApi, c: Collection, req: PushRequest):
 }
 
 export const contacts: Collection = { name: "Contacts", idField: "ContactID", isDeleted: (r) => r.ContactStatus === "ARCHIVED" || r.ContactStatus === "GDPRREQUEST" };
+/** Xero deletes items outright (no status); a deleted one is simply no longer listed. */
+export const items: Collection = { name: "Items", idField: "ItemID", isDeleted: () => false, paged: false };
+export const payments: Collection = { name: "Payments", idField: "PaymentID", isDeleted: (r) => r.Status === "DELETED" };
+export const bankTransactions: Collection = { name: "BankTransactions", idField: "BankTransactionID", isDeleted: (r) => r.Status === "DELETED" };
 export const invoices: Collection = { name: "Invoices", idField: "InvoiceID", isDeleted: (r) => r.Status === "DELETED" };

@@ -93,3 +93,23 @@ describe("where providers are reached", () => {
     await expect(register()).rejects.toThrow(/HUB_PROVIDERS is required in production/);
   });
 });
+
+describe("HUB_RATE_LIMITS", () => {
+  it("replaces a provider's budgets and keeps its rate-limit headers; other providers keep the manifest's", () => {
+    vi.stubEnv("HUB_RATE_LIMITS", JSON.stringify({ xero: [{ requests: 10, perSeconds: 10 }] }));
+    const e = resolveEndpoints(xero);
+    expect(e.rateLimit.budgets).toEqual([{ requests: 10, perSeconds: 10 }]);
+    expect(e.rateLimit.remainingHeader).toBe("x-minlimit-remaining");
+    const qbo = getManifest("quickbooks")!;
+    expect(resolveEndpoints(qbo).rateLimit).toEqual(qbo.rateLimit);
+  });
+
+  it("refuses malformed JSON or budgets, naming the problem", () => {
+    vi.stubEnv("HUB_RATE_LIMITS", "{nope");
+    expect(() => resolveEndpoints(xero)).toThrow(/HUB_RATE_LIMITS is not valid JSON/);
+    vi.stubEnv("HUB_RATE_LIMITS", JSON.stringify({ xero: [{ requests: 0, perSeconds: 10 }] }));
+    expect(() => resolveEndpoints(xero)).toThrow(/HUB_RATE_LIMITS is invalid: xero\.0\.requests/);
+    vi.stubEnv("HUB_RATE_LIMITS", JSON.stringify({ xero: [] }));
+    expect(() => resolveEndpoints(xero)).toThrow(/HUB_RATE_LIMITS is invalid/);
+  });
+});

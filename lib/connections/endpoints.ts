@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ProviderEndpoints } from "@/integrations/hook-types";
-import type { Manifest } from "@/integrations/manifest-schema";
+import { rateLimitSchema, type Manifest, type RateLimit } from "@/integrations/manifest-schema";
 import { isProduction } from "@/lib/data-dir";
 import { sandboxApp, sandboxHooksBase, sandboxUrls } from "@/lib/providers/sandbox-profile";
 
@@ -14,6 +14,9 @@ export type { ProviderEndpoints };
  *    `<ID>_CLIENT_SECRET` (e.g. `XERO_CLIENT_ID`, `QUICKBOOKS_CLIENT_SECRET`).
  * 3. `HUB_PROVIDERS=sandbox`: the sandbox emulators (`SANDBOX_URL`, else http://localhost:4010)
  *    with their demo app credentials (config/sandbox-profile.json).
+ * `HUB_RATE_LIMITS` replaces a provider's budgets where the account's real limit differs from the
+ * manifest's (a plan with a lower limit, or the sandbox told to enforce 10 calls per 10 s), e.g.
+ * `{"xero":[{"requests":10,"perSeconds":10}]}`; the pacer then keeps inside those.
  * Unset, it is the sandbox in development and in the embedded default (`HUB_EMBEDDED=1`); a
  * production start refuses it (assertProvidersConfigured), so demo endpoints are never a
  * silent fallback.
@@ -48,6 +51,7 @@ export function providersMode(): ProvidersMode {
 export function assertProvidersConfigured(): ProvidersMode {
   const mode = providersMode();
   overrides("");
+  rateLimitOf({ id: "", rateLimit: { budgets: [] } } as unknown as Manifest);
   if (mode === "sandbox" && isProduction()) console.warn("[hub] HUB_PROVIDERS=sandbox: providers are the sandbox emulators, not the real services.");
   return mode;
 }
@@ -66,6 +70,24 @@ function overrides(provider: string): Record<string, string> {
     throw new Error(`HUB_PROVIDER_URLS is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   return parsed.data[provider] ?? {};
+}
+
+const budgetsSchema = z.record(z.string(), rateLimitSchema.shape.budgets.unwrap().min(1));
+
+/** The provider's rate limit with any `HUB_RATE_LIMITS` budgets in place of the manifest's. */
+function rateLimitOf(manifest: Manifest): RateLimit {
+  const raw = process.env.HUB_RATE_LIMITS;
+  if (!raw) return manifest.rateLimit;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error("HUB_RATE_LIMITS is not valid JSON (expected {\"<provider>\":[{\"requests\":10,\"perSeconds\":10}]})");
+  }
+  const parsed = budgetsSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`HUB_RATE_LIMITS is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const budgets = parsed.data[manifest.id];
+  return budgets ? { ...manifest.rateLimit, budgets } : manifest.rateLimit;
 }
 
 const envName = (id: string, suffix: string) => `${id.toUpperCase().replace(/-/g, "_")}_${suffix}`;
@@ -102,7 +124,7 @@ export function resolveEndpoints(manifest: Manifest): ProviderEndpoints {
     urls: Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === "string")),
     clientId,
     clientSecret,
-    rateLimit: manifest.rateLimit,
+    rateLimit: rateLimitOf(manifest),
   };
 }
 

@@ -4,6 +4,39 @@
  */
 export const defaultMappings: Record<string, Record<string, unknown>> = {
   xero: {
+    // Expenses pushed as Xero bank transactions (SPEND) from the business bank account (090) to
+    // an expense account (400); a connection picks its own codes from the pulled accounts.
+    expenses: {
+      fields: [
+        { local: "vendor", remote: "Type", direction: "push", transform: { kind: "constant", value: "SPEND" } },
+        { local: "vendor", remote: "Contact.Name", direction: "push" },
+        { local: "vendor", remote: "BankAccount.Code", direction: "push", transform: { kind: "constant", value: "090" } },
+        { local: "spentAt", remote: "Date", direction: "push", transform: { kind: "date" } },
+        { local: "description", remote: "LineItems[0].Description", direction: "push" },
+        { local: "amount", remote: "LineItems[0].Quantity", direction: "push", transform: { kind: "constant", value: 1 } },
+        { local: "amount", remote: "LineItems[0].UnitAmount", direction: "push", transform: { kind: "money" } },
+        { local: "amount", remote: "LineItems[0].AccountCode", direction: "push", transform: { kind: "constant", value: "400" } },
+      ],
+    },
+    // Xero Payments (each applied to one invoice), pulled only.
+    payments: {
+      fields: [
+        { local: "invoiceId", remote: "Invoice.InvoiceID", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
+        { local: "amount", remote: "Amount", direction: "pull", transform: { kind: "money" } },
+        { local: "paidAt", remote: "Date", direction: "pull", transform: { kind: "date" } },
+        { local: "reference", remote: "Reference", direction: "pull" },
+      ],
+    },
+    // Xero Items: Code is required and unique (the app's SKU); sold at SalesDetails.UnitPrice.
+    products: {
+      fields: [
+        { local: "name", remote: "Name" },
+        { local: "sku", remote: "Code" },
+        { local: "description", remote: "Description" },
+        { local: "unitPrice", remote: "SalesDetails.UnitPrice", transform: { kind: "money" } },
+        { local: "name", remote: "IsSold", direction: "push", transform: { kind: "constant", value: true } },
+      ],
+    },
     customers: {
       fields: [
         { local: "name", remote: "Name" },
@@ -51,6 +84,41 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
     },
   },
   quickbooks: {
+    // Expenses pushed as QuickBooks Purchase (Cash from Checking, account 35) to Office Expenses (20).
+    expenses: {
+      fields: [
+        { local: "vendor", remote: "PaymentType", direction: "push", transform: { kind: "constant", value: "Cash" } },
+        { local: "vendor", remote: "AccountRef.value", direction: "push", transform: { kind: "constant", value: "35" } },
+        { local: "vendor", remote: "PrivateNote", direction: "push" },
+        { local: "spentAt", remote: "TxnDate", direction: "push", transform: { kind: "date" } },
+        { local: "amount", remote: "Line[0].Amount", direction: "push", transform: { kind: "money" } },
+        { local: "description", remote: "Line[0].Description", direction: "push" },
+        { local: "amount", remote: "Line[0].DetailType", direction: "push", transform: { kind: "constant", value: "AccountBasedExpenseLineDetail" } },
+        { local: "amount", remote: "Line[0].AccountBasedExpenseLineDetail.AccountRef.value", direction: "push", transform: { kind: "constant", value: "20" } },
+      ],
+    },
+    // QuickBooks Payment, applied to its invoice through the first line's LinkedTxn; pulled only.
+    payments: {
+      fields: [
+        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnId", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
+        { local: "amount", remote: "TotalAmt", direction: "pull", transform: { kind: "money" } },
+        { local: "paidAt", remote: "TxnDate", direction: "pull", transform: { kind: "date" } },
+        { local: "currency", remote: "CurrencyRef.value", direction: "pull" },
+        { local: "reference", remote: "PaymentRefNum", direction: "pull" },
+      ],
+    },
+    // QuickBooks Item: a Service sold into "Sales of Product Income" (account 79 in a new company;
+    // a connection whose chart differs picks its income account in its own mapping).
+    products: {
+      fields: [
+        { local: "name", remote: "Name" },
+        { local: "sku", remote: "Sku" },
+        { local: "description", remote: "Description" },
+        { local: "unitPrice", remote: "UnitPrice", transform: { kind: "money" } },
+        { local: "name", remote: "Type", direction: "push", transform: { kind: "constant", value: "Service" } },
+        { local: "name", remote: "IncomeAccountRef.value", direction: "push", transform: { kind: "constant", value: "79" } },
+      ],
+    },
     customers: {
       fields: [
         { local: "name", remote: "DisplayName" },

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { JobContext } from "@/lib/jobs/types";
 import { isSyncEntity, type SyncEntity } from "./fields";
 import { linksByExternal } from "./links";
+import { refreshLookups } from "./lookups";
 import { mappingFor } from "./mapping";
 import { syncEntitiesOf, syncTarget } from "./provider";
 import { applyPulled, addCounters, referencedIds, zeroCounters, type EntityEnv } from "./pull";
@@ -47,6 +48,8 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
   const target = await syncTarget(db, ctx, run.connectionId);
   const entities = run.entity && isSyncEntity(run.entity) ? [run.entity] : syncEntitiesOf(target.connection.provider);
   const only = (run.only ?? null) as RunOnly | null;
+  // A pull of every entity refreshes the provider's tax rates and accounts (the mapping's lookup lists).
+  if (!only && !run.entity && run.direction !== "push") await job.step("lookups", () => refreshLookups(db, ctx, run.connectionId));
   for (const entity of entities) {
     const settings = await getEntitySettings(db, ctx, run.connectionId, entity);
     if (!settings.enabled && !run.entity) continue;

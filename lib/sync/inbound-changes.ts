@@ -7,7 +7,7 @@ import type { RunOnly } from "./runs";
 import { getEntitySettings } from "./settings";
 
 /** The provider's names for the records a webhook reports, as the engine's entities. */
-const ENTITY_ALIASES: Record<string, SyncEntity | undefined> = { contacts: "customers" as SyncEntity };
+const ENTITY_ALIASES: Record<string, SyncEntity | undefined> = { contacts: "customers", items: "products" } as Record<string, SyncEntity>;
 const syncEntityOf = (name: string): SyncEntity | undefined => ENTITY_ALIASES[name] ?? (isSyncEntity(name) ? name : undefined);
 
 /**

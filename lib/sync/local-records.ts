@@ -1,12 +1,12 @@
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { customers, invoiceCounters, invoiceLines, invoices, syncLinks } from "@/drizzle/schema";
+import { customers, expenses, invoiceCounters, invoiceLines, invoices, payments, products, syncLinks } from "@/drizzle/schema";
 import { parseInvoiceNumber } from "@/lib/accounting/numbering";
 import type { DbOrTx } from "@/lib/db/client";
-import { customerEvent, invoiceEvent } from "@/lib/events/accounting";
+import { customerEvent, invoiceEvent, paymentEvent } from "@/lib/events/accounting";
 import { emitAll } from "@/lib/events/emit";
 import type { EmitInput } from "@/lib/events/emit";
 import type { EventType } from "@/lib/events/catalog";
-import type { SyncEntity } from "./fields";
+import { PULL_ONLY_ENTITIES, PUSH_ONLY_ENTITIES, type SyncEntity } from "./fields";
 
 /**
  * The app's side of sync: local customers and invoices read in the mapped shape and written in
@@ -20,6 +20,12 @@ type LineRow = typeof invoiceLines.$inferSelect;
 const lineShape = (l: LineRow) => ({ description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount, taxAmount: l.taxAmount });
 const customerShape = (c: typeof customers.$inferSelect): LocalRecord => ({
   name: c.name, email: c.email, phone: c.phone, address: c.address, taxNumber: c.taxNumber, currency: c.currency,
+});
+const productShape = (p: typeof products.$inferSelect): LocalRecord => ({
+  name: p.name, sku: p.sku, description: p.description, unitPrice: p.unitPrice, currency: p.currency,
+});
+const paymentShape = (p: typeof payments.$inferSelect): LocalRecord => ({
+  invoiceId: p.invoiceId, amount: p.amount, paidAt: p.paidAt, currency: p.currency, reference: p.reference,
 });
 const invoiceShape = (i: typeof invoices.$inferSelect, lines: LineRow[]): LocalRecord => ({
   number: i.number, customerId: i.customerId, status: i.status, currency: i.currency, issueDate: i.issueDate, dueDate: i.dueDate,
@@ -43,6 +49,23 @@ export async function loadLocal(tx: DbOrTx, organisationId: string, entity: Sync
     for (const c of rows) out.set(c.id, { id: c.id, updatedAt: c.updatedAt, record: customerShape(c) });
     return out;
   }
+  if (entity === "expenses") {
+    const rows = await tx.select().from(expenses).where(and(eq(expenses.organisationId, organisationId), inArray(expenses.id, ids)));
+    for (const e of rows) {
+      out.set(e.id, { id: e.id, updatedAt: e.createdAt, record: { vendor: e.vendor, description: e.description, amount: e.amount, currency: e.currency, spentAt: e.spentAt } });
+    }
+    return out;
+  }
+  if (entity === "payments") {
+    const rows = await tx.select().from(payments).where(and(eq(payments.organisationId, organisationId), inArray(payments.id, ids)));
+    for (const p of rows) out.set(p.id, { id: p.id, updatedAt: p.reversedAt ?? p.createdAt, record: paymentShape(p) });
+    return out;
+  }
+  if (entity === "products") {
+    const rows = await tx.select().from(products).where(and(eq(products.organisationId, organisationId), inArray(products.id, ids)));
+    for (const p of rows) out.set(p.id, { id: p.id, updatedAt: p.updatedAt, record: productShape(p) });
+    return out;
+  }
   const rows = await tx.select().from(invoices).where(and(eq(invoices.organisationId, organisationId), inArray(invoices.id, ids)));
   const lines = await linesOf(tx, rows.map((r) => r.id));
   for (const i of rows) out.set(i.id, { id: i.id, updatedAt: i.updatedAt, record: invoiceShape(i, lines.get(i.id) ?? []) });
@@ -61,8 +84,9 @@ const text = (v: unknown) => (typeof v === "string" && v ? v : null);
  */
 export async function writeLocal(tx: DbOrTx, organisationId: string, entity: SyncEntity, writes: LocalWrite[], stamp: Date): Promise<void> {
   if (!writes.length) return;
+  if (PUSH_ONLY_ENTITIES.includes(entity)) throw new Error(`${entity} are pushed only; nothing is written from the provider.`);
   const has = (w: LocalWrite, k: string) => k in w.record;
-  const excluded = (table: typeof customers | typeof invoices, keys: string[]) => {
+  const excluded = (table: SyncedTable, keys: string[]) => {
     const cols = getTableColumns(table) as Record<string, { name: string }>;
     return Object.fromEntries(keys.map((k) => [k, sql.raw(`excluded."${cols[k]!.name}"`)]));
   };
@@ -81,6 +105,33 @@ export async function writeLocal(tx: DbOrTx, organisationId: string, entity: Syn
     const isNew = new Set(writes.filter((w) => w.isNew).map((w) => w.id));
     for (const c of saved) events.push(customerEvent(isNew.has(c.id) ? "customer.created" : "customer.updated", c));
     await emitAll(tx, events);
+    return;
+  }
+  if (entity === "payments") {
+    // A pulled payment is recorded as received (the invoice's paid amount comes with the
+    // invoice's own pull); a new one emits payment.received.
+    const rows = writes.map((w) => ({
+      id: w.id, organisationId, invoiceId: String(w.record.invoiceId), amount: money(w.record.amount), paidAt: String(w.record.paidAt),
+      currency: text(w.record.currency) ?? "USD", reference: text(w.record.reference),
+    }));
+    const keys = common(["invoiceId", "amount", "paidAt", "currency", "reference"]).filter((k) => k !== "currency" || writes.every((w) => text(w.record.currency)));
+    const cols = getTableColumns(payments) as Record<string, { name: string }>;
+    const saved = await tx.insert(payments).values(rows)
+      .onConflictDoUpdate({ target: payments.id, set: Object.fromEntries(keys.map((k) => [k, sql.raw(`excluded."${cols[k]!.name}"`)])), setWhere: eq(payments.organisationId, organisationId) })
+      .returning();
+    const isNew = new Set(writes.filter((w) => w.isNew).map((w) => w.id));
+    await emitAll(tx, saved.filter((p) => isNew.has(p.id)).map(paymentEvent));
+    return;
+  }
+  if (entity === "products") {
+    // The event catalogue has no product events yet: products are written without one.
+    const rows = writes.map((w) => ({
+      id: w.id, organisationId, name: String(w.record.name), sku: text(w.record.sku), description: text(w.record.description),
+      unitPrice: money(w.record.unitPrice), currency: text(w.record.currency) ?? "USD", updatedAt: stamp,
+    }));
+    const keys = common(["name", "sku", "description", "unitPrice", "currency"]);
+    await tx.insert(products).values(rows)
+      .onConflictDoUpdate({ target: products.id, set: { ...excluded(products, keys), updatedAt: stamp }, setWhere: eq(products.organisationId, organisationId) });
     return;
   }
   const rows = writes.map((w) => ({
@@ -138,10 +189,13 @@ export async function takenNumbers(tx: DbOrTx, organisationId: string, wanted: {
  * A row's updated_at at the millisecond: links store it from a JS Date (milliseconds) while
  * Postgres keeps microseconds, and a row must not look newer than its own sync.
  */
-const msOf = (table: typeof customers | typeof invoices) => sql`date_trunc('milliseconds', ${table.updatedAt})`;
+type SyncedTable = typeof customers | typeof products | typeof invoices;
+const tableOf = (entity: SyncEntity): SyncedTable => (entity === "customers" ? customers : entity === "products" ? products : invoices);
+
+const msOf = (table: SyncedTable) => sql`date_trunc('milliseconds', ${table.updatedAt})`;
 
 /** Never linked, or changed after its last sync, and not deleted at the provider. */
-const pendingCondition = (table: typeof customers | typeof invoices) =>
+const pendingCondition = (table: SyncedTable) =>
   sql`(${syncLinks.id} is null or (${msOf(table)} > ${syncLinks.syncedAt} and ${syncLinks.remoteDeletedAt} is null))`;
 
 /**
@@ -152,7 +206,9 @@ export async function pendingLocal(
   tx: DbOrTx, organisationId: string, connectionId: string, entity: SyncEntity,
   opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
 ): Promise<LocalRow[]> {
-  const table = entity === "customers" ? customers : invoices;
+  if (PULL_ONLY_ENTITIES.includes(entity)) return [];
+  if (entity === "expenses") return pendingExpenses(tx, organisationId, connectionId, opts);
+  const table = tableOf(entity);
   const at = msOf(table);
   const conds: SQL[] = [eq(table.organisationId, organisationId), pendingCondition(table)];
   if (opts.after) conds.push(sql`(${at}, ${table.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
@@ -166,9 +222,31 @@ export async function pendingLocal(
 
 /** How many local records wait for a push (the status endpoint's `pending`). */
 export async function countPending(tx: DbOrTx, organisationId: string, connectionId: string, entity: SyncEntity): Promise<number> {
-  const table = entity === "customers" ? customers : invoices;
+  if (PULL_ONLY_ENTITIES.includes(entity)) return 0;
+  if (entity === "expenses") {
+    const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(expenses)
+      .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, expenses.id)))
+      .where(and(eq(expenses.organisationId, organisationId), sql`${syncLinks.id} is null`));
+    return row?.n ?? 0;
+  }
+  const table = tableOf(entity);
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(table)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, table.id)))
     .where(and(eq(table.organisationId, organisationId), pendingCondition(table)));
   return row?.n ?? 0;
+}
+
+/** Expenses not pushed to the connection yet (entered once, never edited), keyset-paged by (created_at, id). */
+async function pendingExpenses(
+  tx: DbOrTx, organisationId: string, connectionId: string, opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
+): Promise<LocalRow[]> {
+  const at = sql`date_trunc('milliseconds', ${expenses.createdAt})`;
+  const conds: SQL[] = [eq(expenses.organisationId, organisationId), sql`${syncLinks.id} is null`];
+  if (opts.after) conds.push(sql`(${at}, ${expenses.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
+  if (opts.onlyIds) conds.push(inArray(expenses.id, opts.onlyIds.length ? opts.onlyIds : ["-"]));
+  const rows = await tx.select({ id: expenses.id }).from(expenses)
+    .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, "expenses"), eq(syncLinks.localId, expenses.id)))
+    .where(and(...conds)).orderBy(asc(at), asc(expenses.id)).limit(opts.limit);
+  const loaded = await loadLocal(tx, organisationId, "expenses", rows.map((r) => r.id));
+  return rows.map((r) => loaded.get(r.id)!).filter(Boolean);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defaultMappings } from "./default-mappings";
-import { LOCAL_FIELDS, REMOTE_FIELDS, type SyncEntity } from "./fields";
+import { LOCAL_FIELDS, PUSH_ONLY_ENTITIES, REMOTE_FIELDS, type SyncEntity } from "./fields";
 
 /**
  * Field mapping: local field ↔ provider field (nested paths such as `PrimaryEmailAddr.Address`
@@ -19,7 +19,7 @@ export const transformSchema = z.discriminatedUnion("kind", [
   /** Pushes a constant (the local field is ignored). */
   z.object({ kind: z.literal("constant"), value: z.union([z.string(), z.number(), z.boolean()]) }),
   /** A provider id of another synced entity ↔ the local id it is linked to. */
-  z.object({ kind: z.literal("ref"), entity: z.enum(["customers"]) }),
+  z.object({ kind: z.literal("ref"), entity: z.enum(["customers", "invoices"]) }),
   /** Pull only: provider money field minus another (QuickBooks TotalAmt − Balance = amount paid). */
   z.object({ kind: z.literal("difference"), minus: z.string() }),
   /** Pull only: "paid" when the provider's balance field is 0 and the total positive, else `otherwise`. */
@@ -75,9 +75,11 @@ export function validateMapping(provider: string, entity: SyncEntity, input: unk
     });
   };
   check(mapping.fields, "fields", local.fields, remote.fields);
+  // A pushed-only entity needs its required fields sent to the provider; the others read from it.
+  const pushOnly = PUSH_ONLY_ENTITIES.includes(entity);
   for (const [name, spec] of Object.entries(local.fields)) {
-    if (spec.required && !mapping.fields.some((f) => f.local === name && f.direction !== "push")) {
-      throw new MappingError(`fields.${name}`, `"${name}" is required and must be mapped from a ${provider} field`);
+    if (spec.required && !mapping.fields.some((f) => f.local === name && f.direction !== (pushOnly ? "pull" : "push"))) {
+      throw new MappingError(`fields.${name}`, `"${name}" is required and must be mapped ${pushOnly ? "to" : "from"} a ${provider} field`);
     }
   }
   if (mapping.lines) {
@@ -136,7 +138,8 @@ function toIsoDay(v: unknown): string | undefined {
 }
 
 /** How pull resolves a `ref`: provider id → local id (undefined when not linked yet). */
-export type RefResolver = (entity: "customers", externalId: string) => string | undefined;
+export type RefEntity = "customers" | "invoices";
+export type RefResolver = (entity: RefEntity, externalId: string) => string | undefined;
 
 function pullValue(f: FieldMap, raw: Record<string, unknown>, refs: RefResolver): unknown {
   const v = getPath(raw, f.remote);

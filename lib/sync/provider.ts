@@ -5,7 +5,7 @@ import { providerOrThrow } from "@/lib/connections/provider";
 import { getAccessToken } from "@/lib/connections/refresh";
 import type { Db } from "@/lib/db/client";
 import { findConnectionById, type ConnectionRow } from "@/lib/db/queries/connections";
-import type { SyncEntity } from "./fields";
+import { SYNC_ENTITIES, type SyncEntity } from "./fields";
 
 const isModule = (m: Record<string, unknown> | undefined): m is SyncEntityModule & Record<string, unknown> =>
   !!m && typeof m.pull === "function" && typeof m.push === "function" && typeof m.fetchByIds === "function";
@@ -18,7 +18,7 @@ export function syncModule(provider: string, entity: SyncEntity): SyncEntityModu
 
 /** The entities a provider syncs. */
 export function syncEntitiesOf(provider: string): SyncEntity[] {
-  return (["customers", "invoices"] as const).filter((e) => syncModule(provider, e));
+  return SYNC_ENTITIES.filter((e) => syncModule(provider, e));
 }
 
 /** What a run needs to call the provider for one connection: the row, its modules and a SyncApi. */

@@ -8,7 +8,7 @@ import { localRecordSchemas, type SyncEntity } from "./fields";
 import { contentHash } from "./hash";
 import { linksByExternal, upsertLinks, type LinkRow, type LinkWrite } from "./links";
 import { loadLocal, takenNumbers, voidLocal, writeLocal, type LocalRecord, type LocalWrite } from "./local-records";
-import { mapPull, pulledFields, type EntityMapping } from "./mapping";
+import { mapPull, pulledFields, type EntityMapping, type RefEntity, type RefResolver } from "./mapping";
 import type { EntitySettings } from "./settings";
 
 export type Counters = { created: number; updated: number; unchanged: number; deleted: number; failed: number };
@@ -33,9 +33,9 @@ export interface EntityEnv {
 }
 
 /** The provider ids of the customers a page of invoices refers to (through `ref` fields). */
-export function referencedIds(mapping: EntityMapping, raws: Record<string, unknown>[]): string[] {
+export function referencedIds(mapping: EntityMapping, raws: Record<string, unknown>[], entity: RefEntity = "customers"): string[] {
   const ids = new Set<string>();
-  for (const raw of raws) mapPull(mapping, raw, (_e, id) => (ids.add(id), undefined));
+  for (const raw of raws) mapPull(mapping, raw, (e, id) => (e === entity && ids.add(id), undefined));
   return [...ids];
 }
 
@@ -54,10 +54,13 @@ export function normalise(entity: SyncEntity, mapping: EntityMapping, record: Lo
 }
 
 /** Links of local ids to provider ids in the other direction, for `ref` fields. */
-async function refResolver(tx: DbOrTx, env: EntityEnv, raws: Record<string, unknown>[]) {
-  const ids = referencedIds(env.mapping, raws);
-  const links = await linksByExternal(tx, env.connectionId, "customers", ids);
-  return (_entity: "customers", externalId: string) => links.get(externalId)?.localId;
+async function refResolver(tx: DbOrTx, env: EntityEnv, raws: Record<string, unknown>[]): Promise<RefResolver> {
+  const links = new Map<RefEntity, Map<string, LinkRow>>();
+  for (const entity of ["customers", "invoices"] as const) {
+    const ids = referencedIds(env.mapping, raws, entity);
+    if (ids.length) links.set(entity, await linksByExternal(tx, env.connectionId, entity, ids));
+  }
+  return (entity, externalId) => links.get(entity)?.get(externalId)?.localId;
 }
 
 /**

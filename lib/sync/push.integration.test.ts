@@ -49,8 +49,8 @@ describe("push to Xero", () => {
     const before = books().list("Contacts").length;
     const run = await syncNow(w.db, w.owner, xero.connectionId, { direction: "both" });
     expect(run).toMatchObject({ status: "succeeded", updated: 0, failed: 0 });
-    // 30 seeded contacts and 150 invoices came in; ours were recognised, not created twice.
-    expect(run.created).toBe(180);
+    // 30 seeded contacts, 150 invoices, the items and payments came in; ours were recognised, not created twice.
+    expect(run.created).toBe(180 + books().list("Items").length + books().list("Payments").length);
     expect(books().list("Contacts").length).toBe(before);
     const again = await syncNow(w.db, w.owner, xero.connectionId, { direction: "both" });
     expect(again).toMatchObject({ created: 0, updated: 0 });

@@ -5,14 +5,14 @@ import type { AccessContext } from "@/lib/auth/access";
 import { IntegrationError } from "@/lib/connections/errors";
 import type { DbOrTx } from "@/lib/db/client";
 import { findConnectionById } from "@/lib/db/queries/connections";
-import type { SyncEntity } from "./fields";
+import { PULL_ONLY_ENTITIES, PUSH_ONLY_ENTITIES, type SyncEntity } from "./fields";
 
 export type SyncSettingsRow = typeof syncSettings.$inferSelect;
 export type EntitySettings = Pick<SyncSettingsRow, "direction" | "enabled" | "schedule" | "conflictPolicy" | "deletePolicy" | "mapping">;
 
 /** What a connection × entity syncs with until someone changes it. Customers are archived, never voided. */
 export const defaultSettings = (entity: SyncEntity): EntitySettings => ({
-  direction: "both", enabled: true, schedule: "hourly", conflictPolicy: "newest", deletePolicy: entity === "customers" ? "archive" : "void", mapping: null,
+  direction: PULL_ONLY_ENTITIES.includes(entity) ? "pull" : PUSH_ONLY_ENTITIES.includes(entity) ? "push" : "both", enabled: true, schedule: "hourly", conflictPolicy: "newest", deletePolicy: entity === "invoices" ? "void" : "archive", mapping: null,
 });
 
 export const settingsPatchSchema = z.object({

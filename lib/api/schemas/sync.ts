@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYNC_ENTITIES } from "@/lib/sync/fields";
 import { ApiError } from "../problem";
 import { connectionParamsSchema, providerParamsSchema } from "./integrations";
 import { registerSchema, timestampSchema } from "./registry";
@@ -6,7 +7,7 @@ import { registerSchema, timestampSchema } from "./registry";
 // Request and response schemas of the sync routes: /api/integrations/[provider]/sync/** (the
 // provider's default connection) and /api/connections/[id]/sync/** (any connection).
 
-const entity = z.enum(["customers", "invoices"], { error: "entity must be customers or invoices" });
+const entity = z.enum(SYNC_ENTITIES, { error: `entity must be one of ${SYNC_ENTITIES.join(", ")}` });
 
 /** POST …/sync body: one entity or all, incremental (default) or full. */
 export const syncRequest = registerSchema(
