@@ -291,8 +291,8 @@ CREATE INDEX "inbound_events_org_status_idx" ON "inbound_events" USING btree ("o
 CREATE INDEX "inbound_events_org_type_idx" ON "inbound_events" USING btree ("organisation_id","type","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "inbound_events_connection_idx" ON "inbound_events" USING btree ("connection_id","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "notices_org_idx" ON "notices" USING btree ("organisation_id","created_at");--> statement-breakpoint
-CREATE INDEX "webhook_attempts_endpoint_idx" ON "webhook_attempts" USING btree ("endpoint_id","seq");--> statement-breakpoint
-CREATE INDEX "webhook_attempts_endpoint_status_idx" ON "webhook_attempts" USING btree ("endpoint_id","succeeded","seq");--> statement-breakpoint
+CREATE INDEX "webhook_attempts_endpoint_idx" ON "webhook_attempts" USING btree ("organisation_id","endpoint_id","seq");--> statement-breakpoint
+CREATE INDEX "webhook_attempts_endpoint_status_idx" ON "webhook_attempts" USING btree ("organisation_id","endpoint_id","succeeded","seq");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_org_idx" ON "webhook_attempts" USING btree ("organisation_id","seq");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_endpoint_time_idx" ON "webhook_attempts" USING btree ("endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id");--> statement-breakpoint

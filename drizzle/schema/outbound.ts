@@ -84,8 +84,11 @@ export const webhookAttempts = pgTable("webhook_attempts", {
   succeeded: boolean("succeeded").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
-  index("webhook_attempts_endpoint_idx").on(t.endpointId, t.seq),
-  index("webhook_attempts_endpoint_status_idx").on(t.endpointId, t.succeeded, t.seq),
+  // Led by the organisation every query is scoped by, so the planner sees both equalities in one
+  // index and walks it (with only an endpoint index it preferred the primary key backwards through
+  // another organisation's newer million rows: the logs benchmark).
+  index("webhook_attempts_endpoint_idx").on(t.organisationId, t.endpointId, t.seq),
+  index("webhook_attempts_endpoint_status_idx").on(t.organisationId, t.endpointId, t.succeeded, t.seq),
   index("webhook_attempts_org_idx").on(t.organisationId, t.seq),
   index("webhook_attempts_endpoint_time_idx").on(t.endpointId, t.createdAt),
   index("webhook_attempts_delivery_idx").on(t.deliveryId),
