@@ -252,7 +252,7 @@ async function outboundThroughTheApi() {
 /** A value for a `[name]` segment: an id from the parent collection's list, or a fixed value. */
 async function paramValue(template: string, name: string): Promise<string> {
   // The sync routes are walked on the Xero connection that has runs (Stripe does not sync).
-  if (template.includes("/sync")) {
+  if (template.includes("/sync") || template.includes("/mappings")) {
     if (name === "provider") return "xero";
     if (name === "id") return syncFixture.connectionId;
     if (name === "runId") return syncFixture.runId;
@@ -288,7 +288,10 @@ describe("every /api route", () => {
       "/api/integrations/[provider]/sync/runs", "/api/integrations/[provider]/sync/runs/[runId]", "/api/integrations/[provider]/sync/runs/[runId]/cancel",
       "/api/integrations/[provider]/sync/runs/[runId]/retry", "/api/connections/[id]/sync", "/api/connections/[id]/sync/status",
       "/api/connections/[id]/sync/runs", "/api/connections/[id]/sync/runs/[runId]", "/api/connections/[id]/sync/runs/[runId]/cancel",
-      "/api/connections/[id]/sync/runs/[runId]/retry",
+      "/api/connections/[id]/sync/runs/[runId]/retry", "/api/connections/[id]/sync/settings", "/api/integrations/[provider]/sync/settings",
+      "/api/connections/[id]/mappings", "/api/integrations/[provider]/mappings", "/api/connections/[id]/mappings/preview",
+      "/api/integrations/[provider]/mappings/preview", "/api/connections/[id]/sync/conflicts", "/api/integrations/[provider]/sync/conflicts",
+      "/api/connections/[id]/sync/conflicts/[conflictId]/resolve", "/api/integrations/[provider]/sync/conflicts/[conflictId]/resolve",
     ]));
   });
 
