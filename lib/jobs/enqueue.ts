@@ -1,4 +1,7 @@
 import { enqueueJob, type EnqueueOptions, type EnqueueResult } from "./enqueue-job";
+import type { Db } from "@/lib/db/client";
+import { wrapPayload } from "./keys";
+import { inngestConfigured, jobEventName } from "./names";
 
 export type { EnqueueOptions, EnqueueResult };
 
