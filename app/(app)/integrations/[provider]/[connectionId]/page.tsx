@@ -15,6 +15,7 @@ import { ProviderLogo } from "@/components/integrations/provider-logo";
 import { SetupPanel } from "@/components/integrations/setup-panel";
 import { StatusBadge } from "@/components/integrations/status-badge";
 import { TestConnectionButton } from "@/components/integrations/test-connection-button";
+import { SyncTab } from "@/components/sync/sync-tab";
 import { Badge } from "@/components/ui/badge";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { getManifest } from "@/integrations";
@@ -26,6 +27,7 @@ import { getIntegrationStatus, type IntegrationStatus } from "@/lib/connections/
 import { lastConnectedAt } from "@/lib/connections/health";
 import { connectionForPage } from "@/lib/connections/manage";
 import { getDb } from "@/lib/db/client";
+import { syncEntitiesOf } from "@/lib/sync/provider";
 
 type Params = Promise<{ provider: string; connectionId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -132,6 +134,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <ConnectionOverview entry={here} now={now} connectedSince={reconnectedAt?.toISOString()} />
         </TabsContent>
         <TabsContent value="sync">
+          {live && syncEntitiesOf(provider).length ? (
+            <SyncTab connectionId={c.id} providerName={manifest.name} canManage={canManage} />
+          ) : (
           <EmptyState
             icon={RefreshCwIcon}
             title="Sync arrives in a later release"
@@ -141,6 +146,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
                 : `Nothing is synced with ${manifest.name} yet.`
             }
           />
+          )}
         </TabsContent>
         <TabsContent value="webhooks">
           <EmptyState
