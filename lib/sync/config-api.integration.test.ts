@@ -180,3 +180,18 @@ describe("conflicts", () => {
     expect(row!.resolvedAt).not.toBeNull();
   }, 60_000);
 });
+
+describe("source badges", () => {
+  it("names the provider and the record's page at the provider for a page of pulled customers, and nothing for a record made in the app", async () => {
+    const { sourcesFor } = await import("./sources");
+    const links = await w.db.select().from(syncLinks).where(and(eq(syncLinks.connectionId, xero.connectionId), eq(syncLinks.entity, "customers")));
+    expect(links.length).toBeGreaterThan(2);
+    const [own] = await w.db.insert(customers).values({ organisationId: w.owner.organisationId, name: "Made here Ltd" }).returning();
+    const sources = await sourcesFor(w.db, w.owner.organisationId, "customers", [...links.map((l) => l.localId), own!.id]);
+    for (const l of links) expect(sources[l.localId]).toEqual({ provider: "xero", providerName: "Xero", externalUrl: l.externalUrl });
+    expect(links.some((l) => l.externalUrl?.startsWith("http"))).toBe(true);
+    expect(sources[own!.id]).toBeUndefined();
+    // Another organisation sees no source for these ids.
+    expect(await sourcesFor(w.db, w.other.organisationId, "customers", links.map((l) => l.localId))).toEqual({});
+  });
+});
