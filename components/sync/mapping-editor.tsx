@@ -79,45 +79,44 @@ export function MappingEditor({ connectionId, providerName, canManage }: { conne
 function EntityEditor({ connectionId, providerName, entry, canManage }: { connectionId: string; providerName: string; entry: EntityMapping; canManage: boolean }) {
   const qc = useQueryClient();
   const [draft, setDraft] = React.useState<Mapping>(() => structuredClone(entry.mapping));
-  const [issues, setIssues] = React.useState<PathIssue[]>([]);
+  const [saveIssues, setSaveIssues] = React.useState<PathIssue[]>([]);
   const [saving, setSaving] = React.useState(false);
-  const [preview, setPreview] = React.useState<{ rows: PreviewRow[] | null; error: string | null; loading: boolean }>({ rows: null, error: null, loading: true });
   const dirty = JSON.stringify(draft) !== JSON.stringify(entry.mapping);
 
   // Live preview: the draft on three real records, half a second after the last edit.
+  const [debounced, setDebounced] = React.useState(draft);
   React.useEffect(() => {
-    let stale = false;
-    setPreview((p) => ({ ...p, loading: true }));
-    const t = setTimeout(async () => {
-      const res = await syncApi.preview(connectionId, entry.entity, draft);
-      if (stale) return;
-      if (res.ok) {
-        setPreview({ rows: res.data, error: null, loading: false });
-        setIssues([]);
-      } else {
-        setPreview({ rows: null, error: res.message, loading: false });
-        setIssues(res.issues);
-      }
-    }, 500);
-    return () => { stale = true; clearTimeout(t); };
-  }, [connectionId, entry.entity, draft]);
+    const t = setTimeout(() => setDebounced(draft), 500);
+    return () => clearTimeout(t);
+  }, [draft]);
+  const preview = useQuery({
+    queryKey: ["sync", connectionId, "preview", entry.entity, debounced],
+    queryFn: () => syncApi.preview(connectionId, entry.entity, debounced),
+    retry: false, staleTime: 60_000,
+  });
+  const previewRows: PreviewRow[] | null = preview.data?.ok ? preview.data.data : null;
+  const previewError = preview.data && !preview.data.ok ? preview.data.message : null;
+  const issues = saveIssues.length ? saveIssues : preview.data && !preview.data.ok ? preview.data.issues : [];
+  const previewLoading = preview.isFetching || debounced !== draft;
 
   async function save(mapping: Mapping | null) {
     setSaving(true);
     const res = await syncApi.saveMapping(connectionId, entry.entity, mapping);
     setSaving(false);
     if (!res.ok) {
-      setIssues(res.issues);
+      setSaveIssues(res.issues);
       toast.error(res.message);
       return;
     }
-    setIssues([]);
+    setSaveIssues([]);
     toast.success(mapping ? "Mapping saved." : `Back to the default ${providerName} mapping.`);
     await qc.invalidateQueries({ queryKey: ["sync", connectionId] });
   }
 
-  const setFields = (part: "fields" | "lines", fields: FieldMap[]) =>
+  const setFields = (part: "fields" | "lines", fields: FieldMap[]) => {
+    setSaveIssues([]);
     setDraft((d) => (part === "fields" ? { ...d, fields } : { ...d, lines: { ...d.lines!, fields } }));
+  };
   const issueAt = (prefix: string, i: number) => issues.filter((x) => x.path.startsWith(`mapping.${prefix}.${i}.`)).map((x) => x.message);
   const general = issues.filter((x) => !/^mapping\.(fields|lines\.fields)\.\d+\./.test(x.path));
 
@@ -135,16 +134,16 @@ function EntityEditor({ connectionId, providerName, entry, canManage }: { connec
       {canManage ? (
         <div className="flex flex-wrap gap-2">
           <Button onClick={() => save(draft)} disabled={saving || !dirty}>{saving ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : null}Save mapping</Button>
-          <Button variant="outline" onClick={() => setDraft(structuredClone(entry.mapping))} disabled={saving || !dirty}>Discard changes</Button>
+          <Button variant="outline" onClick={() => { setSaveIssues([]); setDraft(structuredClone(entry.mapping)); }} disabled={saving || !dirty}>Discard changes</Button>
           {entry.custom ? <Button variant="ghost" onClick={() => save(null)} disabled={saving}>Use the default mapping</Button> : null}
         </div>
       ) : null}
       <section aria-label="Preview" className="space-y-2" data-testid="mapping-preview">
-        <h3 className="text-sm font-medium">Preview on three {providerName} records {preview.loading ? <Loader2Icon className="inline size-3 animate-spin" aria-hidden="true" /> : null}</h3>
-        {preview.error ? <p className="text-sm text-destructive">{preview.error}</p> : preview.rows === null ? <Skeleton className="h-24 w-full" />
-          : preview.rows.length === 0 ? <p className="text-sm text-muted-foreground">{providerName} has no records of this type to preview.</p> : (
+        <h3 className="text-sm font-medium">Preview on three {providerName} records {previewLoading ? <Loader2Icon className="inline size-3 animate-spin" aria-hidden="true" /> : null}</h3>
+        {previewError ? <p className="text-sm text-destructive">{previewError}</p> : previewRows === null ? <Skeleton className="h-24 w-full" />
+          : previewRows.length === 0 ? <p className="text-sm text-muted-foreground">{providerName} has no records of this type to preview.</p> : (
             <div className="grid gap-2 md:grid-cols-3">
-              {preview.rows.map((r) => (
+              {previewRows.map((r) => (
                 <div key={r.externalId} className="space-y-1 rounded-md border p-2 text-xs" data-testid="mapping-preview-record">
                   <p className="font-mono text-muted-foreground">{r.externalId}</p>
                   <details><summary className="cursor-pointer">At {providerName}</summary><pre className="max-h-48 overflow-auto">{JSON.stringify(r.before, null, 1)}</pre></details>
