@@ -183,7 +183,9 @@ export async function resolveConflict(db: Db, ctx: AccessContext, connectionId: 
       .where(and(eq(syncConflicts.id, conflict.id), isNull(syncConflicts.resolvedAt))).returning();
     if (!claimed) throw new ApiError(409, "already_resolved", "This conflict was resolved meanwhile.");
     if (side === "provider") {
-      await applyPulled(tx, env, [remote], { force: true });
+      const applied = await applyPulled(tx, env, [remote], { force: true });
+      // The provider's version cannot be written (a field the app refuses): nothing changes, the conflict stays open.
+      if (applied.errors.length) throw new ApiError(409, "cannot_apply", `${row.provider}'s version cannot be applied: ${applied.errors[0]!.message}`);
     } else {
       await tx.update(syncLinks).set({ remoteVersion: remote.version, syncedAt: new Date(0), updatedAt: new Date() })
         .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.externalId, conflict.externalId)));
