@@ -70,7 +70,7 @@ test.describe.serial("sync tab", () => {
     await expect(preview.getByTestId("mapping-preview-after").first().getByText("phone", { exact: true })).toBeVisible({ timeout: 10_000 });
     await editor.getByRole("button", { name: "Save mapping" }).click();
     await expect(admin.getByText("Mapping saved.")).toBeVisible();
-    await expect(admin.getByRole("button", { name: /Customers \(custom\)/ })).toBeVisible();
+    await expect(admin.getByRole("tab", { name: /Customers \(custom\)/ })).toBeVisible();
   });
 
   test("Sync now: the progress bar moves, then the run is in history with its counters", async () => {
