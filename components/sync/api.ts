@@ -81,7 +81,7 @@ export const syncKeys = {
 export const syncApi = {
   settings: (id: string) => callApi("GET", connectionApiPath(id, "/sync/settings"), z.array(settingsSchema)),
   saveSettings: (id: string, entities: Record<string, Partial<EntitySettings>>) => callApi("PUT", connectionApiPath(id, "/sync/settings"), z.array(settingsSchema), { entities }),
-  start: (id: string, entity?: string) => callApi("POST", connectionApiPath(id, "/sync"), z.looseObject({ runId: z.string(), joined: z.boolean() }), entity ? { entity } : {}),
+  start: (id: string, req: { entity?: string; mode?: "full" | "incremental" }) => callApi("POST", connectionApiPath(id, "/sync"), z.looseObject({ runId: z.string(), joined: z.boolean() }), req),
   runs: (id: string, cursor: string | null) => callApiBody("GET", connectionApiPath(id, `/sync/runs?limit=10${cursor ? `&before=${encodeURIComponent(cursor)}` : ""}`), runPage),
   run: (id: string, runId: string) => callApi("GET", connectionApiPath(id, `/sync/runs/${runId}`), runDetailSchema),
   cancel: (id: string, runId: string) => callApi("POST", connectionApiPath(id, `/sync/runs/${runId}/cancel`), runSchema),

@@ -63,10 +63,15 @@ function SettingsCard({ connectionId, canManage }: { connectionId: string; canMa
           <CardDescription>Per record type: which way, how often, and who wins when both sides changed.</CardDescription>
         </div>
         {canManage ? (
-          <Button onClick={() => start.mutate(undefined)} disabled={start.isPending}>
-            {start.isPending ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : <RefreshCwIcon aria-hidden="true" />}
-            Sync now
-          </Button>
+          <div className="flex shrink-0 gap-2">
+            <Button variant="outline" onClick={() => start.mutate({ mode: "full" })} disabled={start.isPending} title="Read every record again, not only the changed ones">
+              Full resync
+            </Button>
+            <Button onClick={() => start.mutate({})} disabled={start.isPending}>
+              {start.isPending ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : <RefreshCwIcon aria-hidden="true" />}
+              Sync now
+            </Button>
+          </div>
         ) : null}
       </CardHeader>
       <CardContent>
@@ -100,7 +105,7 @@ function SettingsCard({ connectionId, canManage }: { connectionId: string; canMa
                   ))}
                   {canManage ? (
                     <TableCell>
-                      <Button size="sm" variant="outline" onClick={() => start.mutate(s.entity)} disabled={start.isPending}>Sync {s.entity} now</Button>
+                      <Button size="sm" variant="outline" onClick={() => start.mutate({ entity: s.entity })} disabled={start.isPending}>Sync {s.entity} now</Button>
                     </TableCell>
                   ) : null}
                 </TableRow>
@@ -116,7 +121,7 @@ function SettingsCard({ connectionId, canManage }: { connectionId: string; canMa
 function useStart(connectionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (entity: string | undefined) => unwrap(syncApi.start(connectionId, entity)),
+    mutationFn: (req: { entity?: string; mode?: "full" | "incremental" }) => unwrap(syncApi.start(connectionId, req)),
     onSuccess: (r) => {
       toast.success(r.joined ? "A sync was already running; following it." : "Sync started.");
       void qc.invalidateQueries({ queryKey: ["sync", connectionId, "runs"] });
