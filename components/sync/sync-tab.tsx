@@ -140,7 +140,8 @@ function RunsCard({ connectionId, canManage }: { connectionId: string; canManage
     // While a run is queued or running, the list (and the progress bar) follow it.
     refetchInterval: (q) => (q.state.data?.data.some(active) ? 1000 : cursor === null ? 5000 : false),
   });
-  const running = runs.data?.data.find(active);
+  // The run that is moving (a queued one waits behind it: one run per connection at a time).
+  const running = runs.data?.data.find((r) => r.status === "running") ?? runs.data?.data.find(active);
   return (
     <Card>
       <CardHeader>
