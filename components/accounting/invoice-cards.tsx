@@ -4,6 +4,8 @@ import { balanceText } from "./invoice-amounts";
 import type { InvoiceStatus } from "@/lib/accounting/status";
 import { cn } from "@/lib/utils";
 import { InvoiceStatusBadge } from "./status-badge";
+import { SourceBadge } from "@/components/sync/source-badge";
+import type { RecordSource } from "@/lib/sync/sources";
 
 /** What one invoice card shows. */
 export interface InvoiceCardRow {
@@ -21,7 +23,7 @@ export interface InvoiceCardRow {
  * Invoices as stacked cards for phones: a table of five columns pushed Total and Balance off a
  * 390 px screen, so below `sm` each invoice is a card with both amounts on their own line.
  */
-export function InvoiceCards({ rows, className, showCustomer = true }: { rows: InvoiceCardRow[]; className?: string; showCustomer?: boolean }) {
+export function InvoiceCards({ rows, className, showCustomer = true, sources = {} }: { rows: InvoiceCardRow[]; className?: string; showCustomer?: boolean; sources?: Record<string, RecordSource> }) {
   return (
     <ul className={cn("divide-y rounded-lg border", className)} data-testid="invoice-cards">
       {rows.map((inv) => (
@@ -30,6 +32,7 @@ export function InvoiceCards({ rows, className, showCustomer = true }: { rows: I
             <Link href={`/invoices/${inv.id}`} className="font-medium hover:underline">{inv.number}</Link>
             <InvoiceStatusBadge status={inv.status} />
           </div>
+          {sources[inv.id] ? <div><SourceBadge source={sources[inv.id]} /></div> : null}
           <p className="truncate text-sm text-muted-foreground">
             {showCustomer ? `${inv.customerName} · ` : null}due {inv.dueDate}
           </p>

@@ -4,15 +4,18 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { InvoiceListRow } from "@/lib/db/queries/invoices";
 import { InvoiceCards } from "./invoice-cards";
 import { InvoiceStatusBadge } from "./status-badge";
+import { SourceBadge } from "@/components/sync/source-badge";
+import type { RecordSource } from "@/lib/sync/sources";
 
 /**
  * Invoices: number (linked), customer, status, dates, total and balance. A table from `sm`
  * up (dates drop out first as the screen narrows; Total and Balance never do), cards below.
  */
-export function InvoiceTable({ rows, showCustomer = true }: { rows: InvoiceListRow[]; showCustomer?: boolean }) {
+/** `sources`: the provider each synced invoice came from (lib/sync/sources.ts, one query per page). */
+export function InvoiceTable({ rows, showCustomer = true, sources = {} }: { rows: InvoiceListRow[]; showCustomer?: boolean; sources?: Record<string, RecordSource> }) {
   return (
     <>
-      <InvoiceCards rows={rows} showCustomer={showCustomer} className="sm:hidden" />
+      <InvoiceCards rows={rows} showCustomer={showCustomer} sources={sources} className="sm:hidden" />
       <Table className="hidden sm:table">
         <TableHeader>
           <TableRow>
@@ -30,6 +33,7 @@ export function InvoiceTable({ rows, showCustomer = true }: { rows: InvoiceListR
             <TableRow key={inv.id}>
               <TableCell className="font-medium">
                 <Link href={`/invoices/${inv.id}`} className="hover:underline">{inv.number}</Link>
+                {sources[inv.id] ? <span className="ml-2"><SourceBadge source={sources[inv.id]} /></span> : null}
               </TableCell>
               {showCustomer ? <TableCell className="max-w-48 truncate">{inv.customerName}</TableCell> : null}
               <TableCell><InvoiceStatusBadge status={inv.status} /></TableCell>

@@ -124,7 +124,7 @@ export function ConnectionOverview({ entry, now, connectedSince }: ConnectionOve
         <Card className="gap-2">
           <CardHeader>
             <CardTitle>Settings</CardTitle>
-            <CardDescription>Read-only for now: editing settings arrives with sync in a later release.</CardDescription>
+            <CardDescription>Read-only: set when the connection was made. What syncs, and how, is on the Sync tab.</CardDescription>
           </CardHeader>
           <CardContent>
             {settings.length ? (

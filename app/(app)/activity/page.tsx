@@ -45,7 +45,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
           description={
             filtered
               ? "Try another action or integration, or clear the filters."
-              : "Connecting, testing and disconnecting integrations is recorded here. Sync runs and webhooks arrive in later releases."
+              : "Connecting, testing and disconnecting integrations is recorded here."
           }
         />
       )}

@@ -25,7 +25,11 @@ import {
 } from "@/lib/api/schemas/outbound";
 import { stopBoss } from "@/lib/jobs/local/boss";
 import { addNotice } from "@/lib/outbound/notices";
-import { syncRunDetailResponse, syncRunListResponse, syncRunResponse, syncStartedResponse, syncStatusResponse } from "@/lib/api/schemas/sync";
+import { defaultMappings } from "@/lib/sync/default-mappings";
+import {
+  conflictListResponse, mappingListResponse, mappingPreviewResponse, mappingResponse, syncRunDetailResponse, syncRunListResponse, syncRunResponse,
+  syncSettingsResponse, syncStartedResponse, syncStatusResponse,
+} from "@/lib/api/schemas/sync";
 
 // Walks every app/api/**/route.ts it can call, after creating data through the API itself, and
 // fails when any JSON answer carries an internal column or a secret.
@@ -184,6 +188,18 @@ async function startAndCancelSyncs(connectionId: string) {
     apiRequest("POST", `/api/integrations/xero/sync/runs/${runId}/retry`, u), routeContext({ provider: "xero", runId })));
   await record("POST /api/connections/[id]/sync/runs/[runId]/retry", await handler("/api/connections/[id]/sync/runs/[runId]/retry", "POST")(
     apiRequest("POST", `/api/connections/${connectionId}/sync/runs/${second}/retry`, u), routeContext({ id: connectionId, runId: second })));
+  // The Sync tab's settings and mapping writes (a preview reads three real records from the sandbox).
+  const put = (template: string, url: string, body: unknown, params: Record<string, string>) =>
+    handler(template, "PUT")(apiRequest("PUT", url, { ...u, body }), routeContext(params)).then(async (res) => record(`PUT ${template}`, res));
+  const postTo = (template: string, url: string, body: unknown, params: Record<string, string>) =>
+    handler(template, "POST")(apiRequest("POST", url, { ...u, body }), routeContext(params)).then(async (res) => record(`POST ${template}`, res));
+  await put("/api/connections/[id]/sync/settings", `/api/connections/${connectionId}/sync/settings`, { entities: { customers: { schedule: "daily" } } }, { id: connectionId });
+  await put("/api/integrations/[provider]/sync/settings", "/api/integrations/xero/sync/settings", { entities: { invoices: { conflictPolicy: "ask" } } }, { provider: "xero" });
+  const mapping = defaultMappings.xero!.customers;
+  await put("/api/connections/[id]/mappings", `/api/connections/${connectionId}/mappings`, { entity: "customers", mapping }, { id: connectionId });
+  await put("/api/integrations/[provider]/mappings", "/api/integrations/xero/mappings", { entity: "customers", mapping: null }, { provider: "xero" });
+  await postTo("/api/connections/[id]/mappings/preview", `/api/connections/${connectionId}/mappings/preview`, { entity: "customers", mapping }, { id: connectionId });
+  await postTo("/api/integrations/[provider]/mappings/preview", "/api/integrations/xero/mappings/preview", { entity: "customers", mapping }, { provider: "xero" });
   Object.assign(syncFixture, { connectionId, runId });
 }
 
@@ -252,7 +268,7 @@ async function outboundThroughTheApi() {
 /** A value for a `[name]` segment: an id from the parent collection's list, or a fixed value. */
 async function paramValue(template: string, name: string): Promise<string> {
   // The sync routes are walked on the Xero connection that has runs (Stripe does not sync).
-  if (template.includes("/sync")) {
+  if (template.includes("/sync") || template.includes("/mappings")) {
     if (name === "provider") return "xero";
     if (name === "id") return syncFixture.connectionId;
     if (name === "runId") return syncFixture.runId;
@@ -288,7 +304,10 @@ describe("every /api route", () => {
       "/api/integrations/[provider]/sync/runs", "/api/integrations/[provider]/sync/runs/[runId]", "/api/integrations/[provider]/sync/runs/[runId]/cancel",
       "/api/integrations/[provider]/sync/runs/[runId]/retry", "/api/connections/[id]/sync", "/api/connections/[id]/sync/status",
       "/api/connections/[id]/sync/runs", "/api/connections/[id]/sync/runs/[runId]", "/api/connections/[id]/sync/runs/[runId]/cancel",
-      "/api/connections/[id]/sync/runs/[runId]/retry",
+      "/api/connections/[id]/sync/runs/[runId]/retry", "/api/connections/[id]/sync/settings", "/api/integrations/[provider]/sync/settings",
+      "/api/connections/[id]/mappings", "/api/integrations/[provider]/mappings", "/api/connections/[id]/mappings/preview",
+      "/api/integrations/[provider]/mappings/preview", "/api/connections/[id]/sync/conflicts", "/api/integrations/[provider]/sync/conflicts",
+      "/api/connections/[id]/sync/conflicts/[conflictId]/resolve", "/api/integrations/[provider]/sync/conflicts/[conflictId]/resolve",
     ]));
   });
 
@@ -326,6 +345,9 @@ describe("every /api route", () => {
       "POST /api/integrations/[provider]/sync 202", "POST /api/integrations/[provider]/sync/runs/[runId]/cancel 200",
       "POST /api/connections/[id]/sync 202", "POST /api/connections/[id]/sync/runs/[runId]/cancel 200",
       "POST /api/integrations/[provider]/sync/runs/[runId]/retry 409", "POST /api/connections/[id]/sync/runs/[runId]/retry 409",
+      "PUT /api/connections/[id]/sync/settings 200", "PUT /api/integrations/[provider]/sync/settings 200",
+      "PUT /api/connections/[id]/mappings 200", "PUT /api/integrations/[provider]/mappings 200",
+      "POST /api/connections/[id]/mappings/preview 200", "POST /api/integrations/[provider]/mappings/preview 200",
       "POST /api/api-keys 201", "DELETE /api/api-keys/[id] 200",
       "POST /api/webhooks/[provider] 200", "PUT /api/connections/[id]/webhook 200", "POST /api/webhooks/events/replay 202",
       "POST /api/webhook-endpoints 201", "PATCH /api/webhook-endpoints/[id] 200", "PATCH /api/webhook-endpoints/[id] (resume) 200",
@@ -381,6 +403,12 @@ describe("every /api route", () => {
       "GET /api/integrations/[provider]/sync/status": syncStatusResponse, "GET /api/connections/[id]/sync/status": syncStatusResponse,
       "GET /api/integrations/[provider]/sync/runs": syncRunListResponse, "GET /api/connections/[id]/sync/runs": syncRunListResponse,
       "GET /api/integrations/[provider]/sync/runs/[runId]": syncRunDetailResponse, "GET /api/connections/[id]/sync/runs/[runId]": syncRunDetailResponse,
+      "GET /api/connections/[id]/sync/settings": syncSettingsResponse, "PUT /api/connections/[id]/sync/settings": syncSettingsResponse,
+      "GET /api/integrations/[provider]/sync/settings": syncSettingsResponse, "PUT /api/integrations/[provider]/sync/settings": syncSettingsResponse,
+      "GET /api/connections/[id]/mappings": mappingListResponse, "GET /api/integrations/[provider]/mappings": mappingListResponse,
+      "PUT /api/connections/[id]/mappings": mappingResponse, "PUT /api/integrations/[provider]/mappings": mappingResponse,
+      "POST /api/connections/[id]/mappings/preview": mappingPreviewResponse, "POST /api/integrations/[provider]/mappings/preview": mappingPreviewResponse,
+      "GET /api/connections/[id]/sync/conflicts": conflictListResponse, "GET /api/integrations/[provider]/sync/conflicts": conflictListResponse,
     };
     for (const [label, schema] of Object.entries(schemas)) {
       const answer = answers.find((a) => a.label === label);

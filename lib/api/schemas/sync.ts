@@ -3,10 +3,13 @@ import { SYNC_ENTITIES } from "@/lib/sync/fields";
 import { ApiError } from "../problem";
 import { connectionParamsSchema, providerParamsSchema } from "./integrations";
 import { registerSchema, timestampSchema } from "./registry";
+import { entityMappingSchema } from "@/lib/sync/mapping";
+import { settingsPatchSchema } from "@/lib/sync/settings";
 
 // Request and response schemas of the sync routes: /api/integrations/[provider]/sync/** (the
 // provider's default connection) and /api/connections/[id]/sync/** (any connection).
 
+/** Any entity lib/sync syncs (the list grows with lib/sync, not here). */
 const entity = z.enum(SYNC_ENTITIES, { error: `entity must be one of ${SYNC_ENTITIES.join(", ")}` });
 
 /** POST …/sync body: one entity or all, incremental (default) or full. */
@@ -91,3 +94,66 @@ export const runsCursor = (r: { createdAt: string; id: string }) => `${r.created
 /** `{ provider, runId }` and `{ id, runId }` of the run routes. */
 export const providerRunParams = registerSchema(providerParamsSchema.extend(runParamsSchema.shape), { id: "ProviderSyncRunParams", io: "input" });
 export const connectionRunParams = registerSchema(connectionParamsSchema.extend(runParamsSchema.shape), { id: "ConnectionSyncRunParams", io: "input" });
+
+// ── settings, mappings, conflicts (the Sync tab) ─────────────────────────────────────────────
+
+const entitySettingsDto = z.object({
+  entity: entity, direction: z.enum(["pull", "push", "both"]), enabled: z.boolean(),
+  schedule: z.enum(["manual", "hourly", "daily", "weekly", "realtime"]), conflictPolicy: z.enum(["newest", "app", "provider", "ask"]),
+  deletePolicy: z.enum(["void", "archive", "ignore"]), customMapping: z.boolean(),
+});
+export const syncSettingsResponse = registerSchema(z.object({ data: z.array(entitySettingsDto) }), { id: "SyncSettings", io: "output" });
+
+/** PUT …/sync/settings: `{ entities: { customers: { direction: "pull" }, … } }`, only the entities and fields that change. */
+export const syncSettingsUpdate = registerSchema(
+  z.object({ entities: z.partialRecord(entity, settingsPatchSchema) }).strict(),
+  { id: "SyncSettingsUpdate", io: "input" },
+);
+
+/** PUT …/mappings: one entity's mapping (`null`: back to the provider's default). */
+export const mappingUpdate = registerSchema(
+  z.object({ entity: entity, mapping: entityMappingSchema.nullable() }).strict(),
+  { id: "SyncMappingUpdate", io: "input" },
+);
+/** POST …/mappings/preview: a mapping to try on three real records before saving it. */
+export const mappingPreviewRequest = registerSchema(
+  z.object({ entity: entity, mapping: entityMappingSchema }).strict(),
+  { id: "SyncMappingPreviewRequest", io: "input" },
+);
+
+const entityMappingDto = z.object({
+  entity: entity, custom: z.boolean(), mapping: entityMappingSchema,
+  localFields: z.array(z.object({ name: z.string(), required: z.boolean() })), localLineFields: z.array(z.string()),
+  remoteFields: z.array(z.string()), remoteLineFields: z.array(z.string()),
+});
+export const mappingListResponse = registerSchema(z.object({ data: z.array(entityMappingDto) }), { id: "SyncMappingList", io: "output" });
+export const mappingResponse = registerSchema(z.object({ data: entityMappingDto }), { id: "SyncMapping", io: "output" });
+export const mappingPreviewResponse = registerSchema(
+  z.object({ data: z.array(z.object({ externalId: z.string(), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()), error: z.string().nullable() })) }),
+  { id: "SyncMappingPreview", io: "output" },
+);
+
+/** GET …/sync/conflicts query: `open=true` for the open ones only. */
+export const conflictListQuery = registerSchema(
+  z.object({
+    open: z.enum(["true", "false"], { error: "open must be true or false" }).optional().transform((v) => v === "true"),
+    limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
+  }).strict(),
+  { id: "SyncConflictListQuery", io: "input" },
+);
+export const conflictResolveRequest = registerSchema(
+  z.object({ side: z.enum(["app", "provider"], { error: "side must be app or provider" }) }).strict(),
+  { id: "SyncConflictResolve", io: "input" },
+);
+const conflictDto = z.object({
+  id: z.string(), connectionId: z.string(), entity: entity, localId: z.string(), externalId: z.string(),
+  localVersion: z.record(z.string(), z.unknown()), remoteVersion: z.record(z.string(), z.unknown()),
+  policy: z.enum(["newest", "app", "provider", "ask"]), resolution: z.enum(["app", "provider"]).nullable(), resolvedBy: z.string().nullable(),
+  runId: z.string().nullable(), createdAt: timestampSchema, resolvedAt: timestampSchema.nullable(),
+});
+export const conflictListResponse = registerSchema(z.object({ data: z.array(conflictDto) }), { id: "SyncConflictList", io: "output" });
+export const conflictResponse = registerSchema(z.object({ data: conflictDto }), { id: "SyncConflict", io: "output" });
+
+const conflictIdParam = z.object({ conflictId: z.uuid("conflictId must be a conflict id (a UUID)") });
+export const providerConflictParams = registerSchema(providerParamsSchema.extend(conflictIdParam.shape), { id: "ProviderSyncConflictParams", io: "input" });
+export const connectionConflictParams = registerSchema(connectionParamsSchema.extend(conflictIdParam.shape), { id: "ConnectionSyncConflictParams", io: "input" });

@@ -10,6 +10,8 @@ import { requireTenant } from "@/lib/auth/session";
 import { listQuerySchema } from "@/lib/accounting/schemas";
 import { getDb } from "@/lib/db/client";
 import { listCustomers } from "@/lib/db/queries/customers";
+import { SourceBadge } from "@/components/sync/source-badge";
+import { sourcesFor } from "@/lib/sync/sources";
 
 export const metadata = { title: "Customers" };
 
@@ -17,7 +19,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const tenant = await requireTenant();
   const parsed = listQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : listQuerySchema.parse({});
-  const page = await listCustomers(await getDb(), tenant, query);
+  const db = await getDb();
+  const page = await listCustomers(db, tenant, query);
+  const sources = await sourcesFor(db, tenant.organisationId, "customers", page.rows.map((r) => r.id));
   const newButton = (
     <Button asChild>
       <Link href="/customers/new">
@@ -51,6 +55,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 <TableRow key={c.id}>
                   <TableCell className="font-medium">
                     <Link href={`/customers/${c.id}`} className="hover:underline">{c.name}</Link>
+                    {sources[c.id] ? <span className="ml-2"><SourceBadge source={sources[c.id]} /></span> : null}
                   </TableCell>
                   <TableCell className="hidden text-muted-foreground sm:table-cell">{c.email ?? "—"}</TableCell>
                   <TableCell className="hidden text-muted-foreground md:table-cell">{c.phone ?? "—"}</TableCell>

@@ -11,6 +11,7 @@ import { invoiceListQuerySchema } from "@/lib/accounting/schemas";
 import { INVOICE_STATUSES } from "@/lib/accounting/status";
 import { getDb } from "@/lib/db/client";
 import { listInvoices } from "@/lib/db/queries/invoices";
+import { sourcesFor } from "@/lib/sync/sources";
 import { cn } from "@/lib/utils";
 
 export const metadata = { title: "Invoices" };
@@ -21,7 +22,9 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const tenant = await requireTenant();
   const parsed = invoiceListQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : invoiceListQuerySchema.parse({});
-  const page = await listInvoices(await getDb(), tenant, query);
+  const db = await getDb();
+  const page = await listInvoices(db, tenant, query);
+  const sources = await sourcesFor(db, tenant.organisationId, "invoices", page.rows.map((r) => r.id));
   const keep = { q: query.q, customerId: query.customerId };
   const newButton = (
     <Button asChild>
@@ -60,7 +63,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         )
       ) : (
         <div>
-          <InvoiceTable rows={page.rows} />
+          <InvoiceTable rows={page.rows} sources={sources} />
           <Pagination
             total={page.total} limit={page.limit} offset={page.offset}
             href={(offset) => listHref("/invoices", { ...keep, status: query.status, offset })}

@@ -18,6 +18,7 @@ import { StatusBadge } from "@/components/integrations/status-badge";
 import { TestConnectionButton } from "@/components/integrations/test-connection-button";
 import { ConnectionWebhooks } from "@/components/inbound/connection-webhooks";
 import { InboundEventLog } from "@/components/inbound/inbound-event-log";
+import { SyncTab } from "@/components/sync/sync-tab";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -32,6 +33,7 @@ import { connectionForPage } from "@/lib/connections/manage";
 import { getDb } from "@/lib/db/client";
 import { organisationTimeZone } from "@/lib/db/queries/organisations";
 import { inboundModule } from "@/lib/inbound/modules";
+import { syncEntitiesOf } from "@/lib/sync/provider";
 
 type Params = Promise<{ provider: string; connectionId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -147,15 +149,21 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           <ConnectionOverview entry={here} now={now} connectedSince={reconnectedAt?.toISOString()} />
         </TabsContent>
         <TabsContent value="sync">
-          <EmptyState
-            icon={RefreshCwIcon}
-            title="Sync arrives in a later release"
-            description={
-              manifest.capabilities.sync.length
-                ? `This connection will sync ${manifest.capabilities.sync.join(", ")}. Nothing is synced yet.`
-                : `Nothing is synced with ${manifest.name} yet.`
-            }
-          />
+          {live && syncEntitiesOf(provider).length ? (
+            <SyncTab connectionId={c.id} providerName={manifest.name} canManage={canManage} />
+          ) : (
+            <EmptyState
+              icon={RefreshCwIcon}
+              title={live ? `The hub does not sync with ${manifest.name}` : "Sync is paused"}
+              description={
+                !live
+                  ? `Nothing syncs while this connection is not connected; reconnect ${manifest.name} to resume.`
+                  : manifest.capabilities.sync.length
+                    ? `${manifest.name} holds ${manifest.capabilities.sync.join(", ")}, but the hub does not sync them yet: today it syncs with Xero and QuickBooks.`
+                    : `${manifest.name} has no records for the hub to sync.`
+              }
+            />
+          )}
         </TabsContent>
         <TabsContent value="webhooks" className="space-y-6">
           {/* The tab follows the hub's receivers (a provider's webhooks.ts), not the manifest's capability flag. */}
