@@ -69,8 +69,8 @@ CREATE TABLE "notices" (
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_attempts" (
-	"seq" bigserial PRIMARY KEY NOT NULL,
-	"id" text NOT NULL,
+	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"organisation_id" text NOT NULL,
 	"endpoint_id" text NOT NULL,
 	"delivery_id" text NOT NULL,
@@ -80,8 +80,7 @@ CREATE TABLE "webhook_attempts" (
 	"response_body" text,
 	"error" text,
 	"succeeded" boolean NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "webhook_attempts_id_unique" UNIQUE("id")
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (

@@ -93,12 +93,7 @@ export async function listAttempts(db: DbOrTx, scope: QueryScope, endpointId: st
     .where(scoped(webhookAttempts, scope,
       eq(webhookAttempts.endpointId, endpointId),
       opts.status ? eq(webhookAttempts.succeeded, opts.status === "succeeded") : undefined,
-      // The first page starts at the endpoint's newest attempt (one index lookup): the planner may walk
-      // the primary key backwards, and without this bound it would first pass every newer attempt
-      // of other endpoints (the logs benchmark: a million of another organisation's).
-      opts.before !== undefined
-        ? lt(webhookAttempts.seq, opts.before)
-        : sql`${webhookAttempts.seq} <= (select max(w.seq) from webhook_attempts w where w.organisation_id = ${scope.organisationId} and w.endpoint_id = ${endpointId})`))
+      opts.before !== undefined ? lt(webhookAttempts.seq, opts.before) : undefined))
     .orderBy(desc(webhookAttempts.seq))
     .limit(opts.limit);
   return {
@@ -112,10 +107,7 @@ export async function listEvents(db: DbOrTx, scope: QueryScope, opts: { limit: n
   const events = await db.select({ seq: outboxEvents.seq, id: outboxEvents.id, type: outboxEvents.type, createdAt: outboxEvents.createdAt })
     .from(outboxEvents)
     .where(scoped(outboxEvents, scope, opts.type ? eq(outboxEvents.type, opts.type) : undefined,
-      // As for attempts: the first page starts at the organisation's newest event, not at the table's.
-      opts.before !== undefined
-        ? lt(outboxEvents.seq, opts.before)
-        : sql`${outboxEvents.seq} <= (select max(o.seq) from outbox_events o where o.organisation_id = ${scope.organisationId})`))
+      opts.before !== undefined ? lt(outboxEvents.seq, opts.before) : undefined))
     .orderBy(desc(outboxEvents.seq))
     .limit(opts.limit);
   const counts = events.length === 0 ? [] : await db.select({

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, syncConflicts, syncLinks, syncSettings } from "@/drizzle/schema";
 import { updateCustomer } from "@/lib/db/queries/customers";
+import { syncEntitiesOf } from "@/lib/sync/provider";
 import { apiRequest, routeContext, useTestApiRuntime } from "@/lib/testing/api";
 import * as settingsRoute from "@/app/api/connections/[id]/sync/settings/route";
 import * as providerSettingsRoute from "@/app/api/integrations/[provider]/sync/settings/route";
@@ -42,7 +43,9 @@ describe("sync settings", () => {
   it("lists every entity with defaults, lets an admin change one field, and leaves the rest", async () => {
     const before = await call(settingsRoute.GET, "GET", `${base()}/sync/settings`, cid(), w.owner.userId);
     expect(before.status).toBe(200);
-    expect((before.json.data as { entity: string }[]).map((e) => e.entity)).toEqual(["customers", "invoices"]);
+    // Every entity Xero syncs (lib/sync's list), customers and invoices among them.
+    expect((before.json.data as { entity: string }[]).map((e) => e.entity)).toEqual(syncEntitiesOf("xero"));
+    expect(syncEntitiesOf("xero")).toEqual(expect.arrayContaining(["customers", "invoices"]));
     const put = await call(settingsRoute.PUT, "PUT", `${base()}/sync/settings`, cid(), w.owner.userId, { entities: { invoices: { schedule: "daily", conflictPolicy: "ask" } } });
     expect(put.status).toBe(200);
     const inv = (put.json.data as { entity: string }[]).find((e) => e.entity === "invoices");
