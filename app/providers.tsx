@@ -5,6 +5,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import { Toaster } from "@/components/ui/sonner";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { z } from "zod";
+
+// The screens parse API answers with zod in the browser. zod 4 otherwise probes `new Function`
+// for its fast path, which the nonce CSP (no 'unsafe-eval') reports as a violation.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** Client-side providers: theme (class on <html>), React Query, tooltips and the toaster. */
 export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {

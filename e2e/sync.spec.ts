@@ -73,6 +73,7 @@ test.describe.serial("sync tab", () => {
   });
 
   test("Sync now: the progress bar moves, then the run is in history with its counters", async () => {
+    test.setTimeout(180_000); // a full resync of the seeded ledger; on a loaded machine it takes over a minute
     // A full resync reads every page again (the hourly schedule may already have pulled them),
     // each Xero call held 600 ms so the bar is seen at several points.
     await control(admin, "faults", { provider: "xero", latencyMs: 600 });
