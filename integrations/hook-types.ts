@@ -35,7 +35,7 @@ export type Credentials =
   | { kind: "fields"; fields: Record<string, string> };
 
 /** What every hook gets: the provider's effective URLs and app credentials. */
-export type HookContext = { endpoints: ProviderEndpoints };
+export type HookContext = { endpoints: ProviderEndpoints; pacer?: CallPacer };
 
 /** A provider account an OAuth grant reaches (Xero tenant, QuickBooks realm, Slack team…). */
 export type DiscoveredAccount = { id: string; name: string };
@@ -150,11 +150,27 @@ export type HandleInboundEvent = (ctx: InboundHandlerContext, event: { eventId: 
 export type VerifyByApi = (ctx: HookContext, input: { creds: Credentials | null; webhookId: string; body: InboundBody }) => Promise<boolean>;
 // ── Sync (lib/sync drives these; each provider's `sync/<entity>.ts` implements one) ──────────
 
+/** Whose budget a provider call spends: the provider and the provider account (Xero tenant, QuickBooks realm…). */
+export type PaceKey = { provider: string; account: string };
+
+/**
+ * Keeps one provider account's calls inside its budgets (lib/providers/pacer.ts implements it).
+ * The hub hands sync modules one whose counts live in its database, so every job of every process
+ * spends the same budget.
+ */
+export interface CallPacer {
+  acquire(key: PaceKey, rateLimit: RateLimit): Promise<void>;
+  observe(key: PaceKey, rateLimit: RateLimit, headers: Headers): Promise<void>;
+  pause(key: PaceKey, seconds: number, rateLimit?: RateLimit): Promise<void>;
+}
+
 /** How a provider sync module calls the provider for one connection. */
 export type SyncApi = {
   endpoints: ProviderEndpoints;
   /** The provider account the calls act on and are paced by (Xero tenant id, QuickBooks realm id). */
   account: string;
+  /** The pacer the calls wait on (the hub's shared one); the process's own when absent. */
+  pacer?: CallPacer;
   /** A usable access token (refreshed ahead of expiry by the connection layer). */
   accessToken(): Promise<string>;
 };

@@ -24,7 +24,7 @@ export async function call(api: SyncApi, path: string, params: Record<string, st
   const res = await providerFetch(`${base}/v3/company/${encodeURIComponent(api.account)}/${path}?${q}`, {
     ...init,
     headers: { authorization: `Bearer ${await api.accessToken()}`, accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}) },
-    pace: { endpoints: api.endpoints, account: api.account },
+    pace: { endpoints: api.endpoints, account: api.account, pacer: api.pacer },
     timeoutMs: 30_000,
   });
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown> & Fault;

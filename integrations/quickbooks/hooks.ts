@@ -8,7 +8,7 @@ async function companyInfo(ctx: HookContext, accessToken: string, realmId: strin
   const body = await providerJson(`${base}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
     // QuickBooks limits each realm (company): the call spends that realm's budget.
-    pace: { endpoints: ctx.endpoints, account: realmId },
+    pace: { endpoints: ctx.endpoints, account: realmId, pacer: ctx.pacer },
   });
   return companyInfoSchema.parse(body).CompanyInfo;
 }

@@ -30,7 +30,7 @@ export async function call(api: SyncApi, path: string, init: RequestInit & { hea
   const res = await providerFetch(`${base}/${path}`, {
     ...init,
     headers: { authorization: `Bearer ${await api.accessToken()}`, "xero-tenant-id": api.account, accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
-    pace: { endpoints: api.endpoints, account: api.account },
+    pace: { endpoints: api.endpoints, account: api.account, pacer: api.pacer },
     timeoutMs: 30_000,
   });
   const text = await res.text();

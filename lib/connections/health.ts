@@ -1,3 +1,4 @@
+import { pacerFor } from "@/lib/providers/pacer";
 import { and, desc, eq } from "drizzle-orm";
 import { auditLog } from "@/drizzle/schema";
 import type { Credentials } from "@/integrations/hook-types";
@@ -27,7 +28,7 @@ async function runCheck(db: Db, ctx: AccessContext, row: ConnectionRow): Promise
   const { credentials } = await getCredentials(db, ctx, row.id);
   const account = { externalAccountId: row.externalAccountId };
   const check = async (creds: Credentials) => {
-    if (hooks.healthCheck) return hooks.healthCheck({ endpoints }, creds, account);
+    if (hooks.healthCheck) return hooks.healthCheck({ endpoints, pacer: pacerFor(db) }, creds, account);
     // webhook_url providers have no cheap read call: re-send the verification ping.
     if (hooks.verifyCredentials && creds.kind === "fields") return void (await hooks.verifyCredentials({ endpoints }, creds.fields));
     throw new IntegrationError("NOT_AVAILABLE");

@@ -1,5 +1,5 @@
-import type { ProviderEndpoints } from "@/integrations/hook-types";
-import { headerSeconds, providerPacer, type ProviderPacer } from "@/lib/providers/pacer";
+import type { CallPacer, ProviderEndpoints } from "@/integrations/hook-types";
+import { headerSeconds, providerPacer } from "@/lib/providers/pacer";
 import { IntegrationError, safeProviderMessage } from "./errors";
 
 /** Retry timing the provider sent: Retry-After seconds or HTTP date, else a reset header. */
@@ -32,7 +32,7 @@ async function readJson(res: Response): Promise<unknown> {
  * headers and budgets (every hook has it in its context); `account` is the provider account the
  * budget belongs to (Xero tenant id, QuickBooks realm id…).
  */
-export type Pace = { endpoints: Pick<ProviderEndpoints, "provider" | "rateLimit">; account: string; pacer?: ProviderPacer };
+export type Pace = { endpoints: Pick<ProviderEndpoints, "provider" | "rateLimit">; account: string; pacer?: CallPacer };
 
 export type ProviderRequestInit = RequestInit & {
   timeoutMs?: number;
@@ -64,7 +64,7 @@ export async function providerFetch(url: string, init: ProviderRequestInit = {})
   if (res.status === 429) {
     const wait = retryAfterSeconds(res, pace?.endpoints.rateLimit.retryAfterHeader ?? retryAfterHeader);
     // Without a Retry-After, a second is the least a polite client waits.
-    if (pace && key) pacer.pause(key, wait ?? 1);
+    if (pace && key) await pacer.pause(key, wait ?? 1, pace.endpoints.rateLimit);
     const { code } = providerReason(await readJson(res));
     throw new IntegrationError("RATE_LIMITED", { providerCode: code, retryAfterSeconds: wait });
   }

@@ -10,6 +10,14 @@ export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Handle = { db: Db; close: () => Promise<void>; driver: "postgres" | "pglite" };
 
+/** The PGlite databases opened here: one process only can open each (see `openedByOneProcess`). */
+const pgliteDbs = new WeakSet<Db>();
+
+/** Whether `db` is a PGlite, which only this process can have open (no other process shares it). */
+export function openedByOneProcess(db: Db): boolean {
+  return pgliteDbs.has(db);
+}
+
 const g = globalThis as typeof globalThis & { __hubDb?: Promise<Handle> };
 
 /**
@@ -30,6 +38,7 @@ export async function openDb(opts: { url?: string; dir?: string } = {}): Promise
   const { drizzle } = await import("drizzle-orm/pglite");
   const client = new PGlite(opts.dir ?? "memory://");
   const db = drizzle(client, { schema }) as unknown as Db;
+  pgliteDbs.add(db);
   await migrate(db, "pglite");
   return { db, close: () => client.close(), driver: "pglite" };
 }

@@ -1,9 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { RateLimiterMemory, RateLimiterQueue } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterQueue, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { CallPacer, PaceKey } from "@/integrations/hook-types";
 import type { RateLimit } from "@/integrations/manifest-schema";
+import { openedByOneProcess, type Db } from "@/lib/db/client";
+import { drizzleLimiter, perDb } from "@/lib/security/limiter-store";
 
-/** Whose budget a call spends: the provider and the provider account (Xero tenant, QuickBooks realm…). */
-export type PaceKey = { provider: string; account: string };
+export type { PaceKey };
+
+/** Builds one budget's fixed-window counter: in memory, or in a store every process shares. */
+type LimiterFactory = (keyPrefix: string, points: number, durationSeconds: number) => RateLimiterAbstract;
+
+const inMemory: LimiterFactory = (keyPrefix, points, duration) => new RateLimiterMemory({ keyPrefix, points, duration });
 
 /**
  * Our window starts when we send, the provider's when it receives; a little slack on each window
@@ -11,7 +18,7 @@ export type PaceKey = { provider: string; account: string };
  */
 const WINDOW_SLACK_SECONDS = 0.25;
 
-type Budget = { limiter: RateLimiterMemory; queue: RateLimiterQueue; requests: number; perSeconds: number };
+type Budget = { limiter: RateLimiterAbstract; queue: RateLimiterQueue; requests: number; perSeconds: number };
 
 /** Reads a header as a non-negative number of seconds, or an HTTP date; undefined when absent or unreadable. */
 export function headerSeconds(headers: Headers, name: string | undefined): number | undefined {
@@ -31,15 +38,18 @@ function headerCount(headers: Headers, name: string | undefined): number | undef
 }
 
 /**
- * Keeps every provider account inside its budgets, in this process: before a call it waits for a
- * token from each of the manifest's budgets (a fixed-window limiter per budget from
- * rate-limiter-flexible, queued FIFO by its RateLimiterQueue) and for any pause the provider asked
- * for; after the answer it reads the manifest's rate-limit headers. In-process for now: the same
- * library has a Postgres store (RateLimiterPostgres) for a budget shared across processes.
+ * Keeps every provider account inside its budgets: before a call it waits for a token from each of
+ * the manifest's budgets (a fixed-window limiter per budget from rate-limiter-flexible, queued
+ * FIFO by its RateLimiterQueue) and for any pause the provider asked for; after the answer it
+ * reads the manifest's rate-limit headers. The counters live where the factory puts them: in this
+ * process by default, in the hub's database with `pacerFor(db)`, so that every job of every
+ * process (workers, `next start`, a second host) spends one budget per provider account.
  */
-export class ProviderPacer {
+export class ProviderPacer implements CallPacer {
   private readonly budgets = new Map<string, Budget[]>();
   private readonly pausedUntil = new Map<string, number>();
+
+  constructor(private readonly limiter: LimiterFactory = inMemory) {}
 
   private budgetsFor(provider: string, rateLimit: RateLimit): Budget[] {
     const id = `${provider}|${rateLimit.budgets.map((b) => `${b.requests}/${b.perSeconds}`).join(",")}`;
@@ -49,7 +59,7 @@ export class ProviderPacer {
       list = [...rateLimit.budgets]
         .sort((a, b) => a.perSeconds - b.perSeconds)
         .map(({ requests, perSeconds }) => {
-          const limiter = new RateLimiterMemory({ points: requests, duration: perSeconds + WINDOW_SLACK_SECONDS });
+          const limiter = this.limiter(`pace:${provider}:${requests}/${perSeconds}`, requests, perSeconds + WINDOW_SLACK_SECONDS);
           return { limiter, queue: new RateLimiterQueue(limiter), requests, perSeconds };
         });
       this.budgets.set(id, list);
@@ -73,11 +83,16 @@ export class ProviderPacer {
     return (await shortest.limiter.get(`${key.provider}|${key.account}`))?.remainingPoints ?? shortest.requests;
   }
 
-  /** Pauses every call for `key` for `seconds` (a 429's Retry-After, or a window the provider says is spent). */
-  pause(key: PaceKey, seconds: number): void {
+  /**
+   * Pauses every call for `key` for `seconds` (a 429's Retry-After, or a window the provider says
+   * is spent): here at once, and, given the budgets, in the shared counters too (each budget's
+   * window is blocked until then, so other processes wait as well).
+   */
+  async pause(key: PaceKey, seconds: number, rateLimit?: RateLimit): Promise<void> {
     const k = `${key.provider}|${key.account}`;
     const until = Date.now() + Math.ceil(seconds * 1000);
     if (until > (this.pausedUntil.get(k) ?? 0)) this.pausedUntil.set(k, until);
+    if (rateLimit && seconds > 0) await Promise.all(this.budgetsFor(key.provider, rateLimit).map((b) => b.limiter.block(k, Math.ceil(seconds))));
   }
 
   /**
@@ -89,10 +104,10 @@ export class ProviderPacer {
     const remaining = headerCount(headers, rateLimit.remainingHeader);
     if (remaining === undefined) return;
     const reset = headerSeconds(headers, rateLimit.resetHeader);
-    if (remaining <= 0 && reset !== undefined) return this.pause(key, reset);
+    if (remaining <= 0 && reset !== undefined) return this.pause(key, reset, rateLimit);
     const [shortest] = this.budgetsFor(key.provider, rateLimit);
     if (!shortest) {
-      if (remaining <= 0) this.pause(key, 1);
+      if (remaining <= 0) await this.pause(key, 1);
       return;
     }
     const ours = (await this.remaining(key, rateLimit))!;
@@ -100,5 +115,16 @@ export class ProviderPacer {
   }
 }
 
-/** The process's pacer: every provider call of every job shares it. */
+/** The process's own pacer, for calls made without the hub's database at hand (connect, health). */
 export const providerPacer = new ProviderPacer();
+
+/**
+ * The pacer every job on `db` shares, one per database handle. On Postgres its counters live in
+ * the `rate_limits` table (rate-limiter-flexible's Drizzle store, as the sign-in limits use), so
+ * every process on the database spends one budget. PGlite is opened by one process only, so there
+ * the counters stay in memory: a database round trip per call would only queue each call behind
+ * the page writes on PGlite's single connection (a 30-page paced pull took 56 s instead of 33 s).
+ */
+export const pacerFor: (db: Db) => ProviderPacer = perDb((db) =>
+  openedByOneProcess(db) ? new ProviderPacer() : new ProviderPacer((prefix, points, duration) => drizzleLimiter(db, prefix, points, duration)),
+);

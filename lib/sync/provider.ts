@@ -4,6 +4,7 @@ import { IntegrationError } from "@/lib/connections/errors";
 import { providerOrThrow } from "@/lib/connections/provider";
 import { getAccessToken } from "@/lib/connections/refresh";
 import type { Db } from "@/lib/db/client";
+import { pacerFor } from "@/lib/providers/pacer";
 import { findConnectionById, type ConnectionRow } from "@/lib/db/queries/connections";
 import { SYNC_ENTITIES, type SyncEntity } from "./fields";
 
@@ -29,6 +30,8 @@ export async function syncTarget(db: Db, ctx: AccessContext, connectionId: strin
   const api: SyncApi = {
     endpoints,
     account: connection.externalAccountId ?? connection.id,
+    // Counted in the database: every job of every process spends this account's one budget.
+    pacer: pacerFor(db),
     accessToken: () => getAccessToken(db, ctx, connection.id),
   };
   return {
