@@ -7,6 +7,7 @@ import { CLAIM_LEASE_SECONDS, signAndSend } from "./deliver";
 import { activeSecretsOf } from "./endpoints";
 import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
 import { recordTries, type FinishedTry } from "./record";
+import type { SendResult } from "./send";
 
 // Any fixed number: one claim at a time per database keeps the per-endpoint in-flight count exact
 // across processes (the claim is one short statement, so the wait is brief).
@@ -132,7 +133,9 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
         continue;
       }
       const delivery = { id: row.id, organisationId: row.organisation_id, attempts: row.attempts, body: row.body };
-      void signAndSend(delivery, endpoint, secrets.get(endpoint.id) ?? [], opts.policy).then((result) => {
+      void signAndSend(delivery, endpoint, secrets.get(endpoint.id) ?? [], opts.policy).catch((err: unknown): SendResult => ({
+        statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}`,
+      })).then((result) => {
         finished.push({ delivery, endpoint, result });
         record();
       });
