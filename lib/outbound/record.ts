@@ -29,7 +29,8 @@ export type TryOutcome =
   | { status: "failed"; reason: "gone" | "schedule_spent" | "endpoint_disabled" }
   | { status: "retry"; runAt: Date; attempts: number };
 
-const succeeded = (r: SendResult) => r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
+/** Whether a try succeeded: a 2xx answer (3xx and everything else fail). */
+export const succeeded = (r: SendResult) => r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
 
 /**
  * Disables an active endpoint, telling its organisation (audit log + in-app notice). Its pending
@@ -57,33 +58,22 @@ export async function disableEndpoint(tx: DbOrTx, endpoint: TriedEndpoint, reaso
 }
 
 /**
- * Records finished tries in one transaction `tx` with a fixed number of statements whatever
- * their count: their attempt rows (one INSERT), the endpoints' failure runs (a success ends one;
- * a failure starts one, and an endpoint failing for 5 days — HUB_OUTBOUND_DISABLE_AFTER_SECONDS —
- * is disabled), and each delivery's new state (one UPDATE): 2xx succeeds, 410 disables the
- * endpoint, anything else is due again on the retry schedule until it is spent. Returns each
- * try's outcome, in order.
+ * Records finished tries with a fixed number of statements whatever their count: the endpoints'
+ * failure runs (a success ends one; a failure starts one, and an endpoint failing for 5 days —
+ * HUB_OUTBOUND_DISABLE_AFTER_SECONDS — is disabled), then ONE statement writing every attempt row
+ * and each delivery's new state: 2xx succeeds, 410 disables the endpoint, anything else is due
+ * again on the retry schedule until it is spent. A delivery deleted meanwhile (with its endpoint)
+ * gets no attempt row. Pass a transaction when the tries include failures (the endpoint writes
+ * and the final statement must commit together); a batch of successes is one statement.
+ * Returns each try's outcome, in order.
  */
-export async function recordTries(tx: DbOrTx, all: FinishedTry[]): Promise<TryOutcome[]> {
-  if (all.length === 0) return [];
-  // A delivery deleted while its try was in flight (its endpoint was) has nothing left to record.
-  const alive = new Set((await tx.select({ id: webhookDeliveries.id }).from(webhookDeliveries)
-    .where(inArray(webhookDeliveries.id, all.map((t) => t.delivery.id)))).map((r) => r.id));
-  const tries = all.filter((t) => alive.has(t.delivery.id));
-  if (tries.length === 0) return all.map(() => ({ status: "skipped", reason: "missing" }));
-  await tx.insert(webhookAttempts).values(tries.map(({ delivery, endpoint, result }) => ({
-    organisationId: delivery.organisationId, endpointId: endpoint.id, deliveryId: delivery.id, attempt: delivery.attempts,
-    statusCode: result.statusCode, durationMs: result.durationMs, responseBody: result.responseBody, error: result.error, succeeded: succeeded(result),
-  })));
+export async function recordTries(tx: DbOrTx, tries: FinishedTry[]): Promise<TryOutcome[]> {
+  if (tries.length === 0) return [];
   const endpoints = new Map(tries.map((t) => [t.endpoint.id, t.endpoint]));
   const okIds = [...new Set(tries.filter((t) => succeeded(t.result)).map((t) => t.endpoint.id))];
   const gone = new Set(tries.filter((t) => t.result.statusCode === 410).map((t) => t.endpoint.id));
   // A success in this batch ends the endpoint's failure run; the others' failures start or extend one.
   const failIds = [...new Set(tries.filter((t) => !succeeded(t.result) && (gone.has(t.endpoint.id) || !okIds.includes(t.endpoint.id))).map((t) => t.endpoint.id))];
-  if (okIds.length > 0) {
-    await tx.update(webhookEndpoints).set({ failingSince: null })
-      .where(and(inArray(webhookEndpoints.id, okIds), sql`${webhookEndpoints.failingSince} is not null`));
-  }
   const disabled = new Set<string>();
   if (failIds.length > 0) {
     const marked = await tx.update(webhookEndpoints).set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, now())` })
@@ -110,14 +100,28 @@ export async function recordTries(tx: DbOrTx, all: FinishedTry[]): Promise<TryOu
     if (disabled.has(endpoint.id)) return { status: "failed", reason: "endpoint_disabled" };
     return { status: "retry", runAt: new Date(Date.now() + delay * 1000), attempts: delivery.attempts };
   });
-  const rows = tries.map((t, i) => {
+  const rows = tries.map(({ delivery, endpoint, result }, i) => {
     const o = outcomes[i]!;
-    return sql`(${t.delivery.id}, ${o.status === "retry" ? "pending" : o.status}, ${o.status === "retry" ? o.runAt.toISOString() : null}::timestamptz)`;
+    return sql`(${delivery.id}, ${o.status === "retry" ? "pending" : o.status}, ${o.status === "retry" ? o.runAt.toISOString() : null}::timestamptz,
+      ${crypto.randomUUID()}, ${delivery.organisationId}, ${endpoint.id}, ${delivery.attempts}::int, ${result.statusCode}::int, ${result.durationMs}::int,
+      ${result.responseBody}, ${result.error}, ${succeeded(result)}::boolean)`;
   });
-  await executeRows(tx, sql`
-    update ${webhookDeliveries} d set status = v.status, next_attempt_at = v.next_at, claimed_until = null, updated_at = now()
-    from (values ${sql.join(rows, sql`, `)}) as v(id, status, next_at)
-    where d.id = v.id`);
-  const byId = new Map(tries.map((t, i) => [t.delivery.id, outcomes[i]!]));
-  return all.map((t) => byId.get(t.delivery.id) ?? { status: "skipped", reason: "missing" });
+  const written = await executeRows<{ id: string }>(tx, sql`
+    with v (id, status, next_at, attempt_id, organisation_id, endpoint_id, attempt, status_code, duration_ms, response_body, error, succeeded) as (
+      values ${sql.join(rows, sql`, `)}
+    ), settled as (
+      update ${webhookDeliveries} d set status = v.status, next_attempt_at = v.next_at, claimed_until = null, updated_at = now()
+      from v where d.id = v.id
+      returning d.id
+    ), logged as (
+      insert into ${webhookAttempts} (id, organisation_id, endpoint_id, delivery_id, attempt, status_code, duration_ms, response_body, error, succeeded)
+      select v.attempt_id, v.organisation_id, v.endpoint_id, v.id, v.attempt, v.status_code, v.duration_ms, v.response_body, v.error, v.succeeded
+      from v join settled on settled.id = v.id
+    ), cleared as (
+      update ${webhookEndpoints} set failing_since = null
+      where id in (select endpoint_id from v where succeeded) and failing_since is not null
+    )
+    select id from settled`);
+  const alive = new Set(written.map((r) => r.id));
+  return tries.map((t, i) => (alive.has(t.delivery.id) ? outcomes[i]! : { status: "skipped", reason: "missing" }));
 }

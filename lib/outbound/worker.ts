@@ -1,12 +1,11 @@
-import { inArray, sql } from "drizzle-orm";
-import { webhookEndpoints } from "@/drizzle/schema";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/jobs/local/rows";
 import type { AddressPolicy } from "@/lib/net";
 import { CLAIM_LEASE_SECONDS, signAndSend } from "./deliver";
 import { activeSecretsOf } from "./endpoints";
 import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
-import { recordTries, type FinishedTry } from "./record";
+import { recordTries, succeeded, type FinishedTry } from "./record";
 import type { SendResult } from "./send";
 
 // Any fixed number: one claim at a time per database keeps the per-endpoint in-flight count exact
@@ -19,6 +18,8 @@ interface ClaimedRow {
   endpoint_id: string;
   attempts: number;
   body: string;
+  url: string;
+  headers: Record<string, string> | null;
 }
 
 /**
@@ -51,8 +52,8 @@ export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT
       update webhook_deliveries d set attempts = d.attempts + 1,
         next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS}),
         claimed_until = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS}), updated_at = now()
-      from picked where d.id = picked.id
-      returning d.id, d.organisation_id, d.endpoint_id, d.attempts, d.body`);
+      from picked, webhook_endpoints e where d.id = picked.id and e.id = d.endpoint_id
+      returning d.id, d.organisation_id, d.endpoint_id, d.attempts, d.body, e.url, e.headers`);
   });
 }
 
@@ -97,6 +98,7 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
   const concurrency = opts.concurrency ?? GLOBAL_DELIVERY_CONCURRENCY;
   const onError = opts.onError ?? ((err: unknown) => console.error("[outbound] delivery worker error", err));
   let inFlight = 0;
+  let unrecorded = 0;
   let stopped = false;
   let claiming: Promise<void> | null = null;
   let again = false;
@@ -108,36 +110,34 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
     if (recording || finished.length === 0) return;
     const batch = finished;
     finished = [];
-    recording = db.transaction((tx) => recordTries(tx, batch)).then(() => undefined, onError).finally(() => {
+    // Successes only: one statement, atomic by itself; failures touch endpoints too, so a transaction.
+    const write = batch.every((t) => succeeded(t.result))
+      ? recordTries(db, batch)
+      : db.transaction((tx) => recordTries(tx, batch));
+    recording = write.then(() => undefined, onError).finally(() => {
       // A try whose record failed keeps its claim until the lease lapses; then it is due again.
-      inFlight -= batch.length;
+      unrecorded -= batch.length;
       recording = null;
       record();
       fill();
-      if (inFlight === 0) for (const f of idle) f();
+      if (inFlight === 0 && unrecorded === 0) for (const f of idle) f();
     });
   };
 
   const start = async (rows: ClaimedRow[]) => {
-    const ids = [...new Set(rows.map((r) => r.endpoint_id))];
-    const [endpoints, secrets] = await Promise.all([
-      db.select({ id: webhookEndpoints.id, organisationId: webhookEndpoints.organisationId, url: webhookEndpoints.url, headers: webhookEndpoints.headers })
-        .from(webhookEndpoints).where(inArray(webhookEndpoints.id, ids)),
-      activeSecretsOf(db, ids),
-    ]);
-    const byId = new Map(endpoints.map((e) => [e.id, e]));
+    const secrets = await activeSecretsOf(db, rows.map((r) => r.endpoint_id));
     for (const row of rows) {
-      const endpoint = byId.get(row.endpoint_id);
-      if (!endpoint) {
-        inFlight--; // deleted meanwhile, and its deliveries with it
-        continue;
-      }
+      const endpoint = { id: row.endpoint_id, organisationId: row.organisation_id, url: row.url, headers: row.headers };
       const delivery = { id: row.id, organisationId: row.organisation_id, attempts: row.attempts, body: row.body };
       void signAndSend(delivery, endpoint, secrets.get(endpoint.id) ?? [], opts.policy).catch((err: unknown): SendResult => ({
         statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}`,
       })).then((result) => {
+        // The slot is free once the answer is in; recording goes on beside the next sends.
+        inFlight--;
+        unrecorded++;
         finished.push({ delivery, endpoint, result });
         record();
+        fill();
       });
     }
   };
@@ -171,7 +171,7 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
       clearInterval(timer);
       running.delete(worker);
       await claiming;
-      if (inFlight > 0) await new Promise<void>((r) => idle.add(r));
+      if (inFlight > 0 || unrecorded > 0) await new Promise<void>((r) => idle.add(r));
     },
   };
   running.add(worker);
