@@ -43,6 +43,9 @@ export async function register() {
     if (!inngest) {
       const { startLocalJobs } = await import("./lib/jobs");
       await startLocalJobs({ db, connectionString: process.env.DATABASE_URL });
+      // Outbound webhooks: the deliveries table is the queue; this worker claims and sends from it.
+      const { startDeliveryWorker } = await import("./lib/outbound/worker");
+      startDeliveryWorker(db);
       console.log("[hub] Inngest is not configured: jobs run in-process (pg-boss).");
     }
     // The outbox relay runs under both drivers: it hands committed domain events to pg-boss or Inngest.

@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
+import postgres from "postgres";
 import { fetch as undiciFetch, Agent } from "undici";
 import { userContext } from "@/lib/auth/access";
 import { openDb } from "@/lib/db/client";
@@ -45,7 +46,7 @@ async function receiver(kind: "ok" | "slow" | "failing"): Promise<Receiver> {
       if (kind === "failing") return void res.writeHead(500).end();
       const id = (JSON.parse(Buffer.concat(chunks).toString()) as { data: { customerId: string } }).data.customerId;
       if (!got.has(id)) got.set(id, at);
-      if (kind === "slow") setTimeout(() => res.writeHead(200).end(), 2_000);
+      if (kind === "slow") setTimeout(() => res.writeHead(200).end(), 5_000);
       else res.writeHead(200).end();
     });
   });
@@ -106,16 +107,23 @@ async function hubPass(databaseUrl: string, events: number, withBad: boolean, ti
   }
 }
 
-/** The baseline: the same messages signed with standardwebhooks and POSTed straight to 8 receivers, 10 at once. */
-async function barePass(events: number) {
+/**
+ * The baseline: the same messages signed with standardwebhooks and POSTed straight to 8
+ * receivers, 10 at once, each followed by one row update recording it (the least a delivery
+ * log can do: rows made beforehand, outside the timing).
+ */
+async function barePass(databaseUrl: string, events: number) {
   const healthy = await Promise.all(Array.from({ length: 8 }, () => receiver("ok")));
   const dispatcher = new Agent({ connections: 4 });
+  const sqlc = postgres(databaseUrl, { max: 10, onnotice: () => {} });
   try {
     const webhook = new Webhook(generateSecret());
-    const sends = healthy.flatMap((r) => Array.from({ length: events }, (_, i) => ({ r, id: `c${i}` })));
+    const sends = healthy.flatMap((r, k) => Array.from({ length: events }, (_, i) => ({ r, id: `c${i}`, row: `r${k}_${i}` })));
+    await sqlc`create table if not exists bench_bare_deliveries (id text primary key, status text not null, updated_at timestamptz not null default now())`;
+    await sqlc`insert into bench_bare_deliveries ${sqlc(sends.map((s) => ({ id: s.row, status: "pending" })))} on conflict (id) do update set status = 'pending'`;
     const started = new Map<string, number>();
     const first = now();
-    await pool(sends, 10, async ({ r, id }) => {
+    await pool(sends, 10, async ({ r, id, row }) => {
       const body = JSON.stringify({ type: "customer.created", timestamp: new Date().toISOString(), data: { customerId: id, name: id } });
       const msgId = `msg_${crypto.randomUUID()}`;
       const at = new Date();
@@ -125,6 +133,7 @@ async function barePass(events: number) {
         headers: { "content-type": "application/json", "webhook-id": msgId, "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": webhook.sign(msgId, at, body) },
       });
       await res.arrayBuffer();
+      await sqlc`update bench_bare_deliveries set status = ${res.ok ? "succeeded" : "failed"}, updated_at = now() where id = ${row}`;
     });
     const latencies: number[] = [];
     let last = 0;
@@ -134,6 +143,7 @@ async function barePass(events: number) {
     }
     return { perSecond: latencies.length / ((last - first) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   } finally {
+    await sqlc.end();
     await dispatcher.close();
     for (const r of healthy) await r.close();
   }
@@ -144,7 +154,7 @@ export async function runOutbound(databaseUrl: string, opts: { events: number; t
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const clean = await hubPass(databaseUrl, opts.events, false, timeoutMs);
   const mixed = await hubPass(databaseUrl, opts.events, true, timeoutMs);
-  const bare = await barePass(opts.events);
+  const bare = await barePass(databaseUrl, opts.events);
   return {
     events: opts.events,
     healthyReceivers: 8,

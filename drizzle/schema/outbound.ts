@@ -56,10 +56,14 @@ export const webhookDeliveries = pgTable("webhook_deliveries", {
   status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull().default("pending"),
   attempts: integer("attempts").notNull().default(0),
   nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+  /** Set while a try is in flight (its claim lease): the per-endpoint in-flight count reads it. */
+  claimedUntil: timestamp("claimed_until", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index("webhook_deliveries_event_idx").on(t.eventId),
+  // The delivery worker's claim: per endpoint, its due deliveries and its tries in flight.
+  index("webhook_deliveries_endpoint_due_idx").on(t.endpointId, t.nextAttemptAt).where(sql`status = 'pending'`),
   index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
   // The sweeper's scan: pending deliveries whose time has come.
   index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),

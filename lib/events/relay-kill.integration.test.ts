@@ -88,7 +88,8 @@ onPostgres?.("an Inngest relay process killed between send and mark-sent (kill -
     const row = async () => (await t.db.select().from(outboxEvents).where(eq(outboxEvents.id, event!.id)))[0]!;
 
     // 1. The first relay leases the row and sends it; the event API holds its answer.
-    const first = relayProcess(3);
+    // Long enough to outlast the kill and the checks below on a loaded machine (3 s lapsed under load ~20).
+    const first = relayProcess(12);
     await waitFor(() => received.length >= 1, { timeoutMs: 60_000 });
     expect(received[0]).toMatchObject({ id: event!.id, name: jobEventName(dispatchEventJob.name) });
     first.kill("SIGKILL");

@@ -23,8 +23,9 @@ const RELAY_LOCK = 7243101;
 export async function relayToLocal(db: Db, opts: { batchSize?: number } = {}): Promise<number> {
   const { getBoss } = await import("@/lib/jobs/local/boss");
   const { sendLocalMany } = await import("@/lib/jobs/local/send");
+  const { wakeWorkers } = await import("@/lib/jobs/local/worker");
   const boss = await getBoss(db);
-  return db.transaction(async (tx) => {
+  const relayed = await db.transaction(async (tx) => {
     const [lock] = await executeRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`);
     if (!lock?.ok) return 0;
     const rows = await tx.select().from(outboxEvents).where(isNull(outboxEvents.sentAt)).orderBy(asc(outboxEvents.seq)).limit(Math.min(opts.batchSize ?? 100, 4096));
@@ -33,6 +34,9 @@ export async function relayToLocal(db: Db, opts: { batchSize?: number } = {}): P
     await tx.update(outboxEvents).set({ sentAt: sql`now()`, attempts: sql`${outboxEvents.attempts} + 1` }).where(inArray(outboxEvents.seq, rows.map((r) => r.seq)));
     return rows.length;
   });
+  // Committed: this process's dispatch workers start on them now rather than at their next poll.
+  if (relayed > 0) wakeWorkers(boss, dispatchEventJob.name);
+  return relayed;
 }
 
 /** Hands leased events to a remote driver (Inngest): resolves once the driver has accepted them. */

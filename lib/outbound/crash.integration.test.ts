@@ -12,27 +12,28 @@ import { startTestJobs, waitFor } from "@/lib/jobs/testing";
 import { createTestDb } from "@/lib/testing/db";
 import { createTenant } from "@/lib/testing/tenants";
 import { createEndpoint, getEndpointSecret } from "./endpoints";
-import { deliverJob, sweepDueDeliveries } from "./jobs";
+import { sweepDueDeliveries } from "./jobs";
 import { startReceiver } from "./testing/receiver";
+import { startDeliveryWorker, type DeliveryWorker } from "./worker";
 
-// Either database: a try lost with its worker is picked up again by the sweeper.
+// Either database: a try lost with its worker (its claim lapsed) is found by the sweeper (which
+// re-sends it under Inngest) and taken again by a delivery worker.
 describe("outbound sweeper", () => {
   let t: Awaited<ReturnType<typeof createTestDb>>;
-  let jobs: LocalJobs | undefined;
+  let worker: DeliveryWorker | undefined;
   let hook: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
     process.env.HUB_ALLOW_PRIVATE_NETWORK = "1";
     t = await createTestDb();
     hook = await startReceiver();
-    jobs = await startTestJobs(t.db, { connectionString: t.url, registry: { jobs: [deliverJob], schedules: [] } });
   }, 180_000);
   afterAll(async () => {
-    await jobs?.stop({ graceful: false });
     await hook?.close();
+    await worker?.stop();
     await t?.close();
   });
 
-  it("re-queues a due delivery whose try was lost (a worker that died mid-request) through the sweeper", async () => {
+  it("takes again a due delivery whose try was lost (a worker that died mid-request)", async () => {
     const tenant = await createTenant(t.db);
     const ctx = userContext(tenant);
     const endpoint = await createEndpoint(t.db, ctx, { url: hook.url, eventTypes: ["customer.created"] });
@@ -44,6 +45,7 @@ describe("outbound sweeper", () => {
     }).returning();
     const before = hook.received.length;
     expect(await sweepDueDeliveries(t.db)).toBeGreaterThanOrEqual(1);
+    worker = startDeliveryWorker(t.db, { pollMs: 100 });
     await waitFor(async () => (await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, lost!.id)))[0]?.status === "succeeded", { timeoutMs: 30_000 });
     expect(hook.received.length).toBe(before + 1);
     expect(hook.received.at(-1)!.headers["webhook-id"]).toBe(lost!.id);
@@ -59,6 +61,7 @@ onPostgres?.("outbound delivery across a process killed between commit and dispa
   let t: Awaited<ReturnType<typeof createTestDb>>;
   let jobs: LocalJobs | undefined;
   let relay: OutboxRelay | undefined;
+  let worker: DeliveryWorker | undefined;
   let hook: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
@@ -68,8 +71,9 @@ onPostgres?.("outbound delivery across a process killed between commit and dispa
   }, 180_000);
   afterAll(async () => {
     await relay?.stop();
-    await jobs?.stop({ graceful: false });
     await hook?.close();
+    await worker?.stop();
+    await jobs?.stop({ graceful: false });
     await t?.close();
   });
 
@@ -93,8 +97,9 @@ onPostgres?.("outbound delivery across a process killed between commit and dispa
     expect(event).toMatchObject({ type: "customer.created", sentAt: null });
     expect(hook.received).toHaveLength(0);
 
-    jobs = await startTestJobs(t.db, { connectionString: t.url, registry: { jobs: [dispatchEventJob, deliverJob], schedules: [] } });
+    jobs = await startTestJobs(t.db, { connectionString: t.url, registry: { jobs: [dispatchEventJob], schedules: [] } });
     relay = startOutboxRelay(t.db, { intervalMs: 100 });
+    worker = startDeliveryWorker(t.db, { pollMs: 100 });
     await waitFor(async () => (await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, event!.id)))[0]?.status === "succeeded", { timeoutMs: 30_000 });
     await new Promise((r) => setTimeout(r, 500));
     expect(hook.received).toHaveLength(1);

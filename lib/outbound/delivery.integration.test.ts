@@ -12,16 +12,18 @@ import { createTestDb } from "@/lib/testing/db";
 import { createTenant } from "@/lib/testing/tenants";
 import { requeuePending, retryDelivery } from "./actions";
 import { createEndpoint, getEndpointSecret, rotateEndpointSecret, updateEndpoint } from "./endpoints";
-import { deliverJob, queueDeliveries } from "./jobs";
+import { queueDeliveries } from "./jobs";
 import { startReceiver, type Answer } from "./testing/receiver";
+import { startDeliveryWorker, type DeliveryWorker } from "./worker";
 
-// End to end on a real database, the real outbox relay and the embedded job driver, delivering
+// End to end on a real database, the real outbox relay, the embedded job driver and the delivery worker, delivering
 // over real HTTP to local node:http receivers. The retry schedule is shortened through its
 // setting (HUB_OUTBOUND_RETRY_SCHEDULE); nothing fakes time.
 describe("outbound delivery", () => {
   let t: Awaited<ReturnType<typeof createTestDb>>;
   let jobs: LocalJobs;
   let relay: OutboxRelay;
+  let worker: DeliveryWorker;
   const receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
   const saved = { schedule: process.env.HUB_OUTBOUND_RETRY_SCHEDULE, priv: process.env.HUB_ALLOW_PRIVATE_NETWORK };
 
@@ -44,13 +46,16 @@ describe("outbound delivery", () => {
     process.env.HUB_OUTBOUND_RETRY_SCHEDULE = "0,0.3,0.3";
     process.env.HUB_ALLOW_PRIVATE_NETWORK = "1";
     t = await createTestDb();
-    jobs = await startTestJobs(t.db, { connectionString: t.url, localConcurrency: 8, registry: { jobs: [dispatchEventJob, deliverJob], schedules: [] } });
+    jobs = await startTestJobs(t.db, { connectionString: t.url, localConcurrency: 8, registry: { jobs: [dispatchEventJob], schedules: [] } });
     relay = startOutboxRelay(t.db, { intervalMs: 100 });
+    worker = startDeliveryWorker(t.db, { pollMs: 100 });
   }, 180_000);
   afterAll(async () => {
     await relay?.stop();
-    await jobs?.stop({ graceful: false });
+    // Receivers first: the worker's stop waits for its tries, a hanging one included.
     for (const r of receivers) await r.close();
+    await worker?.stop();
+    await jobs?.stop({ graceful: false });
     await t?.close();
     process.env.HUB_OUTBOUND_RETRY_SCHEDULE = saved.schedule;
     process.env.HUB_ALLOW_PRIVATE_NETWORK = saved.priv;

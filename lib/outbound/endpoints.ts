@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { webhookEndpoints, webhookEndpointSecrets } from "@/drizzle/schema";
 import { auditAs } from "@/lib/audit";
 import { requireActorRole, type AccessContext } from "@/lib/auth/access";
@@ -91,10 +91,31 @@ export async function deleteEndpoint(db: DbOrTx, ctx: AccessContext, id: string)
 
 /** The secrets that sign now, newest first: the current one and a rotated-out one still inside its 24 h. */
 export async function activeSecrets(db: DbOrTx, endpointId: string, now = new Date()): Promise<{ secret: string; expiresAt: Date | null }[]> {
-  const rows = await db.select().from(webhookEndpointSecrets)
-    .where(and(eq(webhookEndpointSecrets.endpointId, endpointId), or(isNull(webhookEndpointSecrets.expiresAt), gt(webhookEndpointSecrets.expiresAt, now))))
-    .orderBy(desc(webhookEndpointSecrets.createdAt));
+  const rows = await secretRows(db, [endpointId], now);
   return rows.map((r) => ({ secret: decrypt(r.secret, r.id), expiresAt: r.expiresAt }));
+}
+
+const secretRows = (db: DbOrTx, endpointIds: string[], now: Date) => db.select().from(webhookEndpointSecrets)
+  .where(and(inArray(webhookEndpointSecrets.endpointId, endpointIds), or(isNull(webhookEndpointSecrets.expiresAt), gt(webhookEndpointSecrets.expiresAt, now))))
+  .orderBy(desc(webhookEndpointSecrets.createdAt));
+
+/**
+ * The signing secrets of several endpoints in one query, newest first, decrypted: per endpoint
+ * its secrets, or the Error of one that no longer decrypts (a changed key ring; the try records it).
+ */
+export async function activeSecretsOf(db: DbOrTx, endpointIds: string[], now = new Date()): Promise<Map<string, string[] | Error>> {
+  const out = new Map<string, string[] | Error>();
+  if (endpointIds.length === 0) return out;
+  for (const r of await secretRows(db, [...new Set(endpointIds)], now)) {
+    const have = out.get(r.endpointId) ?? [];
+    if (have instanceof Error) continue;
+    try {
+      out.set(r.endpointId, [...have, decrypt(r.secret, r.id)]);
+    } catch (err) {
+      out.set(r.endpointId, err instanceof Error ? err : new Error("unknown"));
+    }
+  }
+  return out;
 }
 
 /** The secret view an admin asks for explicitly. */

@@ -26,11 +26,11 @@ export interface LocalJobs {
 }
 
 /**
- * Wakes every worker of a queue: pg-boss otherwise waits a whole poll after each job, so a
- * backlog would drain at one job per worker per poll. With this a slot is refilled as soon as
- * its job ends.
+ * Wakes this process's workers of a queue: pg-boss otherwise waits a whole poll after each job,
+ * so a backlog would drain at one job per worker per poll. With this a slot is refilled as soon
+ * as its job ends; a sender calls it after committing jobs (the outbox relay) so they start now.
  */
-function wake(boss: PgBoss, name: string) {
+export function wakeWorkers(boss: PgBoss, name: string) {
   for (const w of boss.getWipData()) if (w.name === name) boss.notifyWorker(w.id);
 }
 
@@ -60,7 +60,7 @@ export async function startLocalJobs(opts: LocalJobsOptions): Promise<LocalJobs>
         try {
           return await runLocalJob(db, job, j!);
         } finally {
-          wake(boss, job.name);
+          wakeWorkers(boss, job.name);
         }
       },
     );

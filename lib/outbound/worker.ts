@@ -1,0 +1,180 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { executeRows } from "@/lib/jobs/local/rows";
+import type { AddressPolicy } from "@/lib/net";
+import { CLAIM_LEASE_SECONDS, signAndSend } from "./deliver";
+import { activeSecretsOf } from "./endpoints";
+import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
+import { recordTries, succeeded, type FinishedTry } from "./record";
+import type { SendResult } from "./send";
+
+// Any fixed number: one claim at a time per database keeps the per-endpoint in-flight count exact
+// across processes (the claim is one short statement, so the wait is brief).
+const CLAIM_LOCK = 7243102;
+
+interface ClaimedRow {
+  id: string;
+  organisation_id: string;
+  endpoint_id: string;
+  attempts: number;
+  body: string;
+  url: string;
+  headers: Record<string, string> | null;
+}
+
+/**
+ * Claims up to `limit` due deliveries of active endpoints, oldest first, each endpoint at most
+ * `perEndpoint` tries in flight (counting tries other workers hold): one UPDATE that counts the
+ * try (`attempts + 1`, the fence deliverOnce's claim also checks) and sets its lease. Rows other
+ * transactions hold are skipped. Endpoints are walked one by one (a lateral per endpoint), so a
+ * backlog at a slow endpoint never hides the others' due deliveries.
+ */
+export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT_CONCURRENCY): Promise<ClaimedRow[]> {
+  if (limit <= 0) return [];
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
+    return executeRows<ClaimedRow>(tx, sql`
+      with eps as (
+        select e.id, ${perEndpoint}::int - (
+          select count(*)::int from webhook_deliveries f
+          where f.endpoint_id = e.id and f.status = 'pending' and f.next_attempt_at > now() and f.claimed_until > now()) as room
+        from webhook_endpoints e
+        where e.status = 'active' and exists (
+          select 1 from webhook_deliveries d where d.endpoint_id = e.id and d.status = 'pending' and d.next_attempt_at <= now())
+      ), picked as (
+        select c.id from eps cross join lateral (
+          select d.id, d.next_attempt_at from webhook_deliveries d
+          where d.endpoint_id = eps.id and d.status = 'pending' and d.next_attempt_at <= now()
+          order by d.next_attempt_at limit greatest(eps.room, 0)
+          for update skip locked) c
+        order by c.next_attempt_at limit ${limit}
+      )
+      update webhook_deliveries d set attempts = d.attempts + 1,
+        next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS}),
+        claimed_until = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS}), updated_at = now()
+      from picked, webhook_endpoints e where d.id = picked.id and e.id = d.endpoint_id
+      returning d.id, d.organisation_id, d.endpoint_id, d.attempts, d.body, e.url, e.headers`);
+  });
+}
+
+/** A running delivery worker. */
+export interface DeliveryWorker {
+  /** Looks for due deliveries now (after a commit that made some) instead of at the next poll. */
+  wake(): void;
+  /** Stops claiming and waits for the tries in flight to be sent and recorded. */
+  stop(): Promise<void>;
+}
+
+/** Options of startDeliveryWorker. */
+export interface DeliveryWorkerOptions {
+  /** Tries in flight at once in this process (default GLOBAL_DELIVERY_CONCURRENCY). */
+  concurrency?: number;
+  /** Tries in flight at once per endpoint, across processes (default PER_ENDPOINT_CONCURRENCY). */
+  perEndpoint?: number;
+  /** Milliseconds between looks at an idle table (default 500): retries fall due without a wake. */
+  pollMs?: number;
+  policy?: AddressPolicy;
+  onError?: (err: unknown) => void;
+}
+
+const g = globalThis as typeof globalThis & { __hubDeliveryWorkers?: Set<DeliveryWorker> };
+const running = (g.__hubDeliveryWorkers ??= new Set());
+
+/** Wakes this process's delivery workers (call after the commit that made deliveries due). */
+export function wakeDeliveryWorkers(): void {
+  for (const w of running) w.wake();
+}
+
+/**
+ * The local driver's delivery worker: claims due deliveries in batches (claimDue), sends each
+ * one as soon as it is claimed, concurrently, through the network guard with a kept-alive
+ * connection pool per endpoint, and records finished tries together — whatever has finished
+ * while the previous batch was being written goes in one transaction (recordTries). A slow
+ * endpoint holds at most `perEndpoint` of the `concurrency` slots; the others keep flowing.
+ * State lives in the deliveries table only: a worker killed mid-try leaves its claims to lapse
+ * (CLAIM_LEASE_SECONDS) and any worker takes them again.
+ */
+export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
+  const concurrency = opts.concurrency ?? GLOBAL_DELIVERY_CONCURRENCY;
+  const onError = opts.onError ?? ((err: unknown) => console.error("[outbound] delivery worker error", err));
+  let inFlight = 0;
+  let unrecorded = 0;
+  let stopped = false;
+  let claiming: Promise<void> | null = null;
+  let again = false;
+  let finished: FinishedTry[] = [];
+  let recording: Promise<void> | null = null;
+  const idle = new Set<() => void>();
+
+  const record = () => {
+    if (recording || finished.length === 0) return;
+    const batch = finished;
+    finished = [];
+    // Successes only: one statement, atomic by itself; failures touch endpoints too, so a transaction.
+    const write = batch.every((t) => succeeded(t.result))
+      ? recordTries(db, batch)
+      : db.transaction((tx) => recordTries(tx, batch));
+    recording = write.then(() => undefined, onError).finally(() => {
+      // A try whose record failed keeps its claim until the lease lapses; then it is due again.
+      unrecorded -= batch.length;
+      recording = null;
+      record();
+      fill();
+      if (inFlight === 0 && unrecorded === 0) for (const f of idle) f();
+    });
+  };
+
+  const start = async (rows: ClaimedRow[]) => {
+    const secrets = await activeSecretsOf(db, rows.map((r) => r.endpoint_id));
+    for (const row of rows) {
+      const endpoint = { id: row.endpoint_id, organisationId: row.organisation_id, url: row.url, headers: row.headers };
+      const delivery = { id: row.id, organisationId: row.organisation_id, attempts: row.attempts, body: row.body };
+      void signAndSend(delivery, endpoint, secrets.get(endpoint.id) ?? [], opts.policy).catch((err: unknown): SendResult => ({
+        statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}`,
+      })).then((result) => {
+        // The slot is free once the answer is in; recording goes on beside the next sends.
+        inFlight--;
+        unrecorded++;
+        finished.push({ delivery, endpoint, result });
+        record();
+        fill();
+      });
+    }
+  };
+
+  const fill = () => {
+    if (stopped) return;
+    if (claiming) return void (again = true);
+    claiming = (async () => {
+      do {
+        again = false;
+        while (!stopped && inFlight < concurrency) {
+          const rows = await claimDue(db, concurrency - inFlight, opts.perEndpoint);
+          if (rows.length === 0) break;
+          inFlight += rows.length;
+          await start(rows).catch((err: unknown) => {
+            // Not sent: the claims lapse (CLAIM_LEASE_SECONDS) and the tries are due again.
+            inFlight -= rows.length;
+            throw err;
+          });
+        }
+      } while (again && !stopped && inFlight < concurrency);
+    })().catch(onError).finally(() => (claiming = null));
+  };
+
+  const timer = setInterval(fill, opts.pollMs ?? 500);
+  timer.unref?.();
+  const worker: DeliveryWorker = {
+    wake: fill,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      running.delete(worker);
+      await claiming;
+      if (inFlight > 0 || unrecorded > 0) await new Promise<void>((r) => idle.add(r));
+    },
+  };
+  running.add(worker);
+  fill();
+  return worker;
+}
