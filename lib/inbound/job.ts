@@ -5,12 +5,11 @@ import { drainInbound, retryDelaySeconds } from "./drain";
 import { DRAIN_JOB, PROCESS_JOB, PROCESS_MAX_ATTEMPTS } from "./names";
 import { processEvent, recordFailure } from "./process";
 
-export { PROCESS_MAX_ATTEMPTS };
-
 /**
  * Processes one stored inbound event (lib/inbound/process.ts): under Inngest, one job per event;
- * the embedded driver drains stored events in batches instead (lib/inbound/drain.ts). Idempotent per event: a second
- * run finds it processed and does nothing. A throw is recorded on the event and retried; after
+ * the embedded driver drains stored events in batches instead (lib/inbound/drain.ts), and takes
+ * jobs still queued from before. Idempotent per event: a second run finds it processed and does
+ * nothing. A throw is recorded on the event and retried; after
  * the last attempt (or an error that cannot heal) the event is `failed` with the error.
  */
 export const processInboundJob = defineJob({
