@@ -30,6 +30,12 @@ export interface InboundResult {
   concurrency: number;
   hub: LoadFigure;
   baseline: LoadFigure;
+  /**
+   * The framework's ceiling in the same run: GET /api/health (the same route() wrapper and one
+   * `select 1`) on the same build at the same concurrency, so the hub's ingest figure can be read
+   * against what `next start` serves for a trivial handler on this machine right now.
+   */
+  trivialRoute: { requests: number; perSecond: number; p50Ms: number; p99Ms: number };
   /** hub accepted/s ÷ baseline accepted/s. */
   ratio: number;
   stored: number;
@@ -99,6 +105,12 @@ async function load(url: string, bodies: string[]): Promise<LoadFigure> {
   };
 }
 
+/** GETs `url` `amount` times, 32 at once: the trivial route's rate and latency. */
+async function loadTrivial(url: string, amount: number): Promise<InboundResult["trivialRoute"]> {
+  const r = await autocannon({ url, connections: INBOUND_CONCURRENCY, amount, timeout: 30 });
+  return { requests: r.requests.total, perSecond: round(r["2xx"] / (r.duration || 1)), p50Ms: round(r.latency.p50), p99Ms: round(r.latency.p99) };
+}
+
 /** Starts the bare baseline server as its own process; resolves with its URL and a stop. */
 async function startBaseline(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/baselines/inbound-server.ts", databaseUrl, SECRET], { stdio: ["ignore", "pipe", "inherit"] });
@@ -133,6 +145,7 @@ export async function runInbound(hub: string, databaseUrl: string, opts: { uniqu
     await load(hubUrl, warm);
     const hubFigure = await load(hubUrl, plan.bodies);
     const loadEnded = Date.now();
+    const trivialRoute = await loadTrivial(`${hub}/api/health`, Math.min(1_000, plan.bodies.length));
 
     const baseline = await startBaseline(databaseUrl);
     let baseFigure: LoadFigure;
@@ -175,7 +188,7 @@ export async function runInbound(hub: string, databaseUrl: string, opts: { uniqu
     const ratio = round(hubFigure.acceptedPerSecond / baseFigure.acceptedPerSecond, 2);
     return {
       unique, deliveries: plan.bodies.length + warm.length, concurrency: INBOUND_CONCURRENCY,
-      hub: hubFigure, baseline: baseFigure, ratio, stored: c.stored, processed: c.processed, processingSeconds,
+      hub: hubFigure, baseline: baseFigure, trivialRoute, ratio, stored: c.stored, processed: c.processed, processingSeconds,
       targets: { ratio: ratio >= INBOUND_TARGETS.ratio, p99: hubFigure.p99Ms < INBOUND_TARGETS.p99Ms },
     };
   } finally {

@@ -31,6 +31,13 @@ export const inboundEvents = pgTable("inbound_events", {
   body: text("body").notNull(),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   processedAt: timestamp("processed_at", { withTimezone: true }),
+  /**
+   * When the drain (lib/inbound/drain.ts) may take a `received` event next: now on arrival, a
+   * lease while a drain holds it, the backoff after a failed try.
+   */
+  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Failed tries since the event arrived or was last replayed (`attempts` counts all of them). */
+  retries: integer("retries").notNull().default(0),
 }, (t) => [
   uniqueIndex("inbound_events_dedupe_uq").on(t.provider, t.connectionId, t.eventId),
   index("inbound_events_org_received_idx").on(t.organisationId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -38,6 +45,8 @@ export const inboundEvents = pgTable("inbound_events", {
   index("inbound_events_org_status_idx").on(t.organisationId, t.status, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   index("inbound_events_org_type_idx").on(t.organisationId, t.type, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   index("inbound_events_connection_idx").on(t.connectionId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+  // The drain's queue: only events still to process, in the order they come due.
+  index("inbound_events_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'received'`),
 ]);
 
 /**

@@ -12,7 +12,8 @@ import { inboundModule, type InboundModule } from "./modules";
 import { insertAndEnqueue } from "./enqueue";
 import { takeDelivery } from "./rate-limit";
 import { effectiveSecret } from "./secrets";
-import { countRejected, findByToken, findCandidates, type Candidate } from "./store";
+import { routeDelivery } from "./routing";
+import { countRejected, findByToken, type Candidate } from "./store";
 import { hashToken } from "./token";
 import { verifiers, type VerifyResult } from "./verify";
 
@@ -44,7 +45,7 @@ export async function ingest(db: Db, req: Request, target: IngestTarget): Promis
   } else if (mod.tokenOnly) {
     return problem(404, "webhook_url_required", `${mod.name} webhooks are received on each connection's own URL (its Webhooks tab).`);
   } else {
-    candidates = await findCandidates(db, target.provider, delivery.accountIds);
+    candidates = await routeDelivery(db, target.provider, delivery.accountIds);
   }
 
   const retryAfter = await takeDelivery(candidates.length ? candidates.map((c) => c.id) : [`provider:${target.provider}`]);

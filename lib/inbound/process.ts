@@ -124,11 +124,16 @@ export async function processEvent(db: Db, ref: { id: string; organisationId: st
   });
 }
 
-/** Records a failed attempt; `final` ends the event as `failed` (visible, replayable). */
-export async function recordFailure(db: Db, ref: { id: string; organisationId: string }, err: unknown, final: boolean): Promise<void> {
+/**
+ * Records a failed attempt, due again after `retryInSeconds`; `final` ends the event as `failed`
+ * (visible, replayable).
+ */
+export async function recordFailure(db: Db, ref: { id: string; organisationId: string }, err: unknown, final: boolean, retryInSeconds: number): Promise<void> {
   const message = safeLastError(err instanceof Error ? err.message : String(err))?.slice(0, 2000) ?? "failed";
   await db.update(inboundEvents).set({
     attempts: sql`${inboundEvents.attempts} + 1`,
+    retries: sql`${inboundEvents.retries} + 1`,
+    nextAttemptAt: sql`now() + make_interval(secs => ${retryInSeconds})`,
     lastError: message,
     ...(final ? { status: "failed" as const } : {}),
   }).where(and(scoped(inboundEvents, ref, eq(inboundEvents.id, ref.id)), sql`${inboundEvents.status} in ('received', 'failed')`));

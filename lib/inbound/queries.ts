@@ -8,7 +8,8 @@ import { findConnectionById } from "@/lib/db/queries/connections";
 import { parseBody } from "./body";
 import { inboundModule } from "./modules";
 import { effectiveSecret, sealSigningSecret, type SecretSource } from "./secrets";
-import { enqueueEvents } from "./enqueue";
+import { scheduleProcessing } from "./enqueue";
+import { forgetRoutes } from "./routing";
 import { hashToken, newToken } from "./token";
 
 export type InboundStatus = (typeof inboundEvents.$inferSelect)["status"];
@@ -98,15 +99,16 @@ export async function getInboundEvent(db: DbOrTx, ctx: AccessContext, id: string
 }
 
 /**
- * Replays events of the organisation: each goes back to `received` and gets a processing job.
- * Handlers are idempotent per provider reference, so replaying a processed payment records nothing twice.
+ * Replays events of the organisation: each goes back to `received`, due now with a fresh set of
+ * tries, and is processed again. Handlers are idempotent per provider reference, so replaying a
+ * processed payment records nothing twice.
  */
 export async function replayInboundEvents(db: Db, ctx: AccessContext, ids: string[]): Promise<number> {
   const rows = await db.update(inboundEvents)
-    .set({ status: "received", processedAt: null })
+    .set({ status: "received", processedAt: null, nextAttemptAt: sql`now()`, retries: 0 })
     .where(scoped(inboundEvents, ctx, inArray(inboundEvents.id, ids)))
     .returning({ id: inboundEvents.id, organisationId: inboundEvents.organisationId });
-  await enqueueEvents(db, rows);
+  await scheduleProcessing(db, rows);
   return rows.length;
 }
 
@@ -157,5 +159,6 @@ export async function setSigningSecret(db: Db, ctx: AccessContext, id: string, s
   const sealed = secret === null ? null : sealSigningSecret(conn.id, secret);
   await db.insert(inboundEndpoints).values({ connectionId: conn.id, organisationId: ctx.organisationId, signingSecret: sealed })
     .onConflictDoUpdate({ target: inboundEndpoints.connectionId, set: { signingSecret: sealed, updatedAt: new Date() } });
+  forgetRoutes(db); // the next delivery verifies with the new secret, not a cached one
   return webhookSettings(db, ctx, id, origin);
 }

@@ -2,7 +2,7 @@ import { markOverdueJob, markOverdueSchedule } from "@/lib/accounting/jobs/mark-
 import { healthCheckJob, healthCheckSchedule } from "@/lib/connections/jobs/health-check";
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
 import { expireQuotesJob, expireQuotesSchedule } from "@/lib/work/jobs/expire-quotes";
-import { processInboundJob } from "@/lib/inbound/job";
+import { drainInboundJob, drainInboundSchedule, processInboundJob } from "@/lib/inbound/job";
 import { deliverJob, sweepJob, sweepSchedule } from "@/lib/outbound/jobs";
 import { syncSweepJob, syncSweepSchedule } from "@/lib/sync/jobs";
 import { syncRunJob } from "@/lib/sync/run-job";
@@ -17,7 +17,7 @@ import type { JobDefinition, ScheduleDefinition } from "./types";
 export const registry: (JobDefinition | ScheduleDefinition)[] = [
   markOverdueJob, markOverdueSchedule, healthCheckJob, healthCheckSchedule, dispatchEventJob,
   expireQuotesJob, expireQuotesSchedule,
-  processInboundJob,
+  processInboundJob, drainInboundJob, drainInboundSchedule,
   deliverJob, sweepJob, sweepSchedule,
   syncRunJob, syncSweepJob, syncSweepSchedule,
 ];
