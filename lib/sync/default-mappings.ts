@@ -18,13 +18,15 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
         { local: "amount", remote: "LineItems[0].AccountCode", direction: "push", transform: { kind: "constant", value: "400" } },
       ],
     },
-    // Xero Payments (each applied to one invoice), pulled only.
+    // Xero Payments, each applied to one invoice; a payment recorded in the app is PUT against its
+    // linked invoice from the business bank account (090).
     payments: {
       fields: [
-        { local: "invoiceId", remote: "Invoice.InvoiceID", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
-        { local: "amount", remote: "Amount", direction: "pull", transform: { kind: "money" } },
-        { local: "paidAt", remote: "Date", direction: "pull", transform: { kind: "date" } },
-        { local: "reference", remote: "Reference", direction: "pull" },
+        { local: "invoiceId", remote: "Invoice.InvoiceID", transform: { kind: "ref", entity: "invoices" } },
+        { local: "amount", remote: "Amount", transform: { kind: "money" } },
+        { local: "paidAt", remote: "Date", transform: { kind: "date" } },
+        { local: "reference", remote: "Reference" },
+        { local: "amount", remote: "Account.Code", direction: "push", transform: { kind: "constant", value: "090" } },
       ],
     },
     // Xero Items: Code is required and unique (the app's SKU); sold at SalesDetails.UnitPrice.
@@ -97,14 +99,18 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
         { local: "amount", remote: "Line[0].AccountBasedExpenseLineDetail.AccountRef.value", direction: "push", transform: { kind: "constant", value: "20" } },
       ],
     },
-    // QuickBooks Payment, applied to its invoice through the first line's LinkedTxn; pulled only.
+    // QuickBooks Payment, applied to its invoice through the first line's LinkedTxn; a payment
+    // recorded in the app is created for the invoice's customer with one line linked to the invoice.
     payments: {
       fields: [
-        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnId", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
-        { local: "amount", remote: "TotalAmt", direction: "pull", transform: { kind: "money" } },
-        { local: "paidAt", remote: "TxnDate", direction: "pull", transform: { kind: "date" } },
+        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnId", transform: { kind: "ref", entity: "invoices" } },
+        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnType", direction: "push", transform: { kind: "constant", value: "Invoice" } },
+        { local: "customerId", remote: "CustomerRef.value", direction: "push", transform: { kind: "ref", entity: "customers" } },
+        { local: "amount", remote: "TotalAmt", transform: { kind: "money" } },
+        { local: "amount", remote: "Line[0].Amount", direction: "push", transform: { kind: "money" } },
+        { local: "paidAt", remote: "TxnDate", transform: { kind: "date" } },
         { local: "currency", remote: "CurrencyRef.value", direction: "pull" },
-        { local: "reference", remote: "PaymentRefNum", direction: "pull" },
+        { local: "reference", remote: "PaymentRefNum" },
       ],
     },
     // QuickBooks Item: a Service sold into "Sales of Product Income" (account 79 in a new company;
