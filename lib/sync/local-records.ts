@@ -210,9 +210,9 @@ export async function pendingLocal(
   if (PULL_ONLY_ENTITIES.includes(entity)) return [];
   if (entity === "expenses") return pendingExpenses(tx, organisationId, connectionId, opts);
   if (entity === "payments") {
-    const ids = await pendingPaymentIds(tx, organisationId, connectionId, opts);
-    const loaded = await loadLocal(tx, organisationId, entity, ids);
-    return ids.map((id) => loaded.get(id)!).filter(Boolean);
+    const pending = await pendingPaymentIds(tx, organisationId, connectionId, opts);
+    const loaded = await loadLocal(tx, organisationId, entity, pending.map((p) => p.id));
+    return pending.filter((p) => loaded.has(p.id)).map((p) => ({ ...loaded.get(p.id)!, record: { ...loaded.get(p.id)!.record, customerId: p.customerId } }));
   }
   const table = tableOf(entity);
   const at = msOf(table);

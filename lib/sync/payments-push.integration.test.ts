@@ -7,7 +7,7 @@ import { createInvoice } from "@/lib/db/queries/invoices";
 import { countPending } from "./local-records";
 import { runErrors } from "./runs";
 import { saveEntitySettings } from "./settings";
-import { connectQuickBooks, connectXero, closeWorld, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
+import { connectQuickBooks, connectXero, closeWorld, control, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
 
 // Payments recorded in the app against invoices linked to Xero / QuickBooks are pushed through the
 // engine: Xero PUT Payments (Invoice.InvoiceID + Account), QuickBooks Payment with a line whose
@@ -90,6 +90,23 @@ describe("payments pushed to Xero", () => {
     expect(await pendingPayments(conn.connectionId)).toBe(1);
     await reversePayment(w.db, w.owner, payment.id, { outcome: "failed", reason: "Paid at Xero already" });
     expect(await pendingPayments(conn.connectionId)).toBe(0);
+  }, 60_000);
+
+  it("a push whose first attempt times out after Xero applied it (sandbox fault) leaves exactly one payment", async () => {
+    const inv = await linkedInvoice(conn.connectionId, (id) => books().records.Invoices.get(id)!.data.Status === "AUTHORISED" && due(id) > 20, used);
+    used.push(inv.localId);
+    await recordPayment(w.db, w.owner, inv.localId, { amount: 700, paidAt: today(), reference: "Timed out once" });
+    await control(w, "faults", { provider: "xero", applyThenTimeout: 1, applyTimeoutMs: 250 });
+    // Xero applies the payment but answers 504: the step fails (retryable) with nothing linked…
+    await expect(syncNow(w.db, w.owner, conn.connectionId, { direction: "push", entity: "payments" })).rejects.toMatchObject({ code: "PROVIDER_ERROR" });
+    expect(paymentsOn(inv.externalId).filter((p) => p.data.Reference === "Timed out once")).toHaveLength(1);
+    // …and the job's retry sends the same change with the same Idempotency-Key: Xero answers with the first payment.
+    const retry = await syncNow(w.db, w.owner, conn.connectionId, { direction: "push", entity: "payments" });
+    expect(retry).toMatchObject({ status: "succeeded", created: 1, failed: 0 });
+    const made = paymentsOn(inv.externalId).filter((p) => p.data.Reference === "Timed out once");
+    expect(made).toHaveLength(1);
+    const [link] = await w.db.select().from(syncLinks).where(and(eq(syncLinks.connectionId, conn.connectionId), eq(syncLinks.entity, "payments"), eq(syncLinks.externalId, made[0]!.id)));
+    expect(link).toBeDefined();
   }, 60_000);
 
   it("respects the direction setting, and waits for an invoice Xero does not know", async () => {

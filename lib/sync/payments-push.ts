@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { payments, syncLinks } from "@/drizzle/schema";
+import { invoices, payments, syncLinks } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
 
 /**
@@ -26,17 +26,20 @@ function pending(connectionId: string, organisationId: string, extra: SQL[]) {
   };
 }
 
-/** The ids of the next pending payments, oldest first. */
+/**
+ * The next pending payments, oldest first, each with its invoice's customer (a payment pulled from
+ * another ledger carries none of its own, and QuickBooks needs the payment's customer).
+ */
 export async function pendingPaymentIds(
   tx: DbOrTx, organisationId: string, connectionId: string, opts: { after?: { updatedAt: Date; id: string }; limit: number; onlyIds?: string[] },
-): Promise<string[]> {
+): Promise<{ id: string; customerId: string }[]> {
   const extra: SQL[] = [];
   if (opts.after) extra.push(sql`(${at}, ${payments.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
   if (opts.onlyIds) extra.push(inArray(payments.id, opts.onlyIds.length ? opts.onlyIds : ["-"]));
   const q = pending(connectionId, organisationId, extra);
-  const rows = await tx.select({ id: payments.id }).from(payments).leftJoin(paymentLinks, q.paymentLink).innerJoin(invoiceLinks, q.invoiceLink)
+  return tx.select({ id: payments.id, customerId: invoices.customerId }).from(payments).leftJoin(paymentLinks, q.paymentLink).innerJoin(invoiceLinks, q.invoiceLink)
+    .innerJoin(invoices, and(eq(invoices.organisationId, organisationId), eq(invoices.id, payments.invoiceId)))
     .where(q.where).orderBy(asc(at), asc(payments.id)).limit(opts.limit);
-  return rows.map((r) => r.id);
 }
 
 /** How many payments wait for a push to the connection (the status endpoint's `pending`). */
