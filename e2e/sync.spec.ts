@@ -3,7 +3,7 @@ import { addMemberViaInvitation, newSession, newUser, signInAsDemoAdmin, signUp 
 import { SANDBOX_ORIGIN } from "./helpers/sandbox";
 
 // Issue 10's Sync tab in a real browser against the sandbox: connect Xero, edit a mapping with
-// its live preview, save, run a sync over several pages and watch the progress bar move, find
+// its live preview, save, pick an account from the pulled chart of accounts, run a sync over several pages and watch the progress bar move, find
 // the run in history with its counters and a source badge in the invoices list; a member sees
 // the tab read-only. The steps share one database and sandbox, so they run in order.
 
@@ -70,6 +70,23 @@ test.describe.serial("sync tab", () => {
     await editor.getByRole("button", { name: "Save mapping" }).click();
     await expect(admin.getByText("Mapping saved.")).toBeVisible();
     await expect(admin.getByRole("tab", { name: /Customers \(custom\)/ })).toBeVisible();
+  });
+
+  test("picks the expense account from the connection's pulled accounts, then saves", async () => {
+    const editor = admin.getByTestId("mapping-editor-expenses");
+    await admin.getByRole("tab", { name: /^Expenses/ }).click();
+    await expect(editor).toBeVisible();
+    // The Xero account code of the expense line is chosen from Xero's chart of accounts, not typed.
+    const row = editor.getByTestId("mapping-row").filter({ has: admin.locator('input[value="LineItems[0].AccountCode"]') });
+    await expect(row.getByLabel(/Values of row \d+ from/)).toHaveValue("accounts");
+    const account = row.getByLabel(/^Value of row \d+$/);
+    await expect(account.locator("option:checked")).toHaveText("400 · Advertising", { timeout: 20_000 });
+    await expect(account.locator("option", { hasText: "200 · Sales" })).toHaveCount(1);
+    await account.selectOption("200");
+    await editor.getByRole("button", { name: "Save mapping" }).click();
+    await expect(admin.getByText("Mapping saved.")).toBeVisible();
+    await expect(admin.getByRole("tab", { name: /Expenses \(custom\)/ })).toBeVisible();
+    await expect(editor.getByTestId("mapping-row").filter({ has: admin.locator('input[value="LineItems[0].AccountCode"]') }).getByLabel(/^Value of row \d+$/)).toHaveValue("200");
   });
 
   test("Sync now: the progress bar moves, then the run is in history with its counters", async () => {

@@ -41,6 +41,9 @@ export type EntityMapping = z.infer<typeof entityMappingSchema>;
 export const previewSchema = z.array(z.looseObject({ externalId: z.string(), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()), error: z.string().nullable() }));
 export type PreviewRow = z.infer<typeof previewSchema>[number];
 
+export const lookupEntrySchema = z.looseObject({ externalId: z.string(), code: z.string(), name: z.string(), detail: z.string().nullable(), active: z.boolean() });
+export type LookupEntry = z.infer<typeof lookupEntrySchema>;
+
 export const conflictSchema = z.looseObject({
   id: z.string(), entity: z.string(), localId: z.string(), externalId: z.string(),
   localVersion: z.record(z.string(), z.unknown()), remoteVersion: z.record(z.string(), z.unknown()),
@@ -76,6 +79,7 @@ export const syncKeys = {
   run: (id: string, runId: string) => ["sync", id, "run", runId] as const,
   conflicts: (id: string) => ["sync", id, "conflicts"] as const,
   mappings: (id: string) => ["sync", id, "mappings"] as const,
+  lookups: (id: string, kind: string) => ["sync", id, "lookups", kind] as const,
 };
 
 export const syncApi = {
@@ -90,6 +94,7 @@ export const syncApi = {
   resolve: (id: string, conflictId: string, side: "app" | "provider") => callApi("POST", connectionApiPath(id, `/sync/conflicts/${conflictId}/resolve`), conflictSchema, { side }),
   mappings: (id: string) => callApi("GET", connectionApiPath(id, "/mappings"), z.array(entityMappingSchema)),
   saveMapping: (id: string, entity: string, mapping: Mapping | null) => callWithPaths("PUT", connectionApiPath(id, "/mappings"), entityMappingSchema, { entity, mapping }),
+  lookups: (id: string, kind: string) => callApi("GET", connectionApiPath(id, `/sync/lookups?kind=${encodeURIComponent(kind)}`), z.array(lookupEntrySchema)),
   preview: (id: string, entity: string, mapping: Mapping) => callWithPaths("POST", connectionApiPath(id, "/mappings/preview"), previewSchema, { entity, mapping }),
 };
 

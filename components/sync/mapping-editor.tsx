@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
+import { ListSource, ListValues } from "./list-values";
 import { syncApi, syncKeys, unwrap, type EntityMapping, type FieldMap, type Mapping, type PathIssue, type PreviewRow } from "./api";
 
 const TRANSFORMS: [string, string][] = [
@@ -34,7 +35,7 @@ function withParam(t: FieldMap["transform"], kind: string, text: string): FieldM
       const table = Object.fromEntries(text.split("\n").map((l) => l.split("=")).filter((p) => p.length >= 2 && p[0]!.trim()).map(([k, ...v]) => [k!.trim(), v.join("=").trim()]));
       return { ...(t.kind === "lookup" ? t : {}), kind, table };
     }
-    case "constant": return { kind, value: text };
+    case "constant": return { ...(t.kind === "constant" && t.list ? { list: t.list } : {}), kind, value: text };
     case "difference": return { kind, minus: text };
     case "balanceStatus": return { kind, balance: text, otherwise: t.kind === "balanceStatus" ? t.otherwise : "sent" };
     case "ref": return { kind, entity: "customers" };
@@ -122,10 +123,10 @@ function EntityEditor({ connectionId, providerName, entry, canManage }: { connec
 
   return (
     <div className="space-y-4" data-testid={`mapping-editor-${entry.entity}`}>
-      <FieldTable label="Fields" prefix="fields" fields={draft.fields} localFields={entry.localFields.map((f) => f.name)} required={entry.localFields.filter((f) => f.required).map((f) => f.name)}
+      <FieldTable connectionId={connectionId} label="Fields" prefix="fields" fields={draft.fields} localFields={entry.localFields.map((f) => f.name)} required={entry.localFields.filter((f) => f.required).map((f) => f.name)}
         remoteFields={entry.remoteFields} providerName={providerName} canManage={canManage} issueAt={issueAt} onChange={(f) => setFields("fields", f)} />
       {draft.lines ? (
-        <FieldTable label={`Lines (${draft.lines.remote})`} prefix="lines.fields" fields={draft.lines.fields} localFields={entry.localLineFields} required={[]}
+        <FieldTable connectionId={connectionId} label={`Lines (${draft.lines.remote})`} prefix="lines.fields" fields={draft.lines.fields} localFields={entry.localLineFields} required={[]}
           remoteFields={entry.remoteLineFields} providerName={providerName} canManage={canManage} issueAt={issueAt} onChange={(f) => setFields("lines", f)} />
       ) : null}
       {general.length ? (
@@ -162,7 +163,7 @@ function EntityEditor({ connectionId, providerName, entry, canManage }: { connec
 }
 
 function FieldTable(props: {
-  label: string; prefix: string; fields: FieldMap[]; localFields: string[]; required: string[]; remoteFields: string[]; providerName: string; canManage: boolean;
+  connectionId: string; label: string; prefix: string; fields: FieldMap[]; localFields: string[]; required: string[]; remoteFields: string[]; providerName: string; canManage: boolean;
   issueAt: (prefix: string, i: number) => string[]; onChange: (fields: FieldMap[]) => void;
 }) {
   const { fields, canManage, onChange } = props;
@@ -203,7 +204,12 @@ function FieldTable(props: {
                     onChange={(e) => set(i, { transform: withParam(f.transform, e.target.value, paramText(f.transform)) })}>
                     {TRANSFORMS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
                   </select>
-                  {hasParam(f.transform.kind) ? (
+                  {f.transform.kind === "constant" || f.transform.kind === "lookup" ? (
+                    <ListSource transform={f.transform} row={i + 1} disabled={!canManage} onChange={(transform) => set(i, { transform })} />
+                  ) : null}
+                  {(f.transform.kind === "constant" || f.transform.kind === "lookup") && typeof f.transform.list === "string" ? (
+                    <ListValues connectionId={props.connectionId} transform={f.transform} row={i + 1} providerName={props.providerName} disabled={!canManage} onChange={(transform) => set(i, { transform })} />
+                  ) : hasParam(f.transform.kind) ? (
                     f.transform.kind === "lookup" ? (
                       <Textarea aria-label={`Lookup table of row ${i + 1} (${props.providerName} value=app value, one a line)`} className="min-h-16 font-mono text-xs" readOnly={!canManage}
                         value={paramText(f.transform)} onChange={(e) => set(i, { transform: withParam(f.transform, "lookup", e.target.value) })} />

@@ -8,6 +8,7 @@ import { IntegrationError } from "@/lib/connections/errors";
 import { listConflicts, type ConflictRow } from "./conflicts";
 import { LOCAL_FIELDS, REMOTE_FIELDS, type SyncEntity } from "./fields";
 import { linksByExternal } from "./links";
+import { checkListValues, lookupsOf, type LookupKind } from "./lookups";
 import { MappingError, mapPull, mappingFor, validateMapping, type EntityMapping } from "./mapping";
 import { normalise, applyPulled, type EntityEnv } from "./pull";
 import { syncEntitiesOf, syncTarget } from "./provider";
@@ -83,10 +84,15 @@ export async function getMappings(db: Db, ctx: AccessContext, connectionId: stri
   });
 }
 
-/** A mapping checked for this connection's provider; a problem is a 400 naming `mapping.<path>`. */
-function checked(provider: string, entity: SyncEntity, mapping: unknown): EntityMapping {
+/**
+ * A mapping checked for this connection: fields its provider knows, and values chosen from pulled
+ * lists found in the connection's lists; a problem is a 400 naming `mapping.<path>`.
+ */
+async function checked(db: Db, ctx: AccessContext, connectionId: string, provider: string, entity: SyncEntity, input: unknown): Promise<EntityMapping> {
   try {
-    return validateMapping(provider, entity, mapping);
+    const mapping = validateMapping(provider, entity, input);
+    await checkListValues(db, ctx, connectionId, mapping);
+    return mapping;
   } catch (err) {
     if (err instanceof MappingError) {
       throw new ApiError(400, "invalid_mapping", `The mapping is refused: ${err.message}`, [{ in: "body", path: `mapping.${err.path}`, message: err.message.slice(err.path.length + 2) }]);
@@ -105,12 +111,18 @@ export async function putMapping(db: Db, ctx: AccessContext, connectionId: strin
   requireActorRole(ctx, "admin");
   const { row, entities } = await liveConnection(db, ctx, connectionId);
   const entity = entityOf(entities, body.entity);
-  const mapping = body.mapping === null ? null : checked(row.provider, entity, body.mapping);
+  const mapping = body.mapping === null ? null : await checked(db, ctx, connectionId, row.provider, entity, body.mapping);
   const current = await getEntitySettings(db, ctx, connectionId, entity);
   await db.insert(syncSettings)
     .values({ organisationId: ctx.organisationId, connectionId, entity, ...current, mapping, updatedAt: new Date() })
     .onConflictDoUpdate({ target: [syncSettings.connectionId, syncSettings.entity], set: { mapping, updatedAt: new Date() } });
   return (await getMappings(db, ctx, connectionId)).find((m) => m.entity === entity)!;
+}
+
+/** A connection's pulled list (tax rates or accounts) that a lookup or constant transform chooses from. */
+export async function lookupList(db: Db, ctx: AccessContext, connectionId: string, kind: LookupKind) {
+  await liveConnection(db, ctx, connectionId);
+  return (await lookupsOf(db, ctx, connectionId, [kind])).get(kind) ?? [];
 }
 
 export const PREVIEW_RECORDS = 3;
@@ -123,7 +135,7 @@ export const PREVIEW_RECORDS = 3;
 export async function previewMapping(db: Db, ctx: AccessContext, connectionId: string, body: { entity: SyncEntity; mapping: unknown }) {
   const { row, entities } = await liveConnection(db, ctx, connectionId);
   const entity = entityOf(entities, body.entity);
-  const mapping = checked(row.provider, entity, body.mapping);
+  const mapping = await checked(db, ctx, connectionId, row.provider, entity, body.mapping);
   const target = await syncTarget(db, ctx, connectionId);
   const page = await target.module(entity).pull(target.api, { since: null, cursor: null });
   const records = page.records.filter((r) => !r.deleted).slice(0, PREVIEW_RECORDS);

@@ -1,6 +1,8 @@
 /**
  * The mapping each provider syncs with until a person edits it (validated by lib/sync/mapping.ts;
  * a test proves every default is valid). Totals are pulled only: the provider computes them.
+ * Account and tax codes name the pulled list they come from (`list`): the editor offers that
+ * list's values and a saved mapping must use values in it.
  */
 export const defaultMappings: Record<string, Record<string, unknown>> = {
   xero: {
@@ -10,21 +12,23 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
       fields: [
         { local: "vendor", remote: "Type", direction: "push", transform: { kind: "constant", value: "SPEND" } },
         { local: "vendor", remote: "Contact.Name", direction: "push" },
-        { local: "vendor", remote: "BankAccount.Code", direction: "push", transform: { kind: "constant", value: "090" } },
+        { local: "vendor", remote: "BankAccount.Code", direction: "push", transform: { kind: "constant", value: "090", list: "accounts" } },
         { local: "spentAt", remote: "Date", direction: "push", transform: { kind: "date" } },
         { local: "description", remote: "LineItems[0].Description", direction: "push" },
         { local: "amount", remote: "LineItems[0].Quantity", direction: "push", transform: { kind: "constant", value: 1 } },
         { local: "amount", remote: "LineItems[0].UnitAmount", direction: "push", transform: { kind: "money" } },
-        { local: "amount", remote: "LineItems[0].AccountCode", direction: "push", transform: { kind: "constant", value: "400" } },
+        { local: "amount", remote: "LineItems[0].AccountCode", direction: "push", transform: { kind: "constant", value: "400", list: "accounts" } },
       ],
     },
-    // Xero Payments (each applied to one invoice), pulled only.
+    // Xero Payments, each applied to one invoice; a payment recorded in the app is PUT against its
+    // linked invoice from the business bank account (090).
     payments: {
       fields: [
-        { local: "invoiceId", remote: "Invoice.InvoiceID", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
-        { local: "amount", remote: "Amount", direction: "pull", transform: { kind: "money" } },
-        { local: "paidAt", remote: "Date", direction: "pull", transform: { kind: "date" } },
-        { local: "reference", remote: "Reference", direction: "pull" },
+        { local: "invoiceId", remote: "Invoice.InvoiceID", transform: { kind: "ref", entity: "invoices" } },
+        { local: "amount", remote: "Amount", transform: { kind: "money" } },
+        { local: "paidAt", remote: "Date", transform: { kind: "date" } },
+        { local: "reference", remote: "Reference" },
+        { local: "amount", remote: "Account.Code", direction: "push", transform: { kind: "constant", value: "090", list: "accounts" } },
       ],
     },
     // Xero Items: Code is required and unique (the app's SKU); sold at SalesDetails.UnitPrice.
@@ -78,7 +82,7 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
           { local: "unitPrice", remote: "UnitAmount", transform: { kind: "money" } },
           { local: "amount", remote: "LineAmount", direction: "pull", transform: { kind: "money" } },
           { local: "taxAmount", remote: "TaxAmount", direction: "pull", transform: { kind: "money" } },
-          { local: "taxAmount", remote: "TaxType", direction: "push", transform: { kind: "constant", value: "NONE" } },
+          { local: "taxAmount", remote: "TaxType", direction: "push", transform: { kind: "constant", value: "NONE", list: "tax_rates" } },
         ],
       },
     },
@@ -88,23 +92,27 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
     expenses: {
       fields: [
         { local: "vendor", remote: "PaymentType", direction: "push", transform: { kind: "constant", value: "Cash" } },
-        { local: "vendor", remote: "AccountRef.value", direction: "push", transform: { kind: "constant", value: "35" } },
+        { local: "vendor", remote: "AccountRef.value", direction: "push", transform: { kind: "constant", value: "35", list: "accounts" } },
         { local: "vendor", remote: "PrivateNote", direction: "push" },
         { local: "spentAt", remote: "TxnDate", direction: "push", transform: { kind: "date" } },
         { local: "amount", remote: "Line[0].Amount", direction: "push", transform: { kind: "money" } },
         { local: "description", remote: "Line[0].Description", direction: "push" },
         { local: "amount", remote: "Line[0].DetailType", direction: "push", transform: { kind: "constant", value: "AccountBasedExpenseLineDetail" } },
-        { local: "amount", remote: "Line[0].AccountBasedExpenseLineDetail.AccountRef.value", direction: "push", transform: { kind: "constant", value: "20" } },
+        { local: "amount", remote: "Line[0].AccountBasedExpenseLineDetail.AccountRef.value", direction: "push", transform: { kind: "constant", value: "20", list: "accounts" } },
       ],
     },
-    // QuickBooks Payment, applied to its invoice through the first line's LinkedTxn; pulled only.
+    // QuickBooks Payment, applied to its invoice through the first line's LinkedTxn; a payment
+    // recorded in the app is created for the invoice's customer with one line linked to the invoice.
     payments: {
       fields: [
-        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnId", direction: "pull", transform: { kind: "ref", entity: "invoices" } },
-        { local: "amount", remote: "TotalAmt", direction: "pull", transform: { kind: "money" } },
-        { local: "paidAt", remote: "TxnDate", direction: "pull", transform: { kind: "date" } },
+        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnId", transform: { kind: "ref", entity: "invoices" } },
+        { local: "invoiceId", remote: "Line[0].LinkedTxn[0].TxnType", direction: "push", transform: { kind: "constant", value: "Invoice" } },
+        { local: "customerId", remote: "CustomerRef.value", direction: "push", transform: { kind: "ref", entity: "customers" } },
+        { local: "amount", remote: "TotalAmt", transform: { kind: "money" } },
+        { local: "amount", remote: "Line[0].Amount", direction: "push", transform: { kind: "money" } },
+        { local: "paidAt", remote: "TxnDate", transform: { kind: "date" } },
         { local: "currency", remote: "CurrencyRef.value", direction: "pull" },
-        { local: "reference", remote: "PaymentRefNum", direction: "pull" },
+        { local: "reference", remote: "PaymentRefNum" },
       ],
     },
     // QuickBooks Item: a Service sold into "Sales of Product Income" (account 79 in a new company;
@@ -116,7 +124,7 @@ export const defaultMappings: Record<string, Record<string, unknown>> = {
         { local: "description", remote: "Description" },
         { local: "unitPrice", remote: "UnitPrice", transform: { kind: "money" } },
         { local: "name", remote: "Type", direction: "push", transform: { kind: "constant", value: "Service" } },
-        { local: "name", remote: "IncomeAccountRef.value", direction: "push", transform: { kind: "constant", value: "79" } },
+        { local: "name", remote: "IncomeAccountRef.value", direction: "push", transform: { kind: "constant", value: "79", list: "accounts" } },
       ],
     },
     customers: {

@@ -19,15 +19,15 @@ export const LOCAL_FIELDS: Record<SyncEntity, { fields: Record<string, LocalFiel
     },
     lines: { description: {}, quantity: {}, unitPrice: {}, amount: {}, taxAmount: {} },
   },
-  payments: { fields: { invoiceId: { required: true }, amount: { required: true }, paidAt: { required: true }, currency: {}, reference: {} } },
+  payments: { fields: { invoiceId: { required: true }, customerId: {}, amount: { required: true }, paidAt: { required: true }, currency: {}, reference: {} } },
   expenses: { fields: { vendor: { required: true }, description: {}, amount: { required: true }, currency: {}, spentAt: { required: true } } },
 };
 
 /** Entities the engine pushes only (the app is where they are entered). */
 export const PUSH_ONLY_ENTITIES: readonly SyncEntity[] = ["expenses"];
 
-/** Entities the engine pulls only (no local change is pushed for them yet). */
-export const PULL_ONLY_ENTITIES: readonly SyncEntity[] = ["payments"];
+/** Entities the engine pulls only (none today: payments are pushed too, see lib/sync/payments-push.ts). */
+export const PULL_ONLY_ENTITIES: readonly SyncEntity[] = [];
 
 /** The provider paths a mapping may name (array indexes stripped), per provider and entity. */
 export const REMOTE_FIELDS: Record<string, Partial<Record<SyncEntity, { fields: readonly string[]; lines?: readonly string[] }>>> = {
@@ -79,7 +79,7 @@ export const localRecordSchemas = {
     })).max(500).optional(),
   }),
   payments: z.object({
-    invoiceId: z.string({ error: "refers to an invoice that is not synced" }).min(1), amount: money.refine((n) => n > 0, "must be above zero"),
+    invoiceId: z.string({ error: "refers to an invoice that is not synced" }).min(1), customerId: z.string().nullable().optional(), amount: money.refine((n) => n > 0, "must be above zero"),
     paidAt: day, currency, reference: text(200),
   }),
   expenses: z.object({

@@ -64,10 +64,11 @@ export const syncSweepSchedule = defineSchedule({ name: "sync.sweep.every-15-min
 const ENTITY_OF_EVENT: Record<string, SyncEntity> = {
   "customer.created": "customers", "customer.updated": "customers",
   "invoice.created": "invoices", "invoice.updated": "invoices", "invoice.sent": "invoices", "invoice.cancelled": "invoices", "invoice.paid": "invoices",
+  "payment.received": "payments",
 };
 
 /**
- * Push trigger: a local customer or invoice change starts (or joins) a push run on every
+ * Push trigger: a local customer, invoice or payment change starts (or joins) a push run on every
  * connection of the organisation that pushes that entity. The run row and its job are written in
  * the consumer's transaction, so the trigger happens exactly once per event.
  */

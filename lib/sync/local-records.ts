@@ -7,6 +7,7 @@ import { emitAll } from "@/lib/events/emit";
 import type { EmitInput } from "@/lib/events/emit";
 import type { EventType } from "@/lib/events/catalog";
 import { PULL_ONLY_ENTITIES, PUSH_ONLY_ENTITIES, type SyncEntity } from "./fields";
+import { countPendingPayments, pendingPaymentIds } from "./payments-push";
 
 /**
  * The app's side of sync: local customers and invoices read in the mapped shape and written in
@@ -25,7 +26,7 @@ const productShape = (p: typeof products.$inferSelect): LocalRecord => ({
   name: p.name, sku: p.sku, description: p.description, unitPrice: p.unitPrice, currency: p.currency,
 });
 const paymentShape = (p: typeof payments.$inferSelect): LocalRecord => ({
-  invoiceId: p.invoiceId, amount: p.amount, paidAt: p.paidAt, currency: p.currency, reference: p.reference,
+  invoiceId: p.invoiceId, customerId: p.customerId, amount: p.amount, paidAt: p.paidAt, currency: p.currency, reference: p.reference,
 });
 const invoiceShape = (i: typeof invoices.$inferSelect, lines: LineRow[]): LocalRecord => ({
   number: i.number, customerId: i.customerId, status: i.status, currency: i.currency, issueDate: i.issueDate, dueDate: i.dueDate,
@@ -208,6 +209,11 @@ export async function pendingLocal(
 ): Promise<LocalRow[]> {
   if (PULL_ONLY_ENTITIES.includes(entity)) return [];
   if (entity === "expenses") return pendingExpenses(tx, organisationId, connectionId, opts);
+  if (entity === "payments") {
+    const pending = await pendingPaymentIds(tx, organisationId, connectionId, opts);
+    const loaded = await loadLocal(tx, organisationId, entity, pending.map((p) => p.id));
+    return pending.filter((p) => loaded.has(p.id)).map((p) => ({ ...loaded.get(p.id)!, record: { ...loaded.get(p.id)!.record, customerId: p.customerId } }));
+  }
   const table = tableOf(entity);
   const at = msOf(table);
   const conds: SQL[] = [eq(table.organisationId, organisationId), pendingCondition(table)];
@@ -223,6 +229,7 @@ export async function pendingLocal(
 /** How many local records wait for a push (the status endpoint's `pending`). */
 export async function countPending(tx: DbOrTx, organisationId: string, connectionId: string, entity: SyncEntity): Promise<number> {
   if (PULL_ONLY_ENTITIES.includes(entity)) return 0;
+  if (entity === "payments") return countPendingPayments(tx, organisationId, connectionId);
   if (entity === "expenses") {
     const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(expenses)
       .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, expenses.id)))

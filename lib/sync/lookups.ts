@@ -6,11 +6,10 @@ import { IntegrationError } from "@/lib/connections/errors";
 import { providerOrThrow } from "@/lib/connections/provider";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { findConnectionById } from "@/lib/db/queries/connections";
+import { listValues, LOOKUP_KINDS, MappingError, type EntityMapping, type LookupKind } from "./mapping";
 import { syncTarget } from "./provider";
 
-/** The lists pulled whole for mapping (tax codes and accounts picked in a lookup transform). */
-export const LOOKUP_KINDS = ["tax_rates", "accounts"] as const;
-export type LookupKind = (typeof LOOKUP_KINDS)[number];
+export { LOOKUP_KINDS, type LookupKind };
 
 function lookupModule(provider: string, kind: LookupKind): SyncLookupModule | undefined {
   const m = providerOrThrow(provider).sync[kind];
@@ -55,4 +54,35 @@ export async function listLookups(db: DbOrTx, ctx: AccessContext, connectionId: 
     .from(syncLookups)
     .where(and(eq(syncLookups.organisationId, ctx.organisationId), eq(syncLookups.connectionId, connectionId), eq(syncLookups.kind, kind)))
     .orderBy(asc(syncLookups.name));
+}
+
+const KIND_NAMES: Record<LookupKind, string> = { tax_rates: "tax rates", accounts: "accounts" };
+
+/**
+ * A connection's lists, pulled from the provider first when none is stored yet (a connection that
+ * has not run a sync of every entity), so the editor always offers the provider's real values.
+ */
+export async function lookupsOf(db: Db, ctx: AccessContext, connectionId: string, kinds: readonly LookupKind[]) {
+  const read = async () => new Map(await Promise.all(kinds.map(async (k) => [k, await listLookups(db, ctx, connectionId, k)] as const)));
+  const lists = await read();
+  if (![...lists.values()].some((l) => l.length === 0)) return lists;
+  await refreshLookups(db, ctx, connectionId);
+  return read();
+}
+
+/**
+ * Refuses a mapping whose constant or lookup values marked with a list are not in the connection's
+ * pulled list (or are archived there): MappingError with the value's path, e.g.
+ * `fields.4.transform.value`, naming a few values it could take.
+ */
+export async function checkListValues(db: Db, ctx: AccessContext, connectionId: string, mapping: EntityMapping): Promise<void> {
+  const wanted = listValues(mapping);
+  if (!wanted.length) return;
+  const lists = await lookupsOf(db, ctx, connectionId, [...new Set(wanted.map((v) => v.kind))]);
+  for (const v of wanted) {
+    const list = lists.get(v.kind) ?? [];
+    if (list.some((e) => e.code === v.value && e.active)) continue;
+    const some = list.filter((e) => e.active).slice(0, 8).map((e) => `${e.code} (${e.name})`).join(", ");
+    throw new MappingError(v.path, `"${v.value}" is not one of the connection's pulled ${KIND_NAMES[v.kind]}${some ? `; for example ${some}` : " (none pulled)"}`);
+  }
 }

@@ -8,6 +8,12 @@ import { LOCAL_FIELDS, PUSH_ONLY_ENTITIES, REMOTE_FIELDS, type SyncEntity } from
  * shape; push maps a local record to the provider's body. Validated before use: an unknown field
  * or a required field without a pull mapping is refused with its path.
  */
+/** The lists pulled whole for mapping (tax codes and accounts picked in a lookup or constant transform). */
+export const LOOKUP_KINDS = ["tax_rates", "accounts"] as const;
+export type LookupKind = (typeof LOOKUP_KINDS)[number];
+/** A transform whose provider values are chosen from a pulled list names it; a save checks them against it. */
+const list = z.enum(LOOKUP_KINDS).optional();
+
 export const transformSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("direct") }),
   /** Provider decimal ↔ local minor units. */
@@ -15,9 +21,9 @@ export const transformSchema = z.discriminatedUnion("kind", [
   /** Provider date (Xero `/Date(ms)/`, ISO) ↔ local YYYY-MM-DD. */
   z.object({ kind: z.literal("date") }),
   /** Value table, provider → local; `push` the other way (missing = first key whose value matches). */
-  z.object({ kind: z.literal("lookup"), table: z.record(z.string(), z.string()), push: z.record(z.string(), z.string()).optional(), fallback: z.string().optional() }),
+  z.object({ kind: z.literal("lookup"), table: z.record(z.string(), z.string()), push: z.record(z.string(), z.string()).optional(), fallback: z.string().optional(), list }),
   /** Pushes a constant (the local field is ignored). */
-  z.object({ kind: z.literal("constant"), value: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.object({ kind: z.literal("constant"), value: z.union([z.string(), z.number(), z.boolean()]), list }),
   /** A provider id of another synced entity ↔ the local id it is linked to. */
   z.object({ kind: z.literal("ref"), entity: z.enum(["customers", "invoices"]) }),
   /** Pull only: provider money field minus another (QuickBooks TotalAmt − Balance = amount paid). */
@@ -88,6 +94,27 @@ export function validateMapping(provider: string, entity: SyncEntity, input: unk
     check(mapping.lines.fields, "lines.fields", local.lines, remote.lines);
   }
   return mapping;
+}
+
+/**
+ * The provider values a mapping takes from pulled lists, with their paths: a constant's value, a
+ * lookup's provider values (its table's keys and its push table's values).
+ */
+export function listValues(mapping: EntityMapping): { path: string; kind: LookupKind; value: string }[] {
+  const out: { path: string; kind: LookupKind; value: string }[] = [];
+  const walk = (fields: FieldMap[], prefix: string) => fields.forEach((f, i) => {
+    const t = f.transform;
+    const at = `${prefix}.${i}.transform`;
+    if (t.kind === "constant" && t.list) out.push({ path: `${at}.value`, kind: t.list, value: String(t.value) });
+    if (t.kind === "lookup" && t.list) {
+      const kind = t.list;
+      for (const key of Object.keys(t.table)) out.push({ path: `${at}.table.${key}`, kind, value: key });
+      for (const [local, value] of Object.entries(t.push ?? {})) out.push({ path: `${at}.push.${local}`, kind, value });
+    }
+  });
+  walk(mapping.fields, "fields");
+  if (mapping.lines) walk(mapping.lines.fields, "lines.fields");
+  return out;
 }
 
 /** The mapping a connection uses: its saved override, else the provider's default. */

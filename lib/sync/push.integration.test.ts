@@ -4,6 +4,7 @@ import { invoiceCounters, syncLinks } from "@/drizzle/schema";
 import { createCustomer, updateCustomer } from "@/lib/db/queries/customers";
 import { createInvoice } from "@/lib/db/queries/invoices";
 import { countPending } from "./local-records";
+import { saveEntitySettings } from "./settings";
 import { connectQuickBooks, connectXero, closeWorld, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
 
 // Local creates and updates reach the provider through the engine's push: create vs update by
@@ -85,6 +86,10 @@ describe("push to QuickBooks", () => {
     const company = qboOf(w).store.company(qbo.realmId)!;
     const c = await createCustomer(w.db, w.owner, { name: "Quick Push Co", email: "qp@example.com" });
     await createInvoice(w.db, w.owner, { customerId: c.id, issueDate: "2026-11-03", dueDate: "2026-12-03", lines: [{ description: "Audit", quantity: 2, unitPrice: 50_000 }] });
+    // The payments pulled from Xero above sit on invoices whose QuickBooks copies carry no tax (the
+    // invoice mapping pushes none), so QuickBooks would refuse them as more than the balance;
+    // payments are pushed in payments-push.integration.test.ts, this run is about customers and invoices.
+    await saveEntitySettings(w.db, w.owner, qbo.connectionId, "payments", { direction: "pull" });
     const run = await syncNow(w.db, w.owner, qbo.connectionId, { direction: "push" });
     expect(run.failed).toBe(0);
     const cust = company.live("Customer").find((r) => r.data.DisplayName === "Quick Push Co")!;

@@ -7,7 +7,7 @@ import { conflictRow, decideConflict, recordConflicts, type ConflictWrite } from
 import { contentHash, idempotencyKey } from "./hash";
 import { linksByLocal, upsertLinks, type LinkRow, type LinkWrite } from "./links";
 import { pendingLocal, type LocalRow } from "./local-records";
-import { mapPull, mapPush } from "./mapping";
+import { mapPull, mapPush, type RefEntity } from "./mapping";
 import { applyPulled, normalise, zeroCounters, addCounters, type Counters, type EntityEnv, type RecordError } from "./pull";
 
 /** How many local records one push batch handles between two commits. */
@@ -36,7 +36,7 @@ export async function pushBatch(db: Db, env: EntityEnv, deps: PushDeps, opts: { 
   const open = new Set((await db.select({ id: syncConflicts.localId }).from(syncConflicts).where(and(
     eq(syncConflicts.connectionId, env.connectionId), eq(syncConflicts.entity, env.entity), isNull(syncConflicts.resolvedAt), inArray(syncConflicts.localId, rows.map((r) => r.id)),
   ))).map((r) => r.id));
-  const refs = await customerRefs(db, env, deps, rows, result);
+  const refs = await refsOf(db, env, deps, rows, result);
 
   const linkWrites: LinkWrite[] = [];
   const conflicts: ConflictWrite[] = [];
@@ -91,8 +91,9 @@ async function pushOne(env: EntityEnv, deps: PushDeps, local: LocalRow, link: Li
   });
   if (link && hash === link.contentHash) return { kind: "unchanged", link: linkBase(link.externalId) };
   const body = mapPush(env.mapping, local.record, (_e, id) => refs.get(id));
-  if (env.mapping.fields.some((f) => f.transform.kind === "ref" && f.direction !== "pull" && typeof local.record[f.local] === "string" && !refs.has(String(local.record[f.local])))) {
-    throw new IntegrationError("PROVIDER_ERROR", { providerMessage: "Its customer could not be pushed first.", retryable: false });
+  const unlinked = env.mapping.fields.find((f) => f.transform.kind === "ref" && f.direction !== "pull" && typeof local.record[f.local] === "string" && !refs.has(String(local.record[f.local])));
+  if (unlinked?.transform.kind === "ref") {
+    throw new IntegrationError("PROVIDER_ERROR", { providerMessage: `Its ${unlinked.transform.entity === "customers" ? "customer" : "invoice"} is not at the provider (it could not be pushed first).`, retryable: false });
   }
   const send = async (version: string | null) => deps.module.push(deps.api, {
     body,
@@ -126,19 +127,27 @@ async function pushOne(env: EntityEnv, deps: PushDeps, local: LocalRow, link: Li
 }
 
 /**
- * For invoices: the provider ids of their customers (local id → provider id), pushing any customer
- * that is not linked yet first, so an invoice never reaches the provider without its customer.
+ * The provider ids of the records the batch refers to (local id → provider id): an invoice's
+ * customer, a payment's invoice and customer. A customer that is not linked yet is pushed first
+ * (`deps.customers`, for invoices), so an invoice never reaches the provider without its customer.
  */
-async function customerRefs(db: Db, env: EntityEnv, deps: PushDeps, rows: LocalRow[], result: PushBatchResult): Promise<Map<string, string>> {
-  const refFields = env.mapping.fields.filter((f) => f.transform.kind === "ref").map((f) => f.local);
-  const ids = [...new Set(rows.flatMap((r) => refFields.map((f) => r.record[f]).filter((v): v is string => typeof v === "string")))];
-  if (!ids.length) return new Map();
-  let links = await linksByLocal(db, env.connectionId, "customers", ids);
-  const missing = ids.filter((id) => !links.has(id));
-  if (missing.length && deps.customers) {
-    const pushed = await pushBatch(db, deps.customers.env, { api: deps.api, module: deps.customers.module }, { onlyIds: missing });
-    result.errors.push(...pushed.errors);
-    links = await linksByLocal(db, env.connectionId, "customers", ids);
+async function refsOf(db: Db, env: EntityEnv, deps: PushDeps, rows: LocalRow[], result: PushBatchResult): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const byEntity = new Map<RefEntity, string[]>();
+  for (const f of env.mapping.fields) {
+    if (f.transform.kind !== "ref" || f.direction === "pull") continue;
+    const ids = rows.map((r) => r.record[f.local]).filter((v): v is string => typeof v === "string");
+    byEntity.set(f.transform.entity, [...(byEntity.get(f.transform.entity) ?? []), ...ids]);
   }
-  return new Map([...links].map(([localId, l]) => [localId, l.externalId]));
+  for (const [entity, ids] of byEntity) {
+    let links = await linksByLocal(db, env.connectionId, entity, ids);
+    const missing = [...new Set(ids)].filter((id) => !links.has(id));
+    if (entity === "customers" && missing.length && deps.customers) {
+      const pushed = await pushBatch(db, deps.customers.env, { api: deps.api, module: deps.customers.module }, { onlyIds: missing });
+      result.errors.push(...pushed.errors);
+      links = await linksByLocal(db, env.connectionId, entity, ids);
+    }
+    for (const [localId, l] of links) out.set(localId, l.externalId);
+  }
+  return out;
 }

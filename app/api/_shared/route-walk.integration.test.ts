@@ -308,6 +308,7 @@ describe("every /api route", () => {
       "/api/connections/[id]/mappings", "/api/integrations/[provider]/mappings", "/api/connections/[id]/mappings/preview",
       "/api/integrations/[provider]/mappings/preview", "/api/connections/[id]/sync/conflicts", "/api/integrations/[provider]/sync/conflicts",
       "/api/connections/[id]/sync/conflicts/[conflictId]/resolve", "/api/integrations/[provider]/sync/conflicts/[conflictId]/resolve",
+      "/api/connections/[id]/sync/lookups", "/api/integrations/[provider]/sync/lookups",
     ]));
   });
 

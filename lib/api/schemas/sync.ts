@@ -3,7 +3,7 @@ import { SYNC_ENTITIES } from "@/lib/sync/fields";
 import { ApiError } from "../problem";
 import { connectionParamsSchema, providerParamsSchema } from "./integrations";
 import { registerSchema, timestampSchema } from "./registry";
-import { entityMappingSchema } from "@/lib/sync/mapping";
+import { entityMappingSchema, LOOKUP_KINDS } from "@/lib/sync/mapping";
 import { settingsPatchSchema } from "@/lib/sync/settings";
 
 // Request and response schemas of the sync routes: /api/integrations/[provider]/sync/** (the
@@ -131,6 +131,16 @@ export const mappingResponse = registerSchema(z.object({ data: entityMappingDto 
 export const mappingPreviewResponse = registerSchema(
   z.object({ data: z.array(z.object({ externalId: z.string(), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()), error: z.string().nullable() })) }),
   { id: "SyncMappingPreview", io: "output" },
+);
+
+/** GET …/sync/lookups query: which pulled list (what a lookup or constant transform chooses from). */
+export const lookupListQuery = registerSchema(
+  z.object({ kind: z.enum(LOOKUP_KINDS, { error: `kind must be one of ${LOOKUP_KINDS.join(", ")}` }) }).strict(),
+  { id: "SyncLookupListQuery", io: "input" },
+);
+export const lookupListResponse = registerSchema(
+  z.object({ data: z.array(z.object({ externalId: z.string(), code: z.string(), name: z.string(), detail: z.string().nullable(), active: z.boolean() })) }),
+  { id: "SyncLookupList", io: "output" },
 );
 
 /** GET …/sync/conflicts query: `open=true` for the open ones only. */
