@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, is, SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
 
@@ -17,23 +17,37 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** A column's type as a record field (serials are their integer type there). */
 const fieldType = (c: PgColumn) => ({ serial: "integer", bigserial: "bigint", smallserial: "smallint" } as Record<string, string>)[c.getSQLType()] ?? c.getSQLType();
 
-/** Each row with Drizzle's insert defaults applied ($defaultFn, else $onUpdateFn), keyed by column name. */
-function encode(columns: Columns, rows: Row[]): { names: string[]; json: string } {
+/**
+ * Each row with Drizzle's insert defaults applied ($defaultFn, else $onUpdateFn), keyed by column
+ * name. A column with a database default that some rows leave out gets that default: a literal
+ * one in the JSON, an SQL one (`now()`) through `coalesce` in `fill` when the column is NOT NULL
+ * (where a null could not be meant); a nullable one must be given in every row or in none.
+ */
+function encode(columns: Columns, rows: Row[]): { keys: string[]; json: string; fill: Map<string, SQL> } {
   const keys = Object.keys(columns).filter((k) => {
     const c = columns[k]!;
     return rows.some((r) => r[k] !== undefined) || !!c.defaultFn || (!c.hasDefault && !!c.onUpdateFn);
   });
+  const fill = new Map<string, SQL>();
+  const literal = new Map<string, unknown>();
+  for (const k of keys) {
+    const c = columns[k]!;
+    if (!c.hasDefault || c.defaultFn || rows.every((r) => r[k] !== undefined)) continue;
+    if (!is(c.default, SQL)) literal.set(k, c.default);
+    else if (c.notNull) fill.set(c.name, c.default);
+    else throw new Error(`bulkInsert: "${c.name}" has a database default and is nullable; give it in every row or in none.`);
+  }
   const out = rows.map((r) => {
     const o: Row = {};
     for (const k of keys) {
       const c = columns[k]!;
       let v = r[k];
-      if (v === undefined) v = c.defaultFn ? c.defaultFn() : !c.hasDefault && c.onUpdateFn ? c.onUpdateFn() : null;
+      if (v === undefined) v = c.defaultFn ? c.defaultFn() : literal.has(k) ? literal.get(k) : !c.hasDefault && c.onUpdateFn ? c.onUpdateFn() : null;
       o[c.name] = v instanceof Date ? v.toISOString() : v;
     }
     return o;
   });
-  return { names: keys.map((k) => columns[k]!.name), json: JSON.stringify(out) };
+  return { keys, json: JSON.stringify(out), fill };
 }
 
 /** Maps a returned row (column names, driver values) to the table's typed shape. */
@@ -62,11 +76,14 @@ export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: 
 export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Partial<T["$inferInsert"]>[], opts: BulkOptions & { returning?: boolean } = {}): Promise<T["$inferSelect"][] | void> {
   if (!rows.length) return opts.returning ? [] : undefined;
   const columns = getTableColumns(table) as Columns;
-  const { names, json } = encode(columns, rows as Row[]);
-  const byName = new Map(Object.values(columns).map((c) => [c.name, c]));
-  const list = names.map(ident).join(", ");
-  const types = names.map((n) => `${ident(n)} ${fieldType(byName.get(n)!)}`).join(", ");
-  const parts: SQL[] = [sql.raw(`insert into ${ident(getTableName(table))} (${list}) select ${list} from jsonb_to_recordset(`), sql`${json}::jsonb`, sql.raw(`) as x(${types})`)];
+  const { keys, json, fill } = encode(columns, rows as Row[]);
+  const names = keys.map((k) => columns[k]!.name);
+  const select = names.map((n) => (fill.has(n) ? sql`coalesce(${sql.raw(`x.${ident(n)}`)}, ${fill.get(n)!})` : sql.raw(`x.${ident(n)}`)));
+  const types = keys.map((k) => `${ident(columns[k]!.name)} ${fieldType(columns[k]!)}`).join(", ");
+  const parts: SQL[] = [
+    sql.raw(`insert into ${ident(getTableName(table))} (${names.map(ident).join(", ")}) select `), sql.join(select, sql`, `),
+    sql` from jsonb_to_recordset(${json}::jsonb)`, sql.raw(` as x(${types})`),
+  ];
   if (opts.target) {
     const assignments: SQL[] = (opts.update ?? []).map((k) => sql.raw(`${ident(columns[k]!.name)} = excluded.${ident(columns[k]!.name)}`));
     for (const [k, v] of Object.entries(opts.set ?? {})) assignments.push(sql`${sql.raw(ident(columns[k]!.name))} = ${v}`);
