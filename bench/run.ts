@@ -86,18 +86,20 @@ try {
     console.log(`  ratio ${r.ratio} (target ≥ 0.5: ${passFail(r.ratio >= 0.5)})`);
   });
 
-  // The issue asks for 100,000 invoices; the sandbox's Xero list costs grow with the tenant's size
-  // (a 100,000-invoice pull ran at ~33 records/s, its sandbox process at 100% CPU, far past the
-  // 15-minute budget), so the full run pulls 10,000 until that is fixed. BENCH_SYNC_INVOICES overrides.
+  // 100,000 invoices, as the issue asks (BENCH_SYNC_INVOICES overrides). The sandbox pages its Xero
+  // list from an ordered index (no longer re-sorting the tenant for every page), the hub reads
+  // 1,000 invoices a page and reads the next page while writing one, and a page's rows go to
+  // Postgres as one statement per table. The row-at-a-time baseline writes the first 1,000
+  // invoices' rows (about 5,000 statements).
   await scenario("sync", () => runSync(stack!, url.toString(), quick
-    ? { invoices: 2_000, changes: 100, rowSample: 500, timeoutMs: 90_000 }
-    : { invoices: Number(process.env.BENCH_SYNC_INVOICES ?? 10_000), changes: 1_000, rowSample: 5_000, timeoutMs: 300_000 }), (r) => {
+    ? { invoices: 2_000, changes: 100, rowSample: 200, timeoutMs: 90_000 }
+    : { invoices: Number(process.env.BENCH_SYNC_INVOICES ?? 100_000), changes: 1_000, rowSample: 1_000, timeoutMs: 600_000 }), (r) => {
     console.log("\nSync: a Xero invoice pull from the sandbox (no rate limit) run by the hub's job workers, vs the same rows written straight to Postgres");
     console.table({
       "full pull": { records: r.pulled, seconds: r.pullSeconds, "records/s": r.recordsPerSecond, "peak RSS MiB": r.peakRssMiB },
       [`incremental after ${r.changes} changes`]: { records: r.incrementalTouched, seconds: r.incrementalSeconds, "records/s": round2(r.incrementalTouched / r.incrementalSeconds), "peak RSS MiB": "" },
-      "batched INSERT … ON CONFLICT": { records: r.pulled, seconds: "", "records/s": r.batchedPerSecond, "peak RSS MiB": "" },
-      [`row-at-a-time upserts (${r.rowSample} rows)`]: { records: r.rowSample, seconds: "", "records/s": r.rowByRowPerSecond, "peak RSS MiB": "" },
+      "batched INSERT … ON CONFLICT (invoice, lines, link, event rows)": { records: r.pulled, seconds: "", "records/s": r.batchedPerSecond, "peak RSS MiB": "" },
+      [`row-at-a-time upserts (${r.rowSample} invoices' rows)`]: { records: r.rowSample, seconds: "", "records/s": r.rowByRowPerSecond, "peak RSS MiB": "" },
     });
     console.log(`  ratio to batched ${r.ratio} (target ≥ ${SYNC_TARGETS.ratio}: ${passFail(r.targets.ratio)}), to row-at-a-time ${r.ratioToRowByRow}; peak RSS of the hub process ${r.peakRssMiB} MiB (target < ${SYNC_TARGETS.peakRssMiB}: ${passFail(r.targets.peakRss)})`);
   });

@@ -2,8 +2,9 @@
 // limit, run by the hub's own job workers (the production `next start` process) through the sync
 // engine's public entry point (requestRun → the sync.run job); records per second and the peak
 // RSS of that process. Then 1,000 invoices change in the sandbox and an incremental run must touch
-// exactly those. Baselines in the same run: the same invoice rows written by batched
-// INSERT … ON CONFLICT and by one-row-at-a-time upserts (the seeds' way).
+// exactly those. Baselines in the same run: the rows the pull stored for each invoice (invoice,
+// lines, link, outbox event) written by batched INSERT … ON CONFLICT and by one-row-at-a-time
+// upserts (the seeds' way).
 import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { invoices, syncLinks, syncRuns } from "@/drizzle/schema";
@@ -74,29 +75,82 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
   await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) await fn(items[next++]!); }));
 }
 
-/** The baselines: the pulled invoice rows written again into copies of the table. */
-async function baselines(databaseUrl: string, organisationId: string, rowSample: number) {
+/** The tables a pull writes per invoice, with the key its upsert (if any) conflicts on. */
+const WRITTEN = [
+  { table: "invoices", key: "(id)" },
+  { table: "invoice_lines", key: undefined },
+  { table: "sync_links", key: "(connection_id, entity, external_id)" },
+  { table: "outbox_events", key: undefined },
+] as const;
+type Rows = Record<string, unknown>[];
+type Chunk = Record<(typeof WRITTEN)[number]["table"], Rows>;
+
+/**
+ * The baselines: the rows the pull stored for each invoice — the invoice, its lines, its link and
+ * its invoice.created outbox event — written again into bare copies of those tables (same columns,
+ * defaults, checks and indexes; no triggers, no foreign keys). Batched: 1,000 invoices at a time,
+ * one multi-row statement per table (an upsert where the hub upserts), each batch in one
+ * transaction like the hub's page. Row-at-a-time: the first `rowSample` invoices, every row its own
+ * autocommitted statement (the seeds' way). Both are rated in invoices per second.
+ */
+async function baselines(databaseUrl: string, organisationId: string, connectionId: string, rowSample: number) {
   const sqlc = postgres(databaseUrl, { max: 4, onnotice: () => {} });
   try {
-    const rows = await sqlc`select * from invoices where organisation_id = ${organisationId}`;
-    const columns = Object.keys(rows[0] ?? {}).filter((c) => c !== "id");
-    const set = columns.map((c) => `"${c}" = excluded."${c}"`).join(", ");
-    await sqlc.unsafe("create table bench_sync_batched (like invoices including defaults including constraints including indexes)");
-    await sqlc.unsafe("create table bench_sync_rows (like invoices including defaults including constraints including indexes)");
-    let t0 = performance.now();
-    for (let i = 0; i < rows.length; i += 1000) {
-      await sqlc`insert into bench_sync_batched ${sqlc(rows.slice(i, i + 1000) as unknown as Record<string, unknown>[])} on conflict (id) do update set ${sqlc.unsafe(set)}`;
+    for (const { table } of WRITTEN) {
+      for (const copy of ["batched", "rows"]) await sqlc.unsafe(`create table bench_${copy}_${table} (like ${table} including defaults including constraints including indexes)`);
     }
-    const batchedPerSecond = rows.length / ((performance.now() - t0) / 1000);
-    const sample = rows.slice(0, rowSample);
-    t0 = performance.now();
-    for (const row of sample) {
-      await sqlc`insert into bench_sync_rows ${sqlc(row as unknown as Record<string, unknown>)} on conflict (id) do update set ${sqlc.unsafe(set)}`;
+    // The links and invoice.created events by invoice, read once (a query per chunk crawled while
+    // the hub's own push sweep scanned the same tables).
+    const events = new Map<string, Rows>();
+    for (const { seq: _seq, ...e } of await sqlc`select * from outbox_events where organisation_id = ${organisationId} and type = 'invoice.created'` as unknown as Rows) {
+      const id = String(e.aggregate_id);
+      events.set(id, [...(events.get(id) ?? []), e]);
     }
-    const rowByRowPerSecond = sample.length / ((performance.now() - t0) / 1000);
-    const [{ n }] = await sqlc`select count(*)::int as n from bench_sync_batched` as unknown as [{ n: number }];
-    if (n !== rows.length) throw new Error(`the batched baseline stored ${n} of ${rows.length} rows`);
-    return { batchedPerSecond, rowByRowPerSecond, rowSample: sample.length };
+    const links = new Map((await sqlc`select * from sync_links where connection_id = ${connectionId} and entity = 'invoices'` as unknown as Rows).map((l) => [String(l.local_id), l]));
+    // The rows of 1,000 invoices at a time (read before the clock runs).
+    async function* chunks(limit: number): AsyncGenerator<Chunk> {
+      let after = "";
+      for (let seen = 0; seen < limit;) {
+        const inv = await sqlc`select * from invoices where organisation_id = ${organisationId} and id > ${after} order by id limit ${Math.min(1000, limit - seen)}` as unknown as Rows;
+        if (!inv.length) return;
+        const ids = inv.map((r) => String(r.id));
+        after = ids[ids.length - 1]!;
+        seen += inv.length;
+        yield {
+          invoices: inv,
+          invoice_lines: await sqlc`select * from invoice_lines where invoice_id in ${sqlc(ids)}` as unknown as Rows,
+          sync_links: ids.flatMap((id) => links.get(id) ?? []),
+          outbox_events: ids.flatMap((id) => events.get(id) ?? []),
+        };
+      }
+    }
+    const upsert = (q: postgres.Sql | postgres.TransactionSql, copy: string, { table, key }: (typeof WRITTEN)[number], rows: Rows) => {
+      const set = Object.keys(rows[0]!).filter((c) => c !== "id").map((c) => `"${c}" = excluded."${c}"`).join(", ");
+      const into = q(`bench_${copy}_${table}`);
+      return key ? q`insert into ${into} ${q(rows as never)} on conflict ${q.unsafe(key)} do update set ${q.unsafe(set)}` : q`insert into ${into} ${q(rows as never)}`;
+    };
+
+    let batchedMs = 0;
+    let invoicesWritten = 0;
+    for await (const chunk of chunks(Infinity)) {
+      const t0 = performance.now();
+      await sqlc.begin(async (tx) => {
+        for (const w of WRITTEN) if (chunk[w.table].length) await upsert(tx, "batched", w, chunk[w.table]);
+      });
+      batchedMs += performance.now() - t0;
+      invoicesWritten += chunk.invoices.length;
+    }
+    let rowMs = 0;
+    let sampled = 0;
+    for await (const chunk of chunks(rowSample)) {
+      const t0 = performance.now();
+      for (const w of WRITTEN) for (const row of chunk[w.table]) await upsert(sqlc, "rows", w, [row]);
+      rowMs += performance.now() - t0;
+      sampled += chunk.invoices.length;
+    }
+    const [{ n }] = await sqlc`select count(*)::int as n from bench_batched_invoices` as unknown as [{ n: number }];
+    if (n !== invoicesWritten) throw new Error(`the batched baseline stored ${n} of ${invoicesWritten} invoices`);
+    return { batchedPerSecond: invoicesWritten / (batchedMs / 1000), rowByRowPerSecond: sampled / (rowMs / 1000), rowSample: sampled };
   } finally {
     await sqlc.end();
   }
@@ -146,7 +200,7 @@ export async function runSync(stack: { sandbox: string; hubPid: number }, databa
     }
     if (problems.length) throw new Error(`sync: ${problems.join("; ")}`);
 
-    const base = await baselines(databaseUrl, ctx.organisationId, opts.rowSample);
+    const base = await baselines(databaseUrl, ctx.organisationId, connectionId, opts.rowSample);
     const recordsPerSecond = pulled / pullSeconds;
     const ratio = round(recordsPerSecond / base.batchedPerSecond, 2);
     return {

@@ -2,8 +2,14 @@ import type { PullPage, PullRequest, PushRequest, PushResult, RemoteRecord, Sync
 import { IntegrationError } from "@/lib/connections/errors";
 import { providerFetch } from "@/lib/connections/http";
 
-/** Xero's page size for paged collections (Contacts, Invoices). */
+/** Xero's default page size for paged collections (Contacts, Payments, …). */
 export const XERO_PAGE_SIZE = 100;
+/**
+ * Invoices are read 1,000 a page: GET Invoices takes `pageSize` (xero_accounting.yaml; Xero allows
+ * up to 1,000), so a large pull costs a tenth of the calls against the 60-a-minute budget and
+ * writes ten times as many records per transaction.
+ */
+export const XERO_INVOICE_PAGE_SIZE = 1000;
 
 type Collection = {
   name: "Contacts" | "Invoices" | "Items" | "Payments" | "BankTransactions";
@@ -11,6 +17,8 @@ type Collection = {
   isDeleted(raw: Record<string, unknown>): boolean;
   /** false for a collection Xero does not page (it refuses `page`). */
   paged?: false;
+  /** Records a page (`pageSize`), XERO_PAGE_SIZE unless said. */
+  pageSize?: number;
 };
 
 /** `/Date(1574275974000+0000)/` (or ISO) → epoch ms; NaN when unreadable. */
@@ -55,14 +63,16 @@ function validationMessage(body: unknown): string {
 }
 
 /**
- * One page of a pull, oldest change first (`order=UpdatedDateUTC ASC`), 100 a page. The cursor
+ * One page of a pull, oldest change first (`order=UpdatedDateUTC ASC`), 100 a page (invoices
+ * 1,000). The cursor
  * is a keyset: the last page's highest UpdatedDateUTC (sent as If-Modified-Since, inclusive by a
  * millisecond) and the ids already seen at exactly that time, so records that change while the
  * run walks cannot shift a page under it and none is skipped or counted twice.
  */
 export async function pullCollection(api: SyncApi, c: Collection, req: PullRequest, extra: Record<string, string> = {}): Promise<PullPage> {
   const cur = (req.cursor ?? { since: req.since, inclusive: false, skip: [], page: 1 }) as { since: number | null; inclusive: boolean; skip: string[]; page: number };
-  const q = new URLSearchParams({ page: String(cur.page), pageSize: String(XERO_PAGE_SIZE), order: "UpdatedDateUTC ASC", ...extra });
+  const size = c.pageSize ?? XERO_PAGE_SIZE;
+  const q = new URLSearchParams({ page: String(cur.page), pageSize: String(size), order: "UpdatedDateUTC ASC", ...extra });
   const headers: Record<string, string> = {};
   if (cur.since !== null) headers["if-modified-since"] = new Date(cur.since - (cur.inclusive ? 1 : 0)).toISOString();
   const body = await call(api, `${c.name}?${q}`, { headers });
@@ -70,7 +80,7 @@ export async function pullCollection(api: SyncApi, c: Collection, req: PullReque
   const pagination = body.pagination as { itemCount?: number } | undefined;
   const all = list.map((r) => toRemote(c, r));
   const records = all.filter((r) => !cur.skip.includes(r.externalId));
-  if (all.length < XERO_PAGE_SIZE) return { records, next: null, total: pagination?.itemCount };
+  if (all.length < size) return { records, next: null, total: pagination?.itemCount };
   const max = Math.max(...all.map((r) => r.updatedAt));
   const next = cur.since !== null && max <= cur.since
     // The whole page shares one timestamp: step to the next page of it.
@@ -124,4 +134,4 @@ export const contacts: Collection = { name: "Contacts", idField: "ContactID", is
 export const items: Collection = { name: "Items", idField: "ItemID", isDeleted: () => false, paged: false };
 export const payments: Collection = { name: "Payments", idField: "PaymentID", isDeleted: (r) => r.Status === "DELETED" };
 export const bankTransactions: Collection = { name: "BankTransactions", idField: "BankTransactionID", isDeleted: (r) => r.Status === "DELETED" };
-export const invoices: Collection = { name: "Invoices", idField: "InvoiceID", isDeleted: (r) => r.Status === "DELETED" };
+export const invoices: Collection = { name: "Invoices", idField: "InvoiceID", isDeleted: (r) => r.Status === "DELETED", pageSize: XERO_INVOICE_PAGE_SIZE };

@@ -1,4 +1,5 @@
 import { outboxEvents } from "@/drizzle/schema";
+import { bulkInsert } from "@/lib/db/bulk";
 import type { DbOrTx } from "@/lib/db/client";
 import { eventCatalog, type EventPayload, type EventType } from "./catalog";
 
@@ -35,6 +36,7 @@ export async function emitAll(tx: DbOrTx, inputs: EmitInput<EventType>[]): Promi
     if (!entry) throw new Error(`Unknown event type "${String(i.type)}": add it to lib/events/catalog.ts`);
     return { type: i.type, aggregateType: i.aggregateType, aggregateId: i.aggregateId, organisationId: i.organisationId, payload: entry.payload.parse(i.payload) };
   });
-  const rows = await tx.insert(outboxEvents).values(values).returning({ id: outboxEvents.id, seq: outboxEvents.seq });
+  // One parameter for the whole batch (a sync page emits a thousand events at once).
+  const rows = await bulkInsert(tx, outboxEvents, values, { returning: true });
   return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
 }

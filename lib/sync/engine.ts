@@ -11,6 +11,7 @@ import { mappingFor } from "./mapping";
 import { syncEntitiesOf, syncTarget } from "./provider";
 import { applyPulled, addCounters, referencedIds, zeroCounters, type EntityEnv } from "./pull";
 import { pushBatch } from "./push";
+import { readAhead, type ReadAhead } from "./read-ahead";
 import { recordProgress, type RunOnly, type SyncRunRow } from "./runs";
 import { getEntitySettings } from "./settings";
 
@@ -63,8 +64,9 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
     const onlyHere = only?.filter((o) => o.entity === entity);
     if (only && !onlyHere?.length) continue;
     if (run.direction !== "push" && settings.direction !== "push") {
+      const ahead = readAhead();
       for (let i = 0; ; i++) {
-        const r = await job.step(`pull:${entity}:${i}`, () => pullStep(db, env, run, target.api, entityModule, customers, onlyHere));
+        const r = await job.step(`pull:${entity}:${i}`, () => pullStep(db, env, run, target.api, entityModule, customers, onlyHere, ahead));
         if (r.cancelled) return finish(db, ctx, run.id, "cancelled");
         if (r.done) break;
       }
@@ -124,7 +126,7 @@ export async function failRun(db: Db, payload: RunPayload, error: unknown): Prom
  */
 async function pullStep(
   db: Db, env: EntityEnv, run: SyncRunRow, api: SyncApi, module: SyncEntityModule,
-  customers: { env: EntityEnv; module: SyncEntityModule } | undefined, only: RunOnly | undefined,
+  customers: { env: EntityEnv; module: SyncEntityModule } | undefined, only: RunOnly | undefined, ahead: ReadAhead,
 ): Promise<{ done: boolean; cancelled?: boolean }> {
   const { ctx } = env;
   if ((await loadRun(db, ctx, run.id))?.cancelRequested) return { done: true, cancelled: true };
@@ -142,7 +144,10 @@ async function pullStep(
     records = ids.length ? await module.fetchByIds(api, ids) : [];
     total = records.length;
   } else {
-    const page = await module.pull(api, { since, cursor: state.provider ?? null });
+    const fetchPage = (req: { since: number | null; cursor: SyncCursor | null }) => module.pull(api, req);
+    const page = await ahead.read({ since, cursor: state.provider ?? null }, fetchPage);
+    // The next page is read while this one is written (no transaction waits on it).
+    if (page.next) ahead.start({ since, cursor: page.next }, fetchPage);
     records = page.records;
     next = page.next;
     total = state.page ? undefined : page.total;

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { syncLinks } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { bulkInsert } from "@/lib/db/bulk";
 import type { SyncEntity } from "./fields";
 
 export type LinkRow = typeof syncLinks.$inferSelect;
@@ -25,13 +26,9 @@ export async function linksByLocal(tx: DbOrTx, connectionId: string, entity: Syn
 /** Writes links in one statement (insert, or update the row of the same provider id). */
 export async function upsertLinks(tx: DbOrTx, rows: LinkWrite[]): Promise<void> {
   if (!rows.length) return;
-  const x = (c: string) => sql.raw(`excluded."${c}"`);
-  await tx.insert(syncLinks).values(rows.map((r) => ({ ...r, updatedAt: new Date() })))
-    .onConflictDoUpdate({
-      target: [syncLinks.connectionId, syncLinks.entity, syncLinks.externalId],
-      set: {
-        remoteVersion: x("remote_version"), contentHash: x("content_hash"), lastPushedHash: x("last_pushed_hash"),
-        externalUrl: x("external_url"), remoteDeletedAt: x("remote_deleted_at"), syncedAt: x("synced_at"), updatedAt: x("updated_at"),
-      },
-    });
+  const now = new Date();
+  await bulkInsert(tx, syncLinks, rows.map((r) => ({ ...r, updatedAt: now })), {
+    target: [syncLinks.connectionId, syncLinks.entity, syncLinks.externalId],
+    update: ["remoteVersion", "contentHash", "lastPushedHash", "externalUrl", "remoteDeletedAt", "syncedAt", "updatedAt"],
+  });
 }

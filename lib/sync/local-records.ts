@@ -6,6 +6,7 @@ import { customerEvent, invoiceEvent, paymentEvent } from "@/lib/events/accounti
 import { emitAll } from "@/lib/events/emit";
 import type { EmitInput } from "@/lib/events/emit";
 import type { EventType } from "@/lib/events/catalog";
+import { bulkInsert } from "@/lib/db/bulk";
 import { PULL_ONLY_ENTITIES, PUSH_ONLY_ENTITIES, type SyncEntity } from "./fields";
 import { countPendingPayments, pendingPaymentIds } from "./payments-push";
 
@@ -142,18 +143,20 @@ export async function writeLocal(tx: DbOrTx, organisationId: string, entity: Syn
     taxTotal: money(w.record.taxTotal), total: money(w.record.total), amountPaid: money(w.record.amountPaid), notes: text(w.record.notes), updatedAt: stamp,
   }));
   const keys = common(["customerId", "number", "status", "currency", "issueDate", "dueDate", "subtotal", "taxTotal", "total", "amountPaid", "notes"]);
-  const saved = await tx.insert(invoices).values(rows)
-    .onConflictDoUpdate({ target: invoices.id, set: { ...excluded(invoices, keys), updatedAt: stamp }, setWhere: eq(invoices.organisationId, organisationId) })
-    .returning();
-  // Lines are replaced as a whole for the invoices whose lines the mapping pulls.
+  const saved = await bulkInsert(tx, invoices, rows, {
+    target: [invoices.id], update: keys, set: { updatedAt: sql`${stamp.toISOString()}::timestamptz` }, where: eq(invoices.organisationId, organisationId), returning: true,
+  });
+  // Lines are replaced as a whole for the invoices whose lines the mapping pulls (a new invoice
+  // has none to remove).
   const withLines = writes.filter((w) => Array.isArray(w.record.lines));
+  const replaced = withLines.filter((w) => !w.isNew).map((w) => w.id);
+  if (replaced.length) await tx.delete(invoiceLines).where(inArray(invoiceLines.invoiceId, replaced));
   if (withLines.length) {
-    await tx.delete(invoiceLines).where(inArray(invoiceLines.invoiceId, withLines.map((w) => w.id)));
     const lines = withLines.flatMap((w) => (w.record.lines as LocalRecord[]).map((l, position) => ({
       organisationId, invoiceId: w.id, position, description: String(l.description ?? ""), quantity: typeof l.quantity === "number" ? l.quantity : 1,
       unitPrice: money(l.unitPrice), amount: money(l.amount), taxAmount: money(l.taxAmount),
     })));
-    for (let i = 0; i < lines.length; i += 1000) await tx.insert(invoiceLines).values(lines.slice(i, i + 1000));
+    await bulkInsert(tx, invoiceLines, lines);
   }
   // Numbers in the app's own series (INV-0042) move the organisation's counter past them, so the
   // next invoice created in the app does not take a number a pulled invoice holds.

@@ -32,10 +32,19 @@ export interface EntityEnv {
   externalUrl?: (account: string, externalId: string) => string;
 }
 
+/** The mapping cut to its `ref` fields: what finding a page's references needs to evaluate. */
+const refsOnly = (mapping: EntityMapping): EntityMapping => ({
+  ...mapping,
+  fields: mapping.fields.filter((f) => f.transform.kind === "ref"),
+  lines: mapping.lines?.fields.some((f) => f.transform.kind === "ref")
+    ? { ...mapping.lines, fields: mapping.lines.fields.filter((f) => f.transform.kind === "ref") } : undefined,
+});
+
 /** The provider ids of the customers a page of invoices refers to (through `ref` fields). */
 export function referencedIds(mapping: EntityMapping, raws: Record<string, unknown>[], entity: RefEntity = "customers"): string[] {
   const ids = new Set<string>();
-  for (const raw of raws) mapPull(mapping, raw, (e, id) => (e === entity && ids.add(id), undefined));
+  const refs = refsOnly(mapping);
+  for (const raw of raws) mapPull(refs, raw, (e, id) => (e === entity && ids.add(id), undefined));
   return [...ids];
 }
 

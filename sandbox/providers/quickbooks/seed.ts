@@ -49,13 +49,17 @@ export function seedLists(c: QboCompany) {
 /** Seeds `count` realistic records of `entity`, deterministic for the same Fake seed. */
 export function seedQbo(c: QboCompany, entity: QboEntity | string, count: number, fake: Fake): string[] {
   const ids: string[] = [];
+  // QuickBooks keeps customers' DisplayName unique: a drawn name already taken gets its number.
+  const names = /^customers?$/i.test(entity) ? new Set([...c.records.Customer.values()].map((r) => String(r.data.DisplayName).toLowerCase())) : new Set<string>();
   for (let i = 0; i < count; i++) {
     const at = fake.dateBefore(SEED_EPOCH, 365).getTime();
     const n = c.records.Customer.size + c.records.Item.size + i + 1;
     if (/^customers?$/i.test(entity)) {
       const p = fake.person();
       const company = fake.company();
-      const display = `${company} (${p.name})`;
+      const drawn = `${company} (${p.name})`;
+      const display = names.has(drawn.toLowerCase()) ? `${drawn} ${n}` : drawn;
+      names.add(display.toLowerCase());
       ids.push(c.insert("Customer", {
         GivenName: p.first, FamilyName: p.last, CompanyName: company, DisplayName: display, PrintOnCheckName: company, FullyQualifiedName: display,
         PrimaryEmailAddr: { Address: fake.email(p.first, company) }, PrimaryPhone: { FreeFormNumber: `(415) ${fake.phone()}` },

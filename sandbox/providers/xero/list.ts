@@ -136,8 +136,8 @@ export function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, i
   if (unitdp !== 2 && unitdp !== 4) throw new WhereError("unitdp must be 2 or 4");
   const search = q.get("searchTerm")?.toLowerCase();
 
-  const all = books.list(entity);
-  const sample = all[0] ? books.render(entity, all[0]) : undefined;
+  const first: XeroRecord | undefined = books.records[entity].values().next().value;
+  const sample = first ? books.render(entity, first) : undefined;
   let where: WhereExpr | undefined;
   const whereText = q.get("where");
   if (whereText !== null && whereText.trim()) {
@@ -146,29 +146,50 @@ export function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, i
     if (unknown) throw new WhereError(`No property or field '${unknown}' exists in type '${entity.replace(/s$/, "")}'`);
   }
   const order = q.get("order");
-  const cmp = order ? orderBy(entity, order, sample) : undefined;
+  // `UpdatedDateUTC [ASC]` is the stored order (books.ordered: oldest change first, then by id), so
+  // it needs no sort; any other order is evaluated on the rendered records.
+  const cmp = order && !NATURAL_ORDER.test(order) ? orderBy(entity, order, sample) : undefined;
 
-  // Records are rendered lazily: only what `where`, `order` or the answer needs (a 100,000-invoice
-  // pull pages through the same list a thousand times).
-  type Row = { r: XeroRecord; j?: Record<string, unknown> };
-  const view = (x: Row) => (x.j ??= books.render(entity, x.r));
-  let rows: Row[] = (cmp ? all : books.ordered(entity)).map((r) => ({ r }));
+  // Records are rendered lazily: only what `where`, `order` or the answer needs, and the filters
+  // walk the ordered index from the If-Modified-Since point on (found by binary search), so a
+  // 100,000-invoice pull does not pay for the whole tenant on every page.
+  const rendered = new Map<XeroRecord, Record<string, unknown>>();
+  const view = (r: XeroRecord) => {
+    let j = rendered.get(r);
+    if (!j) rendered.set(r, (j = books.render(entity, r)));
+    return j;
+  };
+  const byId = ids && pickByIds(books, entity, ids);
+  const base = byId ?? books.ordered(entity);
   // If-Modified-Since: only records updated after the given time (Xero compares UpdatedDateUTC).
-  if (!Number.isNaN(since)) rows = rows.filter(({ r }) => r.updatedAt > since);
-  if (ids) rows = rows.filter(({ r }) => ids.some((id) => id.toLowerCase() === r.id.toLowerCase()));
-  if (numbers) rows = rows.filter(({ r }) => numbers.includes(String(r.data.InvoiceNumber)));
-  if (contactIds) rows = rows.filter(({ r }) => contactIds.some((c) => c.toLowerCase() === String((r.data.Contact as { ContactID?: string } | undefined)?.ContactID).toLowerCase()));
-  if (statuses) rows = rows.filter(({ r }) => statuses.includes(String(r.data.Status)));
+  const from = Number.isNaN(since) ? 0 : byId ? 0 : firstAfter(base, since);
+  const tests: ((r: XeroRecord) => boolean)[] = [];
+  if (!Number.isNaN(since) && byId) tests.push((r) => r.updatedAt > since);
+  if (numbers) tests.push((r) => numbers.includes(String(r.data.InvoiceNumber)));
+  if (contactIds) tests.push((r) => contactIds.some((c) => c.toLowerCase() === String((r.data.Contact as { ContactID?: string } | undefined)?.ContactID).toLowerCase()));
+  if (statuses) tests.push((r) => statuses.includes(String(r.data.Status)));
   // Archived contacts only come back with includeArchived=true (other collections have no ARCHIVED state).
-  if (entity === "Contacts" && !includeArchived) rows = rows.filter(({ r }) => r.data.ContactStatus !== "ARCHIVED");
-  if (mine) rows = rows.filter(({ r }) => r.createdBy === clientId);
+  if (entity === "Contacts" && !includeArchived) tests.push((r) => r.data.ContactStatus !== "ARCHIVED");
+  if (mine) tests.push((r) => r.createdBy === clientId);
   if (search) {
     const fields = entity === "Invoices" ? ["InvoiceNumber", "Reference"] : ["Name", "FirstName", "LastName", "EmailAddress", "ContactNumber"];
-    rows = rows.filter(({ r }) => fields.some((f) => String(r.data[f] ?? "").toLowerCase().includes(search)));
+    tests.push((r) => fields.some((f) => String(r.data[f] ?? "").toLowerCase().includes(search)));
   }
-  if (where) rows = rows.filter((x) => evalWhere(where, view(x)));
-  // Oldest change first by default (books.ordered), a stable order that paging and incremental syncs can rely on.
-  if (cmp) rows.sort((a, b) => cmp(view(a), view(b)) || a.r.updatedAt - b.r.updatedAt || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0));
+  if (where) tests.push((r) => evalWhere(where, view(r)));
+  let rows: readonly XeroRecord[];
+  let offset = from;
+  let count = base.length - from;
+  if (tests.length || cmp) {
+    const kept: XeroRecord[] = [];
+    for (let i = from; i < base.length; i++) if (tests.every((t) => t(base[i]!))) kept.push(base[i]!);
+    // Oldest change first by default (books.ordered), a stable order that paging and incremental syncs can rely on.
+    if (cmp) kept.sort((a, b) => cmp(view(a), view(b)) || a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    rows = kept;
+    offset = 0;
+    count = kept.length;
+  } else {
+    rows = base;
+  }
 
   const shape = (j: Record<string, unknown>, lineItems: boolean) => {
     let out = withUnitdp(j, unitdp);
@@ -180,13 +201,46 @@ export function list(books: XeroBooks, entity: XeroEntity, q: URLSearchParams, i
   const paged = XERO_ENTITIES[entity].paged && (page !== undefined || pageSize !== undefined);
   if (!paged) {
     // Without `page`, Xero returns everything but leaves invoice line items out.
-    return json(200, envelope({ [entity]: rows.map((x) => shape(view(x), entity !== "Invoices")) }));
+    return json(200, envelope({ [entity]: rows.slice(offset, offset + count).map((r) => shape(view(r), entity !== "Invoices")) }));
   }
   const pageNo = page ?? 1;
   const size = pageSize ?? PAGE_SIZE;
-  const slice = rows.slice((pageNo - 1) * size, pageNo * size);
+  const at = offset + (pageNo - 1) * size;
+  const slice = rows.slice(Math.min(at, offset + count), Math.min(at + size, offset + count));
   return json(200, envelope({
-    pagination: { page: pageNo, pageSize: size, pageCount: Math.ceil(rows.length / size), itemCount: rows.length },
-    [entity]: slice.map((x) => shape(view(x), true)),
+    pagination: { page: pageNo, pageSize: size, pageCount: Math.ceil(count / size), itemCount: count },
+    [entity]: slice.map((r) => shape(view(r), true)),
   }));
+}
+
+/** `order=UpdatedDateUTC` or `UpdatedDateUTC ASC`: the order records are kept in. */
+const NATURAL_ORDER = /^\s*UpdatedDateUTC(\s+ASC)?\s*$/i;
+
+/** The index of the first record (of `rows`, oldest change first) changed after `since`. */
+function firstAfter(rows: readonly XeroRecord[], since: number): number {
+  let lo = 0, hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.updatedAt > since) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The records `IDs=` names (ids compare case-insensitively), oldest change first like the full list. */
+function pickByIds(books: XeroBooks, entity: XeroEntity, ids: string[]): XeroRecord[] {
+  const store = books.records[entity];
+  const found = new Map<string, XeroRecord>();
+  let missed = false;
+  for (const id of ids) {
+    const r = store.get(id) ?? store.get(id.toLowerCase()) ?? store.get(id.toUpperCase());
+    if (r) found.set(r.id, r);
+    else missed = true;
+  }
+  if (missed) {
+    // An id in another case than stored (or unknown): compare against every id once.
+    const wanted = new Set(ids.map((id) => id.toLowerCase()));
+    for (const r of store.values()) if (wanted.has(r.id.toLowerCase())) found.set(r.id, r);
+  }
+  return [...found.values()].sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

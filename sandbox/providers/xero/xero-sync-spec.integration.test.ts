@@ -125,6 +125,27 @@ describe("Xero where, filters and paging are evaluated, never ignored", () => {
     expect(ids((await getInvoices(undefined, undefined, { since })).body.invoices)).toEqual([fresh.invoiceID]);
   });
 
+  it("pages UpdatedDateUTC ASC from an If-Modified-Since point the way a pull walks it, and finds IDs in any case", async () => {
+    const all = await allInvoices();
+    // The reference: every invoice oldest change first, then by id (Xero's stable order).
+    const key = (i: Invoice) => [new Date(i.updatedDateUTC!).getTime(), i.invoiceID!] as const;
+    const sorted = [...all].sort((a, b) => key(a)[0] - key(b)[0] || (key(a)[1] < key(b)[1] ? -1 : 1));
+    const since = new Date(key(sorted[40]!)[0]);
+    const after = sorted.filter((i) => key(i)[0] > since.getTime());
+    expect(after.length).toBeGreaterThan(60);
+    const p1 = await getInvoices(undefined, "UpdatedDateUTC ASC", { page: 1, pageSize: 50, since });
+    const p2 = await getInvoices(undefined, "UpdatedDateUTC", { page: 2, pageSize: 50, since });
+    expect(p1.body.pagination).toMatchObject({ page: 1, pageSize: 50, itemCount: after.length, pageCount: Math.ceil(after.length / 50) });
+    expect([...p1.body.invoices!, ...p2.body.invoices!].map((i) => i.invoiceID)).toEqual(after.slice(0, 100).map((i) => i.invoiceID));
+    // Past the last page: an empty page, the count unchanged.
+    const past = await getInvoices(undefined, "UpdatedDateUTC ASC", { page: 99, pageSize: 50, since });
+    expect(past.body.invoices ?? []).toEqual([]);
+    expect(past.body.pagination).toMatchObject({ itemCount: after.length });
+    const pick = [sorted[7]!, sorted[3]!];
+    const found = await getInvoices(undefined, undefined, { ids: pick.map((i) => i.invoiceID!.toUpperCase()) });
+    expect(found.body.invoices!.map((i) => i.invoiceID)).toEqual([sorted[3]!.invoiceID, sorted[7]!.invoiceID]);
+  });
+
   it("leaves archived contacts out unless includeArchived=true", async () => {
     const id = await newContact("Archived Supplies Ltd");
     await ok("POST", "/Contacts/{ContactID}", xero.accountingApi.updateContact(T, id, { contacts: [{ contactStatus: "ARCHIVED" as never }] }));

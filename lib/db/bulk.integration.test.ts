@@ -1,0 +1,45 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organisations } from "@/drizzle/schema";
+import { createTestDb } from "@/lib/testing/db";
+import type { Db } from "./client";
+import { bulkInsert } from "./bulk";
+
+// On the test database (PGlite, or Postgres with DATABASE_URL): rows sent as one JSON parameter
+// come back typed like Drizzle's own inserts, defaults applied, conflicts updated only where allowed.
+let db: Db;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, close } = await createTestDb());
+});
+afterAll(async () => close?.());
+
+describe("bulkInsert", () => {
+  it("inserts with Drizzle's defaults and returns typed rows", async () => {
+    const old = new Date("2020-01-02T03:04:05.678Z");
+    const saved = await bulkInsert(db, organisations, [{ name: "Bulk A" }, { name: "Bulk \"B\" — ünïcode", createdAt: old }], { returning: true });
+    expect(saved.map((o) => o.name)).toEqual(["Bulk A", "Bulk \"B\" — ünïcode"]);
+    for (const o of saved) {
+      expect(o.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(o.timeZone).toBe("UTC");
+      expect(o.createdAt).toBeInstanceOf(Date);
+    }
+    // The row that leaves created_at out gets the column's default (now()), the other keeps its own.
+    expect(saved[0]!.createdAt.getTime()).toBeGreaterThan(Date.now() - 3600_000);
+    expect(saved[1]!.createdAt.toISOString()).toBe(old.toISOString());
+  });
+
+  it("upserts on the conflict target, updating the named columns only where the condition holds", async () => {
+    const [a, b] = await bulkInsert(db, organisations, [{ name: "Upsert A" }, { name: "Upsert B", timeZone: "Europe/London" }], { returning: true });
+    const fresh = crypto.randomUUID();
+    const saved = await bulkInsert(db, organisations, [
+      { id: a!.id, name: "Upsert A renamed", timeZone: "Asia/Tokyo" }, { id: b!.id, name: "Upsert B renamed" }, { id: fresh, name: "Upsert C" },
+    ], { target: [organisations.id], update: ["name"], set: { timeZone: sql`'America/New_York'` }, where: eq(organisations.timeZone, "UTC"), returning: true });
+    // B's row fails the condition: not updated, not returned.
+    expect(saved.map((o) => o.id).sort()).toEqual([a!.id, fresh].sort());
+    const rows = await db.select().from(organisations).where(inArray(organisations.id, [a!.id, b!.id, fresh])).orderBy(organisations.name);
+    expect(rows.map((o) => [o.name, o.timeZone])).toEqual([
+      ["Upsert A renamed", "America/New_York"], ["Upsert B", "Europe/London"], ["Upsert C", "UTC"],
+    ]);
+  });
+});
