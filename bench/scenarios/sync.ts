@@ -119,7 +119,7 @@ async function baselines(databaseUrl: string, organisationId: string, connection
         yield {
           invoices: inv,
           invoice_lines: await sqlc`select * from invoice_lines where invoice_id in ${sqlc(ids)}` as unknown as Rows,
-          sync_links: ids.flatMap((id) => links.get(id) ?? []),
+          sync_links: ids.flatMap((id): Rows => { const l = links.get(id); return l ? [l] : []; }),
           outbox_events: ids.flatMap((id) => events.get(id) ?? []),
         };
       }
