@@ -5,7 +5,7 @@ import { createCustomer, updateCustomer } from "@/lib/db/queries/customers";
 import { createInvoice } from "@/lib/db/queries/invoices";
 import { countPending } from "./local-records";
 import { saveEntitySettings } from "./settings";
-import { connectQuickBooks, connectXero, closeWorld, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
+import { connectQuickBooks, connectXero, closeWorld, control, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
 
 // Local creates and updates reach the provider through the engine's push: create vs update by
 // the link table, idempotency keys derived from the change, nothing pushed back after a pull.
@@ -78,6 +78,27 @@ describe("push to Xero", () => {
     const [again] = await w.db.select().from(syncLinks).where(and(eq(syncLinks.localId, c.id), eq(syncLinks.connectionId, xero.connectionId)));
     expect(again!.externalId).toBe(link!.externalId);
   }, 60_000);
+
+  it("a push whose first attempt times out after Xero applied it (sandbox fault) leaves exactly one record", async () => {
+    const c = await createCustomer(w.db, w.owner, { name: "Timed Out Ltd" });
+    await control(w, "faults", { provider: "xero", applyThenTimeout: 1, applyTimeoutMs: 250 });
+    // Xero creates the contact but answers 504: the step fails (retryable) with nothing linked…
+    await expect(syncNow(w.db, w.owner, xero.connectionId, { direction: "push", entity: "customers" })).rejects.toMatchObject({ code: "PROVIDER_ERROR" });
+    expect(contactsNamed("Timed Out Ltd")).toHaveLength(1);
+    // …and the retry sends the same change with the same Idempotency-Key: Xero answers with the first contact.
+    expect(await syncNow(w.db, w.owner, xero.connectionId, { direction: "push", entity: "customers" })).toMatchObject({ status: "succeeded", failed: 0 });
+    expect(contactsNamed("Timed Out Ltd")).toHaveLength(1);
+
+    const inv = await createInvoice(w.db, w.owner, { customerId: c.id, issueDate: "2026-11-03", dueDate: "2026-12-03", send: true, lines: [{ description: "Audit", quantity: 1, unitPrice: 9_900 }] });
+    const atXero = () => books().list("Invoices").filter((i) => i.data.InvoiceNumber === inv.number);
+    await control(w, "faults", { provider: "xero", applyThenTimeout: 1, applyTimeoutMs: 250 });
+    await expect(syncNow(w.db, w.owner, xero.connectionId, { direction: "push", entity: "invoices" })).rejects.toMatchObject({ code: "PROVIDER_ERROR" });
+    expect(atXero()).toHaveLength(1);
+    expect(await syncNow(w.db, w.owner, xero.connectionId, { direction: "push", entity: "invoices" })).toMatchObject({ status: "succeeded", failed: 0 });
+    expect(atXero()).toHaveLength(1);
+    const [link] = await w.db.select().from(syncLinks).where(and(eq(syncLinks.localId, inv.id), eq(syncLinks.connectionId, xero.connectionId)));
+    expect(link!.externalId).toBe(atXero()[0]!.id);
+  }, 90_000);
 });
 
 describe("push to QuickBooks", () => {
