@@ -73,6 +73,9 @@ test.describe.serial("sync tab", () => {
   });
 
   test("picks the expense account from the connection's pulled accounts, then saves", async () => {
+    // A fresh load: no toast of an earlier save still on screen.
+    await admin.goto(connectionUrl);
+    await admin.getByRole("tab", { name: "Sync" }).click();
     const editor = admin.getByTestId("mapping-editor-expenses");
     await admin.getByRole("tab", { name: /^Expenses/ }).click();
     await expect(editor).toBeVisible();
