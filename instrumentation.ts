@@ -46,6 +46,9 @@ export async function register() {
       // Outbound webhooks: the deliveries table is the queue; this worker claims and sends from it.
       const { startDeliveryWorker } = await import("./lib/outbound/worker");
       startDeliveryWorker(db);
+      // Inbound events: this copy of the drainer processes what any receiver in the process stores.
+      const { adoptInboundDrain } = await import("./lib/inbound/drain");
+      adoptInboundDrain();
       console.log("[hub] Inngest is not configured: jobs run in-process (pg-boss).");
     }
     // The outbox relay runs under both drivers: it hands committed domain events to pg-boss or Inngest.

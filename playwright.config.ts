@@ -64,7 +64,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${HUB_PORT}`,
+      command: `node scripts/start.mjs -p ${HUB_PORT}`,
       url: `http://localhost:${HUB_PORT}/api/health`,
       env: serverEnv,
       reuseExistingServer: false,

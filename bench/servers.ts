@@ -1,4 +1,5 @@
-// Starts what a benchmark needs: the sandbox and the hub's production build (`next start`) on
+// Starts what a benchmark needs: the sandbox and the hub's production build (`npm start`'s server:
+// Next.js with the webhook receiver in front, server/main.ts) on
 // free loopback ports, against the Postgres database the caller names. Children die with us.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -38,7 +39,7 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export interface Stack {
   hub: string;
   sandbox: string;
-  /** Process id of `next start` (the hub, whose job workers run syncs and deliveries). */
+  /** Process id of the hub's server (`npm start`: Next.js, its job workers that run syncs and deliveries, the webhook receiver). */
   hubPid: number;
   /** Ends the hub and the sandbox; resolves once they have exited (SIGKILL after 10 s). */
   stop(): Promise<void>;
@@ -47,7 +48,7 @@ export interface Stack {
 /**
  * Builds the app into `.next-bench` (or BENCH_DIST_DIR; unless BENCH_SKIP_BUILD=1 and a build is
  * there: CI reuses the e2e run's `.next`), then starts
- * the sandbox and `next start` with the embedded defaults (demo seed, sandbox providers) on
+ * the sandbox and the hub server (scripts/start.mjs) with the embedded defaults (demo seed, sandbox providers) on
  * `databaseUrl`.
  */
 export async function startStack(databaseUrl: string): Promise<Stack> {
@@ -60,6 +61,9 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     fs.writeFileSync("tsconfig.json", tsconfig); // next build adds its dist dir to tsconfig: keep the tree clean
     if (r.status !== 0) throw new Error("next build failed");
   }
+  // The server in front of Next (server/main.ts): bundled again each run, it follows the source.
+  const bundled = spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "inherit", env });
+  if (bundled.status !== 0) throw new Error("bundling server/main.ts failed");
   const sandboxPort = await freePort(3);
   const hubPort = await freePort();
   const hub = `http://127.0.0.1:${hubPort}`;
@@ -97,7 +101,9 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
   };
   process.once("exit", () => { for (const c of children) if (c.exitCode === null) c.kill("SIGKILL"); });
   start(["--import", "tsx", "sandbox/main.ts"]);
-  const hubProcess = start(["node_modules/next/dist/bin/next", "start", "-p", String(hubPort), "-H", "127.0.0.1"]);
+  // BENCH_HUB_CPU_PROF=<dir>: the hub writes a V8 CPU profile there when it stops (where its time goes).
+  const profile = process.env.BENCH_HUB_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_HUB_CPU_PROF}`] : [];
+  const hubProcess = start([...profile, "scripts/start.mjs", "-p", String(hubPort), "-H", "127.0.0.1"]);
   try {
     await waitFor(`${sandbox}/`, 60_000);
     await waitFor(`${hub}/api/health`, 120_000);

@@ -1,5 +1,6 @@
 // `npm run test:e2e`: builds the app for production, then runs the Playwright specs in e2e/
-// against `next start` and the sandbox (both started by playwright.config.ts).
+// against `npm start`'s server (Next.js with the webhook receiver in front, server/main.ts) and
+// the sandbox (both started by playwright.config.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { chromiumPath } from "./chromium-path.mjs";
@@ -27,4 +28,6 @@ if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(`${process.env.NEXT_DIST
 } else {
   step(process.execPath, ["node_modules/next/dist/bin/next", "build"]);
 }
+// The server bundle is quick to make and follows the source, so it is always rebuilt.
+step(process.execPath, ["scripts/build-server.mjs"]);
 step(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)]);

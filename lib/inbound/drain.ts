@@ -69,8 +69,23 @@ async function nextDue(db: Db): Promise<Date | null> {
 }
 
 type Drainer = { running: boolean; again: boolean; timer?: ReturnType<typeof setTimeout> };
-const g = globalThis as typeof globalThis & { __hubInboundDrainers?: WeakMap<Db, Drainer> };
+const g = globalThis as typeof globalThis & { __hubInboundDrainers?: WeakMap<Db, Drainer>; __hubWakeDrain?: (db: Db) => void };
 const drainers = (g.__hubInboundDrainers ??= new WeakMap());
+
+/**
+ * Makes this copy of the drainer the one every wake-up in the process runs. A Node host serves
+ * webhooks from server/main.ts's bundle and everything else from Next's: two copies of this
+ * module in one process. The copy that started the job workers (instrumentation.ts) adopts the
+ * drain, so events are processed by the same code, queue and job registry as the schedule's.
+ */
+export function adoptInboundDrain(): void {
+  g.__hubWakeDrain = wakeDrainHere;
+}
+
+/** Wakes the process's drainer (the adopted copy's, else this one's); see wakeDrainHere. */
+export function wakeDrain(db: Db): void {
+  (g.__hubWakeDrain ?? wakeDrainHere)(db);
+}
 
 /**
  * Wakes this process's drainer after events were stored or replayed (embedded driver): no
@@ -80,7 +95,7 @@ const drainers = (g.__hubInboundDrainers ??= new WeakMap());
  * every minute in any process with workers: the safety net for a process that died holding a
  * lease or stored events and stopped. Under Inngest, processing is one job per event instead.
  */
-export function wakeDrain(db: Db): void {
+function wakeDrainHere(db: Db): void {
   if (inngestConfigured()) return;
   let d = drainers.get(db);
   if (!d) drainers.set(db, (d = { running: false, again: false }));
@@ -98,13 +113,13 @@ export function wakeDrain(db: Db): void {
     } while (drainer.again);
     const at = await nextDue(db);
     if (at) {
-      drainer.timer = setTimeout(() => wakeDrain(db), Math.min(MAX_SLEEP_MS, Math.max(50, at.getTime() - Date.now())));
+      drainer.timer = setTimeout(() => wakeDrainHere(db), Math.min(MAX_SLEEP_MS, Math.max(50, at.getTime() - Date.now())));
       drainer.timer.unref?.();
     }
   })()
     .catch((err: unknown) => log.warn("[inbound] drain stopped; the schedule takes it up again", String(err)))
     .finally(() => {
       drainer.running = false;
-      if (drainer.again) wakeDrain(db);
+      if (drainer.again) wakeDrainHere(db);
     });
 }

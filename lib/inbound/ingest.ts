@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Credentials, InboundBody, InboundDelivery } from "@/integrations/hook-types";
 import { getProvider } from "@/integrations";
-import { problem } from "@/lib/api/problem";
+import { PROBLEM_CONTENT_TYPE, problemBody } from "@/lib/api/problem";
 import { openCredentials } from "@/lib/connections/credentials";
 import { resolveEndpoints } from "@/lib/connections/endpoints";
 import type { Db } from "@/lib/db/client";
@@ -19,6 +19,25 @@ import { verifiers, type VerifyResult } from "./verify";
 
 const MAX_ID = 200;
 
+/** The parts of the HTTP request a receiver reads besides the body (a fetch `Request` has them). */
+export type InboundRequest = Pick<Request, "headers" | "url" | "method">;
+
+/**
+ * A receiver's answer as plain data: the route handlers turn it into a `Response`, the Node
+ * receiver writes it straight to the socket (building and re-reading a Response per delivery
+ * costs more than the rest of the answer).
+ */
+export type InboundAnswer = { status: number; headers: Record<string, string>; body: string | null };
+
+/** A problem+json answer (lib/api/problem's body, content type, no caching, Retry-After). */
+export function problemAnswer(status: number, code: string, detail: string, extra: { retryAfterSeconds?: number } = {}): InboundAnswer {
+  const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" };
+  if (extra.retryAfterSeconds) headers["retry-after"] = String(extra.retryAfterSeconds);
+  return { status, headers, body: JSON.stringify(problemBody(status, code, detail, extra)) };
+}
+
+const bare = (status: number): InboundAnswer => ({ status, headers: {}, body: null });
+
 /** What the route knows before reading the delivery. */
 export type IngestTarget = { provider: string; token?: string; rawBody: string; now?: number };
 
@@ -29,9 +48,9 @@ export type IngestTarget = { provider: string; token?: string; rawBody: string; 
  * JSON 400 → INSERT … ON CONFLICT DO NOTHING per verified connection → a processing job per new
  * row → 2xx. Processing never happens here: providers give 3–10 s and retry on anything else.
  */
-export async function ingest(db: Db, req: Request, target: IngestTarget): Promise<Response> {
+export async function ingest(db: Db, req: InboundRequest, target: IngestTarget): Promise<InboundAnswer> {
   const mod = inboundModule(target.provider);
-  if (!mod) return problem(404, "unknown_provider", `No webhook receiver for "${target.provider.slice(0, 64)}".`);
+  if (!mod) return problemAnswer(404, "unknown_provider", `No webhook receiver for "${target.provider.slice(0, 64)}".`);
   const empty = mod.scheme === "xero-signature"; // Xero wants bare statuses, no body
   const now = target.now ?? Date.now();
   const body = parseBody(target.rawBody, req.headers);
@@ -40,10 +59,10 @@ export async function ingest(db: Db, req: Request, target: IngestTarget): Promis
   let candidates: Candidate[];
   if (target.token !== undefined) {
     const found = /^[A-Za-z0-9_-]{20,100}$/.test(target.token) ? await findByToken(db, target.provider, hashToken(target.token)) : undefined;
-    if (!found) return problem(404, "unknown_webhook_url", "This webhook URL is not known. Copy it again from the connection's Webhooks tab.");
+    if (!found) return problemAnswer(404, "unknown_webhook_url", "This webhook URL is not known. Copy it again from the connection's Webhooks tab.");
     candidates = [found];
   } else if (mod.tokenOnly) {
-    return problem(404, "webhook_url_required", `${mod.name} webhooks are received on each connection's own URL (its Webhooks tab).`);
+    return problemAnswer(404, "webhook_url_required", `${mod.name} webhooks are received on each connection's own URL (its Webhooks tab).`);
   } else {
     candidates = await routeDelivery(db, target.provider, delivery.accountIds);
   }
@@ -51,17 +70,17 @@ export async function ingest(db: Db, req: Request, target: IngestTarget): Promis
   const retryAfter = await takeDelivery(candidates.length ? candidates.map((c) => c.id) : [`provider:${target.provider}`]);
   if (retryAfter !== null) {
     await countRejected(db, candidates);
-    return problem(429, "too_many_deliveries", `Too many deliveries for this connection. Try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
+    return problemAnswer(429, "too_many_deliveries", `Too many deliveries for this connection. Try again in ${retryAfter} seconds.`, { retryAfterSeconds: retryAfter });
   }
 
   const verified = await verify(mod, req, target, body, candidates, now);
   if (!verified.ok) {
     await countRejected(db, candidates);
-    if (empty) return new Response(null, { status: 401 });
-    return problem(401, "invalid_signature", signatureMessage(verified.reason));
+    if (empty) return bare(401);
+    return problemAnswer(401, "invalid_signature", signatureMessage(verified.reason));
   }
-  if (body.json === undefined) return problem(400, "invalid_json", "The webhook body is not valid JSON.");
-  if (target.rawBody.includes("\u0000")) return problem(400, "invalid_body", "The webhook body holds a NUL byte.");
+  if (body.json === undefined) return problemAnswer(400, "invalid_json", "The webhook body is not valid JSON.");
+  if (target.rawBody.includes("\u0000")) return problemAnswer(400, "invalid_body", "The webhook body holds a NUL byte.");
 
   let duplicate = false;
   if (delivery.store !== false && verified.connections.length) {
@@ -74,9 +93,9 @@ export async function ingest(db: Db, req: Request, target: IngestTarget): Promis
     const inserted = await insertAndEnqueue(db, rows);
     duplicate = inserted === 0;
   }
-  if (delivery.reply) return new Response(delivery.reply.body, { status: delivery.reply.status, headers: { "content-type": delivery.reply.contentType ?? "text/plain" } });
-  if (empty) return new Response(null, { status: 200 });
-  return Response.json({ received: true, duplicate }, { status: 200, headers: { "cache-control": "no-store" } });
+  if (delivery.reply) return { status: delivery.reply.status, headers: { "content-type": delivery.reply.contentType ?? "text/plain" }, body: delivery.reply.body };
+  if (empty) return bare(200);
+  return { status: 200, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ received: true, duplicate }) };
 }
 
 function describe(mod: InboundModule, body: InboundBody): InboundDelivery {
@@ -96,7 +115,7 @@ type Verified = { ok: true; connections: Candidate[] } | { ok: false; reason: Ex
  * each distinct secret once; the connections whose secret verifies are the delivery's. With no
  * candidate (a handshake, an account not connected here) the environment's secret alone decides.
  */
-async function verify(mod: InboundModule, req: Request, target: IngestTarget, body: InboundBody, candidates: Candidate[], now: number): Promise<Verified> {
+async function verify(mod: InboundModule, req: InboundRequest, target: IngestTarget, body: InboundBody, candidates: Candidate[], now: number): Promise<Verified> {
   const bySecret = new Map<string, Candidate[]>();
   const envOnly = effectiveSecret(target.provider, "", null).secret;
   for (const c of candidates) {
