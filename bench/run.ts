@@ -76,7 +76,7 @@ try {
       baseline: { ...r.baseline },
     });
     console.log(`  ratio ${r.ratio} (target ≥ ${INBOUND_TARGETS.ratio}: ${passFail(r.targets.ratio)}); hub p99 ${r.hub.p99Ms} ms (target < ${INBOUND_TARGETS.p99Ms} ms: ${passFail(r.targets.p99)})`);
-    console.log(`  the same build's GET /api/health (route() + select 1) right after, same concurrency: ${r.trivialRoute.perSecond}/s, p50 ${r.trivialRoute.p50Ms} ms, p99 ${r.trivialRoute.p99Ms} ms`);
+    console.log(`  the same build's GET /api/health (route() + select 1) once processing was done, same concurrency (through Next's router): ${r.trivialRoute.perSecond}/s, p50 ${r.trivialRoute.p50Ms} ms, p99 ${r.trivialRoute.p99Ms} ms`);
     console.log(`  stored ${r.stored} = unique ${r.unique}, processed ${r.processed} = unique (all processed ${r.processingSeconds} s after the load ended)`);
   });
 

@@ -145,19 +145,9 @@ export async function runInbound(hub: string, databaseUrl: string, opts: { uniqu
     await load(hubUrl, warm);
     const hubFigure = await load(hubUrl, plan.bodies);
     const loadEnded = Date.now();
-    const trivialRoute = await loadTrivial(`${hub}/api/health`, Math.min(1_000, plan.bodies.length));
 
-    const baseline = await startBaseline(databaseUrl);
-    let baseFigure: LoadFigure;
-    try {
-      await load(baseline.url, warm);
-      baseFigure = await load(baseline.url, plan.bodies);
-    } finally {
-      baseline.stop();
-    }
-    const [{ baseStored }] = await db.execute<{ baseStored: number }>(sql`select count(*)::int as "baseStored" from bench_inbound_baseline`) as unknown as [{ baseStored: number }];
-
-    // Processing runs in the hub's job workers; wait for it (the baseline ran meanwhile).
+    // Processing runs in the hub's job workers; wait for it before measuring anything else, so the
+    // trivial route and the baseline run on a machine the hub is not still busy on.
     const mine = eq(inboundEvents.connectionId, connection!.id);
     const counts = async () => {
       const [row] = await db.select({
@@ -175,6 +165,18 @@ export async function runInbound(hub: string, databaseUrl: string, opts: { uniqu
       c = await counts();
     }
     const processingSeconds = round((Date.now() - loadEnded) / 1000);
+
+    const trivialRoute = await loadTrivial(`${hub}/api/health`, Math.min(1_000, plan.bodies.length));
+
+    const baseline = await startBaseline(databaseUrl);
+    let baseFigure: LoadFigure;
+    try {
+      await load(baseline.url, warm);
+      baseFigure = await load(baseline.url, plan.bodies);
+    } finally {
+      baseline.stop();
+    }
+    const [{ baseStored }] = await db.execute<{ baseStored: number }>(sql`select count(*)::int as "baseStored" from bench_inbound_baseline`) as unknown as [{ baseStored: number }];
 
     const problems: string[] = [];
     if (hubFigure.accepted !== plan.bodies.length) problems.push(`the hub accepted ${hubFigure.accepted} of ${plan.bodies.length} deliveries (${hubFigure.non2xx} non-2xx, ${hubFigure.errors} errors)`);

@@ -20,6 +20,28 @@ export const retryDelaySeconds = (failures: number) => Math.min(300, 2 ** failur
 type Claimed = { id: string; organisationId: string; retries: number };
 
 /**
+ * Deliveries come first. Providers give a receiver 3–10 s and retry (or disable the endpoint)
+ * when it is late; processing has no deadline. So while this process's receiver is taking
+ * deliveries (one arrived in the last RECEIVER_BUSY_MS), a drain waits before each batch — at
+ * most MAX_YIELD_MS, so a steady stream of deliveries slows processing but never stops it.
+ */
+const RECEIVER_BUSY_MS = 200;
+const MAX_YIELD_MS = 2_000;
+const gBusy = globalThis as typeof globalThis & { __hubInboundLastDelivery?: number };
+
+/** Called by the receiver for each delivery (kept on globalThis: the Node receiver's bundle and Next's share it). */
+export function noteDelivery(): void {
+  gBusy.__hubInboundLastDelivery = Date.now();
+}
+
+async function yieldToReceiver(): Promise<void> {
+  const until = Date.now() + MAX_YIELD_MS;
+  while (Date.now() < until && Date.now() - (gBusy.__hubInboundLastDelivery ?? 0) < RECEIVER_BUSY_MS) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
  * Claims up to `limit` due `received` events for this drain: their next_attempt_at moves a lease
  * ahead, so another drain (this process or another) skips them; SKIP LOCKED keeps concurrent
  * claims from waiting on each other. Across organisations, like the job queue it replaces: each
@@ -42,11 +64,12 @@ async function claimDue(db: Db, limit: number): Promise<Claimed[]> {
  * event never rolls back another). A failure is recorded with its backoff, or ends the event
  * `failed` after PROCESS_MAX_ATTEMPTS tries or an error that cannot heal. Returns how many
  * events it tried. Exactly once holds whatever races it: processEvent locks the row and skips an
- * event already processed.
+ * event already processed. Before each batch it yields to a busy receiver (yieldToReceiver).
  */
 export async function drainInbound(db: Db): Promise<number> {
   let tried = 0;
   for (;;) {
+    await yieldToReceiver();
     const batch = await claimDue(db, BATCH);
     for (const ref of batch) {
       try {
