@@ -1,5 +1,5 @@
 // `npm start`: the production server (server/main.ts, bundled by `npm run build` into
-// <NEXT_DIST_DIR or .next>/hub-server.mjs). Takes `next start`'s -p/-H (or PORT/HOSTNAME).
+// <NEXT_DIST_DIR or .next>/hub-server.mjs). Takes `next start`'s -p/-H (or PORT).
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -2,7 +2,8 @@
 // NEXT_DIST_DIR, default .next) behind it, and providers' webhooks answered in front of it by
 // lib/inbound/node-receiver.ts — the same receiver code as the route handlers, without the
 // router's cost per delivery. Bundled into <distDir>/hub-server.mjs by scripts/build.mjs.
-// Options as `next start`'s: -p/--port (or PORT, default 3000), -H/--hostname (or HOSTNAME).
+// Options as `next start`'s: -p/--port (or PORT, default 3000), -H/--hostname (default 0.0.0.0;
+// not HOSTNAME, which containers set to their own name).
 import http from "node:http";
 import next from "next";
 import { getDb } from "@/lib/db/client";
@@ -18,7 +19,7 @@ function option(flags: string[], env: string | undefined, fallback: string): str
 }
 
 const port = Number(option(["-p", "--port"], process.env.PORT, "3000"));
-const hostname = option(["-H", "--hostname"], process.env.HOSTNAME, "0.0.0.0");
+const hostname = option(["-H", "--hostname"], undefined, "0.0.0.0");
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`The port must be a whole number from 0 to 65535, not "${port}".`);
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
