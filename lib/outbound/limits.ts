@@ -18,6 +18,18 @@ export const SLOW_ANSWER_MS = 1_000;
  * slots; the hard bound per process is GLOBAL_DELIVERY_CONCURRENCY + SLOW_LANE_CONCURRENCY.
  */
 export const SLOW_LANE_CONCURRENCY = 20;
+
+/**
+ * The slow lane's size for this process: `HUB_OUTBOUND_SLOW_LANE` (0–100; 0 turns the lane off,
+ * every try then holds its shared slot until its answer) or SLOW_LANE_CONCURRENCY.
+ */
+export function slowLaneConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.HUB_OUTBOUND_SLOW_LANE?.trim();
+  if (!raw) return SLOW_LANE_CONCURRENCY;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 100) throw new Error("HUB_OUTBOUND_SLOW_LANE must be a whole number from 0 to 100.");
+  return n;
+}
 /**
  * Inngest cannot move a running step between limits, so its function-wide limit is the whole
  * bound: a slow endpoint's 2 tries come out of 30, and up to 10 slow endpoints still leave the

@@ -4,7 +4,7 @@ import { executeRows } from "@/lib/jobs/local/rows";
 import type { AddressPolicy } from "@/lib/net";
 import { CLAIM_LEASE_SECONDS, signAndSend } from "./deliver";
 import { activeSecretsOf } from "./endpoints";
-import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY, SLOW_ANSWER_MS, SLOW_LANE_CONCURRENCY } from "./limits";
+import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY, SLOW_ANSWER_MS, slowLaneConcurrency } from "./limits";
 import { recordTries, succeeded, type FinishedTry } from "./record";
 import type { SendResult } from "./send";
 
@@ -23,11 +23,20 @@ interface ClaimedRow {
 }
 
 /**
- * Claims up to `limit` due deliveries of active endpoints, oldest first, each endpoint at most
- * `perEndpoint` tries in flight (counting tries other workers hold): one UPDATE that counts the
- * try (`attempts + 1`, the fence deliverOnce's claim also checks) and sets its lease. Rows other
- * transactions hold are skipped. Endpoints are walked one by one (a lateral per endpoint), so a
- * backlog at a slow endpoint never hides the others' due deliveries.
+ * How long a due try of a failing endpoint (one in a run of failures) yields to the due tries of
+ * the others: a backlog of tries that most likely fail again costs the CPU and database work the
+ * healthy endpoints' tries need; after this long it is taken by due time like any other, so a
+ * failing endpoint is never starved, only served from what the others leave in a burst.
+ */
+const FAILING_YIELD_SECONDS = 30;
+
+/**
+ * Claims up to `limit` due deliveries of active endpoints, oldest first (a failing endpoint's
+ * after the others' for FAILING_YIELD_SECONDS), each endpoint at most `perEndpoint` tries in
+ * flight (counting tries other workers hold): one UPDATE that counts the try (`attempts + 1`,
+ * the fence deliverOnce's claim also checks) and sets its lease. Rows other transactions hold
+ * are skipped. Endpoints are walked one by one (a lateral per endpoint), so a backlog at a slow
+ * endpoint never hides the others' due deliveries.
  */
 export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT_CONCURRENCY): Promise<ClaimedRow[]> {
   if (limit <= 0) return [];
@@ -35,7 +44,7 @@ export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT
     await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
     return executeRows<ClaimedRow>(tx, sql`
       with eps as (
-        select e.id, ${perEndpoint}::int - (
+        select e.id, e.failing_since is not null as failing, ${perEndpoint}::int - (
           select count(*)::int from webhook_deliveries f
           where f.endpoint_id = e.id and f.status = 'pending' and f.next_attempt_at > now() and f.claimed_until > now()) as room
         from webhook_endpoints e
@@ -47,7 +56,8 @@ export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT
           where d.endpoint_id = eps.id and d.status = 'pending' and d.next_attempt_at <= now()
           order by d.next_attempt_at limit greatest(eps.room, 0)
           for update skip locked) c
-        order by c.next_attempt_at limit ${limit}
+        order by (eps.failing and c.next_attempt_at > now() - make_interval(secs => ${FAILING_YIELD_SECONDS})), c.next_attempt_at
+        limit ${limit}
       )
       update webhook_deliveries d set attempts = d.attempts + 1,
         next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS}),
@@ -69,7 +79,7 @@ export interface DeliveryWorker {
 export interface DeliveryWorkerOptions {
   /** Shared slots: tries in flight at once in this process that are not (yet) slow (default GLOBAL_DELIVERY_CONCURRENCY). */
   concurrency?: number;
-  /** Slow tries (waiting longer than slowAfterMs) held beside the shared slots (default SLOW_LANE_CONCURRENCY). */
+  /** Slow tries (waiting longer than slowAfterMs) held beside the shared slots (default HUB_OUTBOUND_SLOW_LANE, else SLOW_LANE_CONCURRENCY). */
   slowConcurrency?: number;
   /** How long a try waits on its answer before it moves to the slow lane (default SLOW_ANSWER_MS). */
   slowAfterMs?: number;
@@ -106,14 +116,15 @@ export function wakeDeliveryWorkers(): void {
  * Svix does): it needs no endpoint state, reacts on the first slow try, and leaves fast
  * endpoints the full shared slots; over a bigger global limit: healthy endpoints cannot take
  * the slow lane's slots, so the CPU- and database-bound work stays as bounded as before.
- * A failing endpoint that answers at once costs only its tries' share of the work.
+ * A failing endpoint that answers at once holds no slot for long, but its tries cost work
+ * (claim, send, record) like any other: claimDue serves them after the others' for 30 s.
  *
  * State lives in the deliveries table only: a worker killed mid-try leaves its claims to lapse
  * (CLAIM_LEASE_SECONDS) and any worker takes them again.
  */
 export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
   const concurrency = opts.concurrency ?? GLOBAL_DELIVERY_CONCURRENCY;
-  const slowConcurrency = opts.slowConcurrency ?? SLOW_LANE_CONCURRENCY;
+  const slowConcurrency = opts.slowConcurrency ?? slowLaneConcurrency();
   const slowAfterMs = opts.slowAfterMs ?? SLOW_ANSWER_MS;
   const onError = opts.onError ?? ((err: unknown) => console.error("[outbound] delivery worker error", err));
   // Tries in the shared slots, and slow tries moved out of them (their answers still awaited).
