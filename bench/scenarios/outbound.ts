@@ -9,10 +9,22 @@ import { fetch as undiciFetch, Agent } from "undici";
 import { userContext } from "@/lib/auth/access";
 import { openDb } from "@/lib/db/client";
 import { createCustomer } from "@/lib/db/queries/customers";
-import { createEndpoint } from "@/lib/outbound/endpoints";
+import { createEndpoint, updateEndpoint } from "@/lib/outbound/endpoints";
 import { generateSecret } from "@/lib/outbound/secrets";
 import { createTenant } from "@/lib/testing/tenants";
 import { percentile, round } from "../stats";
+
+/**
+ * Targets: deliveries per second ≥ half the bare baseline's, and the healthy receivers' p99
+ * beside the slow and failing receivers ≤ 1.2 × their p99 without them (the median of the
+ * rounds' ratios). 1.2 is the issue's example; the old worker measured 1.12 on a quiet machine
+ * (7.5 s vs 6.7 s), so it is loose there. Noise: pass pairs with no bad receivers in either
+ * (BENCH_OUTBOUND_NOISE=1) gave 0.98 and 0.53 singly at load average 10–15 on the shared 2-core
+ * machine, and 0.63, 0.94, 0.75 (median 0.75) in one 3-round run at load 5 — as wide as the
+ * effect being judged, hence the median over 3 alternating rounds; a bound that separates the
+ * old worker needs noise runs on a quiet machine.
+ */
+export const OUTBOUND_TARGETS = { ratio: 0.5, healthyP99Ratio: 1.2 };
 
 export interface OutboundResult {
   events: number;
@@ -27,6 +39,11 @@ export interface OutboundResult {
   ratio: number;
   /** Healthy receivers' p99 in a run without the slow and failing receivers (the bad ones must not move it much). */
   p99WithoutBadMs: number;
+  /** Median over the rounds of (p99 beside the bad receivers / p99 without them) (target ≤ 1.2). */
+  p99Ratio: number;
+  /** Each round's ratio. */
+  p99Ratios: number[];
+  targets: { ratio: boolean; healthyP99: boolean };
 }
 
 interface Receiver {
@@ -78,10 +95,15 @@ async function hubPass(databaseUrl: string, events: number, withBad: boolean, ti
   const { db, close } = await openDb({ url: databaseUrl });
   const healthy = await Promise.all(Array.from({ length: 8 }, () => receiver("ok")));
   const bad = withBad ? [await receiver("slow"), await receiver("failing")] : [];
+  const endpointIds: string[] = [];
+  // The slow endpoint's backlog (2 tries per 5 s) and the failing one's retries outlive the pass:
+  // paused afterwards, so the hub's leftover work does not run beside the next pass.
+  let pause = async () => {};
   try {
     const tenant = await createTenant(db, `Bench outbound ${withBad ? "mixed" : "healthy"}`, "owner");
     const ctx = userContext(tenant);
-    for (const r of [...healthy, ...bad]) await createEndpoint(db, ctx, { url: r.url, eventTypes: ["customer.created"] });
+    for (const r of [...healthy, ...bad]) endpointIds.push((await createEndpoint(db, ctx, { url: r.url, eventTypes: ["customer.created"] })).id);
+    pause = async () => { for (const id of endpointIds) await updateEndpoint(db, ctx, id, { status: "paused" }); };
     const committed = new Map<string, number>();
     await pool(Array.from({ length: events }, (_, i) => i), 4, async (i) => {
       const c = await createCustomer(db, tenant, { name: `Bench ${i}` });
@@ -102,6 +124,7 @@ async function hubPass(databaseUrl: string, events: number, withBad: boolean, ti
     if (delivered < events * healthy.length) throw new Error(`only ${delivered} of ${events * healthy.length} deliveries arrived within ${timeoutMs / 1000} s`);
     return { perSecond: delivered / ((last - first) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
   } finally {
+    await pause();
     for (const r of [...healthy, ...bad]) await r.close();
     await close();
   }
@@ -149,22 +172,49 @@ async function barePass(databaseUrl: string, events: number) {
   }
 }
 
-/** The outbound scenario: a healthy-only pass, a pass with one slow and one failing receiver, the bare baseline. */
-export async function runOutbound(databaseUrl: string, opts: { events: number; timeoutMs?: number }): Promise<OutboundResult> {
+const median = (xs: number[]) => percentile(xs, 50);
+
+/**
+ * The outbound scenario: `rounds` pairs of a healthy-only pass and a pass beside one slow and one
+ * failing receiver (alternating which goes first), then the bare baseline. Each pass is a burst,
+ * so its p99 is mostly the time to drain 8 × `events` deliveries — the healthy receivers' share
+ * of the delivery capacity, which is what the bad receivers could take. Figures are medians over
+ * the rounds, and the p99 comparison the median of each round's ratio: on a shared machine the
+ * load of other work moves a single pass by far more than the bad receivers do.
+ */
+export async function runOutbound(databaseUrl: string, opts: { events: number; rounds?: number; timeoutMs?: number; noiseOnly?: boolean }): Promise<OutboundResult> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const clean = await hubPass(databaseUrl, opts.events, false, timeoutMs);
-  const mixed = await hubPass(databaseUrl, opts.events, true, timeoutMs);
+  // Unmeasured: warms the hub (JIT, connection pools) so the first measured pass is not the cold one.
+  await hubPass(databaseUrl, Math.min(opts.events, 20), false, timeoutMs);
+  const cleans: Awaited<ReturnType<typeof hubPass>>[] = [];
+  const mixeds: Awaited<ReturnType<typeof hubPass>>[] = [];
+  for (let round = 0; round < (opts.rounds ?? 1); round++) {
+    // noiseOnly (BENCH_OUTBOUND_NOISE=1): the "mixed" passes without the bad receivers too — the
+    // p99 comparison's own run-to-run noise, from which its bound is set.
+    const clean = () => hubPass(databaseUrl, opts.events, false, timeoutMs).then((r) => void cleans.push(r));
+    const mixed = () => hubPass(databaseUrl, opts.events, !opts.noiseOnly, timeoutMs).then((r) => void mixeds.push(r));
+    if (round % 2 === 0) { await clean(); await mixed(); } else { await mixed(); await clean(); }
+  }
   const bare = await barePass(databaseUrl, opts.events);
+  const perSecond = median(mixeds.map((m) => m.perSecond));
+  const p99Ratios = mixeds.map((m, i) => round(m.p99 / cleans[i]!.p99, 2));
+  const p99Ratio = median(mixeds.map((m, i) => m.p99 / cleans[i]!.p99));
   return {
     events: opts.events,
     healthyReceivers: 8,
-    deliveriesPerSecond: round(mixed.perSecond),
-    p50Ms: round(mixed.p50),
-    p99Ms: round(mixed.p99),
+    deliveriesPerSecond: round(perSecond),
+    p50Ms: round(median(mixeds.map((m) => m.p50))),
+    p99Ms: round(median(mixeds.map((m) => m.p99))),
     baselinePerSecond: round(bare.perSecond),
     baselineP50Ms: round(bare.p50),
     baselineP99Ms: round(bare.p99),
-    ratio: round(mixed.perSecond / bare.perSecond, 2),
-    p99WithoutBadMs: round(clean.p99),
+    ratio: round(perSecond / bare.perSecond, 2),
+    p99WithoutBadMs: round(median(cleans.map((c) => c.p99))),
+    p99Ratio: round(p99Ratio, 2),
+    p99Ratios,
+    targets: {
+      ratio: perSecond / bare.perSecond >= OUTBOUND_TARGETS.ratio,
+      healthyP99: p99Ratio <= OUTBOUND_TARGETS.healthyP99Ratio,
+    },
   };
 }

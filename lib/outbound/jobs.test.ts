@@ -4,13 +4,15 @@ import { consumersOf } from "@/lib/events/consumers";
 import { eventTypes } from "@/lib/events/catalog";
 import { defineJob } from "@/lib/jobs/define";
 import { z } from "zod";
-import { deliverJob, GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY, sweepJob } from "./jobs";
+import { deliverJob, GLOBAL_DELIVERY_CONCURRENCY, INNGEST_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY, sweepJob } from "./jobs";
 
 describe("outbound jobs", () => {
   it("map to Inngest with the per-endpoint key, the global limit and a bounded run, like the local driver", () => {
+    // The local worker's whole bound: its shared slots and its slow lane.
+    expect(INNGEST_DELIVERY_CONCURRENCY).toBeGreaterThan(GLOBAL_DELIVERY_CONCURRENCY);
     expect(flowControlOf(deliverJob)).toMatchObject({
       timeouts: { finish: "60s" },
-      concurrency: [{ key: "event.data._hub.concurrency", limit: PER_ENDPOINT_CONCURRENCY }, { limit: GLOBAL_DELIVERY_CONCURRENCY }],
+      concurrency: [{ key: "event.data._hub.concurrency", limit: PER_ENDPOINT_CONCURRENCY }, { limit: INNGEST_DELIVERY_CONCURRENCY }],
       singleton: { key: "event.data._hub.dedupe", mode: "skip" },
     });
     expect(flowControlOf(sweepJob).concurrency).toBeUndefined();

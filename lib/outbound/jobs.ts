@@ -9,17 +9,18 @@ import { wrapPayload } from "@/lib/jobs/keys";
 import { inngestConfigured, jobEventName } from "@/lib/jobs/names";
 import { deliverOnce } from "./deliver";
 import { createDeliveries, type DeliveryRef } from "./fanout";
-import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
+import { INNGEST_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
 import { wakeDeliveryWorkers } from "./worker";
 
-export { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
+export { GLOBAL_DELIVERY_CONCURRENCY, INNGEST_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
 
 const deliverPayload = z.object({ deliveryId: z.string().min(1), endpointId: z.string().min(1), attempts: z.number().int().min(0) });
 
 /**
  * One try of one delivery, under Inngest. Per-endpoint concurrency keeps a hanging or failing
- * endpoint from taking more than 2 of the 10 global slots, so the rest serve the others; the 15 s
- * request timeout bounds a try. The retry schedule is the delivery's own
+ * endpoint from taking more than 2 of the 30 function-wide slots (the local worker's 10 shared
+ * slots + its slow lane of 20: a running step cannot move between limits, so the bound is the
+ * whole), so up to 10 slow endpoints leave the others 10; the 15 s request timeout bounds a try. The retry schedule is the delivery's own
  * (lib/outbound/retry-policy.ts): each failed try enqueues the next at its time, so the job
  * itself only retries its own crashes. The local driver needs no job per try: its delivery
  * worker (worker.ts) claims due deliveries straight from their table; a job of this kind left
@@ -31,7 +32,7 @@ export const deliverJob = defineJob({
   maxAttempts: 3,
   timeoutSeconds: 60,
   concurrency: { key: (p) => p.endpointId, limit: PER_ENDPOINT_CONCURRENCY },
-  globalConcurrency: GLOBAL_DELIVERY_CONCURRENCY,
+  globalConcurrency: INNGEST_DELIVERY_CONCURRENCY,
   async run({ deliveryId, endpointId, attempts }, { db, step }) {
     const outcome = await step(`try-${attempts + 1}`, () => deliverOnce(db, deliveryId, attempts));
     if (outcome.status === "retry" && inngestConfigured()) {

@@ -4,7 +4,7 @@ import { executeRows } from "@/lib/jobs/local/rows";
 import type { AddressPolicy } from "@/lib/net";
 import { CLAIM_LEASE_SECONDS, signAndSend } from "./deliver";
 import { activeSecretsOf } from "./endpoints";
-import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
+import { GLOBAL_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY, SLOW_ANSWER_MS, slowLaneConcurrency } from "./limits";
 import { recordTries, succeeded, type FinishedTry } from "./record";
 import type { SendResult } from "./send";
 
@@ -23,11 +23,20 @@ interface ClaimedRow {
 }
 
 /**
- * Claims up to `limit` due deliveries of active endpoints, oldest first, each endpoint at most
- * `perEndpoint` tries in flight (counting tries other workers hold): one UPDATE that counts the
- * try (`attempts + 1`, the fence deliverOnce's claim also checks) and sets its lease. Rows other
- * transactions hold are skipped. Endpoints are walked one by one (a lateral per endpoint), so a
- * backlog at a slow endpoint never hides the others' due deliveries.
+ * How long a due try of a failing endpoint (one in a run of failures) yields to the due tries of
+ * the others: a backlog of tries that most likely fail again costs the CPU and database work the
+ * healthy endpoints' tries need; after this long it is taken by due time like any other, so a
+ * failing endpoint is never starved, only served from what the others leave in a burst.
+ */
+const FAILING_YIELD_SECONDS = 30;
+
+/**
+ * Claims up to `limit` due deliveries of active endpoints, oldest first (a failing endpoint's
+ * after the others' for FAILING_YIELD_SECONDS), each endpoint at most `perEndpoint` tries in
+ * flight (counting tries other workers hold): one UPDATE that counts the try (`attempts + 1`,
+ * the fence deliverOnce's claim also checks) and sets its lease. Rows other transactions hold
+ * are skipped. Endpoints are walked one by one (a lateral per endpoint), so a backlog at a slow
+ * endpoint never hides the others' due deliveries.
  */
 export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT_CONCURRENCY): Promise<ClaimedRow[]> {
   if (limit <= 0) return [];
@@ -35,7 +44,7 @@ export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT
     await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
     return executeRows<ClaimedRow>(tx, sql`
       with eps as (
-        select e.id, ${perEndpoint}::int - (
+        select e.id, e.failing_since is not null as failing, ${perEndpoint}::int - (
           select count(*)::int from webhook_deliveries f
           where f.endpoint_id = e.id and f.status = 'pending' and f.next_attempt_at > now() and f.claimed_until > now()) as room
         from webhook_endpoints e
@@ -47,7 +56,8 @@ export async function claimDue(db: Db, limit: number, perEndpoint = PER_ENDPOINT
           where d.endpoint_id = eps.id and d.status = 'pending' and d.next_attempt_at <= now()
           order by d.next_attempt_at limit greatest(eps.room, 0)
           for update skip locked) c
-        order by c.next_attempt_at limit ${limit}
+        order by (eps.failing and c.next_attempt_at > now() - make_interval(secs => ${FAILING_YIELD_SECONDS})), c.next_attempt_at
+        limit ${limit}
       )
       update webhook_deliveries d set attempts = d.attempts + 1,
         next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS}),
@@ -67,8 +77,12 @@ export interface DeliveryWorker {
 
 /** Options of startDeliveryWorker. */
 export interface DeliveryWorkerOptions {
-  /** Tries in flight at once in this process (default GLOBAL_DELIVERY_CONCURRENCY). */
+  /** Shared slots: tries in flight at once in this process that are not (yet) slow (default GLOBAL_DELIVERY_CONCURRENCY). */
   concurrency?: number;
+  /** Slow tries (waiting longer than slowAfterMs) held beside the shared slots (default HUB_OUTBOUND_SLOW_LANE, else SLOW_LANE_CONCURRENCY). */
+  slowConcurrency?: number;
+  /** How long a try waits on its answer before it moves to the slow lane (default SLOW_ANSWER_MS). */
+  slowAfterMs?: number;
   /** Tries in flight at once per endpoint, across processes (default PER_ENDPOINT_CONCURRENCY). */
   perEndpoint?: number;
   /** Milliseconds between looks at an idle table (default 500): retries fall due without a wake. */
@@ -89,15 +103,33 @@ export function wakeDeliveryWorkers(): void {
  * The local driver's delivery worker: claims due deliveries in batches (claimDue), sends each
  * one as soon as it is claimed, concurrently, through the network guard with a kept-alive
  * connection pool per endpoint, and records finished tries together — whatever has finished
- * while the previous batch was being written goes in one transaction (recordTries). A slow
- * endpoint holds at most `perEndpoint` of the `concurrency` slots; the others keep flowing.
+ * while the previous batch was being written goes in one transaction (recordTries).
+ *
+ * Isolation: a try takes one of the `concurrency` shared slots while its answer is expected
+ * soon. Once it has waited `slowAfterMs` (1 s), it moves to the slow lane (`slowConcurrency`,
+ * 20) and its shared slot goes back to claiming, so an endpoint that answers slowly or hangs
+ * until the timeout holds at most 1 s of shared capacity per try, not 5 or 15 s. Per endpoint,
+ * `perEndpoint` (2) tries are in flight at most (counted in the database across processes), so
+ * the lane holds 10 slow endpoints before a slow try has to keep its shared slot (then the old
+ * behaviour: at most 2 of 10 per slow endpoint). The hard bound per process is `concurrency +
+ * slowConcurrency` tries in flight. Chosen over per-endpoint lanes learnt from past tries (as
+ * Svix does): it needs no endpoint state, reacts on the first slow try, and leaves fast
+ * endpoints the full shared slots; over a bigger global limit: healthy endpoints cannot take
+ * the slow lane's slots, so the CPU- and database-bound work stays as bounded as before.
+ * A failing endpoint that answers at once holds no slot for long, but its tries cost work
+ * (claim, send, record) like any other: claimDue serves them after the others' for 30 s.
+ *
  * State lives in the deliveries table only: a worker killed mid-try leaves its claims to lapse
  * (CLAIM_LEASE_SECONDS) and any worker takes them again.
  */
 export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): DeliveryWorker {
   const concurrency = opts.concurrency ?? GLOBAL_DELIVERY_CONCURRENCY;
+  const slowConcurrency = opts.slowConcurrency ?? slowLaneConcurrency();
+  const slowAfterMs = opts.slowAfterMs ?? SLOW_ANSWER_MS;
   const onError = opts.onError ?? ((err: unknown) => console.error("[outbound] delivery worker error", err));
+  // Tries in the shared slots, and slow tries moved out of them (their answers still awaited).
   let inFlight = 0;
+  let slowInFlight = 0;
   let unrecorded = 0;
   let stopped = false;
   let claiming: Promise<void> | null = null;
@@ -120,7 +152,7 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
       recording = null;
       record();
       fill();
-      if (inFlight === 0 && unrecorded === 0) for (const f of idle) f();
+      if (inFlight === 0 && slowInFlight === 0 && unrecorded === 0) for (const f of idle) f();
     });
   };
 
@@ -129,11 +161,23 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
     for (const row of rows) {
       const endpoint = { id: row.endpoint_id, organisationId: row.organisation_id, url: row.url, headers: row.headers };
       const delivery = { id: row.id, organisationId: row.organisation_id, attempts: row.attempts, body: row.body };
+      let slow = false;
+      const moveToSlowLane = setTimeout(() => {
+        // Still waiting: give the shared slot back if the slow lane has room (else keep it).
+        if (slowInFlight >= slowConcurrency) return;
+        slow = true;
+        slowInFlight++;
+        inFlight--;
+        fill();
+      }, slowAfterMs);
+      moveToSlowLane.unref?.();
       void signAndSend(delivery, endpoint, secrets.get(endpoint.id) ?? [], opts.policy).catch((err: unknown): SendResult => ({
         statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}`,
       })).then((result) => {
         // The slot is free once the answer is in; recording goes on beside the next sends.
-        inFlight--;
+        clearTimeout(moveToSlowLane);
+        if (slow) slowInFlight--;
+        else inFlight--;
         unrecorded++;
         finished.push({ delivery, endpoint, result });
         record();
@@ -171,7 +215,7 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
       clearInterval(timer);
       running.delete(worker);
       await claiming;
-      if (inFlight > 0 || unrecorded > 0) await new Promise<void>((r) => idle.add(r));
+      if (inFlight > 0 || slowInFlight > 0 || unrecorded > 0) await new Promise<void>((r) => idle.add(r));
     },
   };
   running.add(worker);
