@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/jobs/local/rows";
 import type { DomainEvent, EventType } from "./catalog";
 import { dispatchEvents } from "./consumers";
+import { dispatchEventJob, dispatchPayloadOf } from "./dispatch-job";
 
 type OutboxRow = typeof outboxEvents.$inferSelect;
 
@@ -89,9 +90,7 @@ export async function drainOutbox(db: Db, opts: { batchSize?: number } = {}): Pr
 
 /** Hands events that used up their tries to the `events.dispatch` job and stamps them sent, in one transaction. */
 async function handToDispatchJob(db: Db, rows: OutboxRow[]): Promise<void> {
-  const [{ getBoss }, { sendLocalMany }, { dispatchEventJob }, { dispatchPayloadOf }] = await Promise.all([
-    import("@/lib/jobs/local/boss"), import("@/lib/jobs/local/send"), import("./dispatch-job"), import("./relay"),
-  ]);
+  const [{ getBoss }, { sendLocalMany }] = await Promise.all([import("@/lib/jobs/local/boss"), import("@/lib/jobs/local/send")]);
   const boss = await getBoss(db);
   await db.transaction(async (tx) => {
     await sendLocalMany(boss, dispatchEventJob, rows.map(dispatchPayloadOf), { tx });

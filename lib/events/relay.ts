@@ -2,16 +2,11 @@ import { asc, inArray, sql } from "drizzle-orm";
 import { outboxEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/jobs/local/rows";
-import { dispatchEventJob } from "./dispatch-job";
+import { dispatchEventJob, dispatchPayloadOf } from "./dispatch-job";
 import { DRAIN_BATCH, drainOutbox } from "./drain";
 
 type OutboxRow = typeof outboxEvents.$inferSelect;
 
-/** The dispatch job's payload for an event: ordered per aggregate. */
-export const dispatchPayloadOf = (row: Pick<OutboxRow, "id" | "aggregateType" | "aggregateId">) => ({
-  eventId: row.id,
-  aggregate: `${row.aggregateType}:${row.aggregateId}`,
-});
 
 /** Hands leased events to a remote driver (Inngest): resolves once the driver has accepted them. */
 export type RemoteSend = (rows: OutboxRow[]) => Promise<void>;
