@@ -100,8 +100,9 @@ try {
     console.log("\nScreens: signed-in pages of the production build vs a bare node:http server sending the same bytes (ms)");
     console.table(pages.map((f) => ({ page: f.path, "ttfb p50": f.ttfbP50, "ttfb p95": f.ttfbP95, "load p95": f.loadP95, "bare p95": f.baselineP95, "ratio": f.ratio })));
   });
-  // Last: the pull leaves the hub dispatching its outbox events (one per pulled invoice) for
-  // minutes, which would otherwise run beside the log and screen measurements.
+  // Last: the pull leaves the hub with push runs and its outbox drain (one invoice.created event
+  // per pulled invoice, consumed a batch at a time), which would otherwise run beside the log and
+  // screen measurements.
   // 100,000 invoices, as the issue asks (BENCH_SYNC_INVOICES overrides). The sandbox pages its Xero
   // list from an ordered index (no longer re-sorting the tenant for every page), the hub reads
   // 1,000 invoices a page and reads the next page while writing one, and a page's rows go to

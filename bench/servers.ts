@@ -5,6 +5,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 
+/**
+ * The Node flags `npm start` runs the hub with (package.json's `start` script), so the bench
+ * measures the process as production starts it: `--max-old-space-size=1024` caps V8's heap and,
+ * with it, how far the heap grows between major collections (see README, Performance).
+ */
+export function hubNodeFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((arg) => arg.startsWith("--"));
+}
+
 /** A free TCP port on loopback (a neighbour of it too, for the sandbox's Stripe and SMTP ports). */
 export async function freePort(span = 1): Promise<number> {
   for (let i = 0; i < 50; i++) {
@@ -103,7 +113,7 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
   start(["--import", "tsx", "sandbox/main.ts"]);
   // BENCH_HUB_CPU_PROF=<dir>: the hub writes a V8 CPU profile there when it stops (where its time goes).
   const profile = process.env.BENCH_HUB_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_HUB_CPU_PROF}`] : [];
-  const hubProcess = start([...profile, "scripts/start.mjs", "-p", String(hubPort), "-H", "127.0.0.1"]);
+  const hubProcess = start([...profile, ...hubNodeFlags(), "scripts/start.mjs", "-p", String(hubPort), "-H", "127.0.0.1"]);
   try {
     await waitFor(`${sandbox}/`, 60_000);
     await waitFor(`${hub}/api/health`, 120_000);

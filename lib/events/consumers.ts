@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { eventConsumptions, outboxEvents } from "@/drizzle/schema";
+import { bulkInsert } from "@/lib/db/bulk";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { DomainEvent, EventType } from "./catalog";
 
@@ -15,6 +16,12 @@ export interface EventConsumer {
   name: string;
   types: readonly EventType[];
   handle(event: DomainEvent, ctx: ConsumerContext): Promise<void>;
+  /**
+   * Optional: the effect of `handle` for many events (in outbox order) in one transaction, in a
+   * few statements rather than a few per event (the embedded driver's outbox drain; a sync page
+   * emits a thousand events at once). Must have the same effect as `handle` on each in turn.
+   */
+  handleBatch?(events: DomainEvent[], ctx: ConsumerContext): Promise<void>;
 }
 
 /** What a consumer's `handle` gets besides the event. */
@@ -66,6 +73,69 @@ export async function consumeOnce(db: Db, consumer: EventConsumer, event: Domain
     await fn().catch((err: unknown) => console.error(`[events] ${consumer.name}: after-commit step failed`, err));
   }
   return ran;
+}
+
+/**
+ * Runs one consumer for many events in ONE transaction: the consumption rows (one INSERT; events
+ * it already consumed are skipped) and the effect (`handleBatch`, else `handle` per event in
+ * order) commit together. Any failure rolls back the whole batch: the caller then goes event by
+ * event (consumeOnce) to keep the effects of the others. Returns how many it ran.
+ */
+export async function consumeMany(db: Db, consumer: EventConsumer, events: DomainEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const after: (() => Promise<void>)[] = [];
+  const ran = await db.transaction(async (tx) => {
+    const claimed = await bulkInsert(tx, eventConsumptions, events.map((e) => ({ consumer: consumer.name, eventId: e.id })), {
+      target: [eventConsumptions.consumer, eventConsumptions.eventId], returning: true,
+    });
+    if (claimed.length === 0) return 0;
+    const mine = new Set(claimed.map((c) => c.eventId));
+    const todo = events.filter((e) => mine.has(e.id));
+    const ctx: ConsumerContext = { tx, db, afterCommit: (fn) => void after.push(fn) };
+    if (consumer.handleBatch) await consumer.handleBatch(todo, ctx);
+    else for (const e of todo) await consumer.handle(e, ctx);
+    return todo.length;
+  });
+  for (const fn of after) {
+    await fn().catch((err: unknown) => console.error(`[events] ${consumer.name}: after-commit step failed`, err));
+  }
+  return ran;
+}
+
+/**
+ * Delivers many events (in outbox order) to their consumers, a batch per consumer. An event that
+ * fails a consumer stops its aggregate there: the later events of that aggregate are not given to
+ * any further consumer (they wait for it, keeping each consumer's order per aggregate). Returns
+ * the failed events (with the error) and the ones held back behind them; all others are done.
+ */
+export async function dispatchEvents(db: Db, events: DomainEvent[]): Promise<{ failed: Map<string, unknown>; held: Set<string> }> {
+  const failed = new Map<string, unknown>();
+  const position = new Map(events.map((e, i) => [e.id, i]));
+  const aggregate = (e: DomainEvent) => `${e.aggregateType}:${e.aggregateId}`;
+  /** Aggregate → position of its first failed event. */
+  const stoppedAt = new Map<string, number>();
+  const held = (e: DomainEvent) => position.get(e.id)! > (stoppedAt.get(aggregate(e)) ?? Infinity);
+  for (const c of consumers.values()) {
+    const mine = events.filter((e) => (c.types as readonly string[]).includes(e.type) && !held(e));
+    if (mine.length === 0) continue;
+    try {
+      await consumeMany(db, c, mine);
+    } catch {
+      // Find the failing event(s): one by one, in order; those before keep their effect.
+      for (const e of mine) {
+        if (held(e)) continue;
+        try {
+          await consumeOnce(db, c, e);
+        } catch (err) {
+          failed.set(e.id, err);
+          if (!stoppedAt.has(aggregate(e))) stoppedAt.set(aggregate(e), position.get(e.id)!);
+        }
+      }
+    }
+  }
+  // Held: after a failed event of their aggregate (earlier consumers may have run them already;
+  // their consumption rows keep them from running twice when they come again).
+  return { failed, held: new Set(events.filter(held).map((e) => e.id)) };
 }
 
 /** Loads an outbox event by id (null when it was deleted meanwhile). */

@@ -15,3 +15,9 @@ export const dispatchEventJob = defineJob({
     return step("dispatch", () => dispatchEvent(db, eventId));
   },
 });
+
+/** The dispatch job's payload for an outbox row: ordered per aggregate. */
+export const dispatchPayloadOf = (row: { id: string; aggregateType: string; aggregateId: string }) => ({
+  eventId: row.id,
+  aggregate: `${row.aggregateType}:${row.aggregateId}`,
+});

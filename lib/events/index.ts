@@ -8,5 +8,6 @@ export {
   type DomainEvent, type EventPayload, type EventType,
 } from "./catalog";
 export { emit, emitAll, type EmitInput } from "./emit";
-export { registerConsumer, consumersOf, dispatchEvent, type ConsumerContext, type EventConsumer } from "./consumers";
-export { relayToLocal, relayToRemote, sendToInngest, startOutboxRelay, type OutboxRelay } from "./relay";
+export { registerConsumer, consumersOf, dispatchEvent, dispatchEvents, type ConsumerContext, type EventConsumer } from "./consumers";
+export { drainOutbox } from "./drain";
+export { relayToRemote, sendToInngest, startOutboxRelay, type OutboxRelay } from "./relay";

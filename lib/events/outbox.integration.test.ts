@@ -11,6 +11,7 @@ import { createTestDb } from "@/lib/testing/db";
 import { createTenant } from "@/lib/testing/tenants";
 import { dispatchEvent, registerConsumer } from "./consumers";
 import { dispatchEventJob } from "./dispatch-job";
+import { drainOutbox } from "./drain";
 import { relayToRemote, startOutboxRelay, type OutboxRelay } from "./relay";
 
 describe("transactional outbox", () => {
@@ -111,4 +112,49 @@ describe("transactional outbox", () => {
     expect((await effects()).filter((e) => e.event_id === event!.id)).toHaveLength(1);
     expect(await t.db.select().from(eventConsumptions).where(eq(eventConsumptions.eventId, event!.id))).toHaveLength(1);
   });
+
+  it("drains a batch: an event failing a consumer is tried again after a backoff, its aggregate's later events wait behind it, others go on", async () => {
+    const tenant = await createTenant(t.db);
+    await drainOutbox(t.db); // what earlier tests left
+    const a = await createCustomer(t.db, tenant, { name: "Flaky" });
+    await updateCustomer(t.db, tenant, a.id, { email: "one@flaky.test" });
+    await updateCustomer(t.db, tenant, a.id, { email: "two@flaky.test" });
+    await createCustomer(t.db, tenant, { name: "Steady" });
+    const mine = await t.db.select().from(outboxEvents).where(eq(outboxEvents.organisationId, tenant.organisationId)).orderBy(asc(outboxEvents.seq));
+    const [aCreated, aUpdated1, aUpdated2, bCreated] = mine;
+    expect(mine.map((e) => e.type)).toEqual(["customer.created", "customer.updated", "customer.updated", "customer.created"]);
+    // Fails the first update's first two tries (the batch's, then its own); records its effects as "flaky:<type>".
+    let tries = 0;
+    const remove = registerConsumer({
+      name: "test.flaky",
+      types: ["customer.created", "customer.updated"],
+      async handle(event, { tx }) {
+        if (event.id === aUpdated1!.id && ++tries <= 2) throw new Error("flaky consumer failed");
+        await tx.execute(sql`insert into effects (event_id, type, aggregate_id) values (${event.id}, ${`flaky:${event.type}`}, ${event.aggregateId})`);
+      },
+    });
+    try {
+      const row = async (id: string) => (await t.db.select().from(outboxEvents).where(eq(outboxEvents.id, id)))[0]!;
+      expect(await drainOutbox(t.db)).toBe(2);
+      expect((await row(aCreated!.id)).sentAt).not.toBeNull();
+      expect((await row(bCreated!.id)).sentAt).not.toBeNull();
+      const failed = await row(aUpdated1!.id);
+      expect(failed.sentAt).toBeNull();
+      expect(failed.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
+      expect((await row(aUpdated2!.id)).sentAt).toBeNull();
+      const flaky = async () => (await effects()).filter((e) => e.type.startsWith("flaky:")).map((e) => e.event_id);
+      // The later update of the same customer did not overtake the failed one.
+      expect(await flaky()).toEqual([aCreated!.id, bCreated!.id]);
+      // While the failed event waits for its retry, nothing of its aggregate is claimable.
+      expect(await drainOutbox(t.db)).toBe(0);
+      await waitFor(async () => (await drainOutbox(t.db)) > 0, { timeoutMs: 10_000 });
+      expect(await flaky()).toEqual([aCreated!.id, bCreated!.id, aUpdated1!.id, aUpdated2!.id]);
+      expect((await row(aUpdated1!.id)).attempts).toBe(2);
+      expect((await row(aUpdated2!.id)).sentAt).not.toBeNull();
+      // The consumer that never failed ran each event once, in order, though two were claimed twice.
+      expect((await effects()).filter((e) => e.type.startsWith("customer.")).map((e) => e.event_id)).toEqual(mine.map((e) => e.id));
+    } finally {
+      remove();
+    }
+  }, 30_000);
 });

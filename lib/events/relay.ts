@@ -1,43 +1,12 @@
-import { asc, inArray, isNull, sql } from "drizzle-orm";
+import { asc, inArray, sql } from "drizzle-orm";
 import { outboxEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/jobs/local/rows";
-import { dispatchEventJob } from "./dispatch-job";
+import { dispatchEventJob, dispatchPayloadOf } from "./dispatch-job";
+import { DRAIN_BATCH, drainOutbox } from "./drain";
 
 type OutboxRow = typeof outboxEvents.$inferSelect;
 
-/** The dispatch job's payload for an event: ordered per aggregate. */
-export const dispatchPayloadOf = (row: Pick<OutboxRow, "id" | "aggregateType" | "aggregateId">) => ({
-  eventId: row.id,
-  aggregate: `${row.aggregateType}:${row.aggregateId}`,
-});
-
-// Any fixed number: one local relay pass at a time per database keeps the hand-off in seq order.
-const RELAY_LOCK = 7243101;
-
-/**
- * Local driver: hands up to `batchSize` committed, unsent events to pg-boss as `events.dispatch`
- * jobs and stamps them sent — in ONE transaction, so the hand-off happens exactly once (no
- * network is involved: pg-boss is the same database). Returns how many were relayed.
- */
-export async function relayToLocal(db: Db, opts: { batchSize?: number } = {}): Promise<number> {
-  const { getBoss } = await import("@/lib/jobs/local/boss");
-  const { sendLocalMany } = await import("@/lib/jobs/local/send");
-  const { wakeWorkers } = await import("@/lib/jobs/local/worker");
-  const boss = await getBoss(db);
-  const relayed = await db.transaction(async (tx) => {
-    const [lock] = await executeRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`);
-    if (!lock?.ok) return 0;
-    const rows = await tx.select().from(outboxEvents).where(isNull(outboxEvents.sentAt)).orderBy(asc(outboxEvents.seq)).limit(Math.min(opts.batchSize ?? 100, 4096));
-    if (rows.length === 0) return 0;
-    await sendLocalMany(boss, dispatchEventJob, rows.map(dispatchPayloadOf), { tx });
-    await tx.update(outboxEvents).set({ sentAt: sql`now()`, attempts: sql`${outboxEvents.attempts} + 1` }).where(inArray(outboxEvents.seq, rows.map((r) => r.seq)));
-    return rows.length;
-  });
-  // Committed: this process's dispatch workers start on them now rather than at their next poll.
-  if (relayed > 0) wakeWorkers(boss, dispatchEventJob.name);
-  return relayed;
-}
 
 /** Hands leased events to a remote driver (Inngest): resolves once the driver has accepted them. */
 export type RemoteSend = (rows: OutboxRow[]) => Promise<void>;
@@ -89,8 +58,10 @@ export interface OutboxRelay {
 }
 
 /**
- * Polls the outbox every `intervalMs` (default 500) and relays through the configured driver;
- * a full batch is followed at once by the next. Started from instrumentation.ts.
+ * Polls the outbox every `intervalMs` (default 500). Embedded driver: drains it in this process
+ * (drainOutbox: the row is the work item, consumers run a batch at a time, no job per event).
+ * Inngest: relays each event as a `hub/events.dispatch` event. A full batch is followed at once by
+ * the next. Started from instrumentation.ts.
  */
 export function startOutboxRelay(db: Db, opts: { intervalMs?: number; inngest?: boolean; onError?: (err: unknown) => void } = {}): OutboxRelay {
   const interval = opts.intervalMs ?? 500;
@@ -98,11 +69,12 @@ export function startOutboxRelay(db: Db, opts: { intervalMs?: number; inngest?: 
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  const pass = () => (opts.inngest ? relayToRemote(db, sendToInngest) : relayToLocal(db));
+  const pass = () => (opts.inngest ? relayToRemote(db, sendToInngest) : drainOutbox(db));
+  const full = opts.inngest ? 100 : DRAIN_BATCH;
   const loop = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = pass().then((n) => loop(n >= 100 ? 0 : interval), (err) => (onError(err), loop(interval)));
+      running = pass().then((n) => loop(n >= full ? 0 : interval), (err) => (onError(err), loop(interval)));
     }, delay);
     timer.unref?.();
   };

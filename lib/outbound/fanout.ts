@@ -1,5 +1,6 @@
 import { and, arrayOverlaps, eq } from "drizzle-orm";
 import { webhookDeliveries, webhookEndpoints } from "@/drizzle/schema";
+import { bulkInsert } from "@/lib/db/bulk";
 import type { DbOrTx } from "@/lib/db/client";
 
 /** The event an outbound message carries. */
@@ -44,4 +45,29 @@ export async function createDeliveries(tx: DbOrTx, event: OutboundEvent, opts: {
     organisationId: event.organisationId, endpointId: e.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: now,
   }))).returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
   return rows.map((r) => ({ deliveryId: r.id, endpointId: r.endpointId, attempts: 0 }));
+}
+
+/**
+ * createDeliveries for many events (the outbox drain's batch) in two statements per organisation:
+ * its active endpoints read once, then every delivery of the batch in one INSERT (one parameter).
+ * Same rows as createDeliveries of each event in turn.
+ */
+export async function createDeliveriesMany(tx: DbOrTx, events: OutboundEvent[]): Promise<DeliveryRef[]> {
+  const refs: DeliveryRef[] = [];
+  for (const organisationId of new Set(events.map((e) => e.organisationId))) {
+    const endpoints = await tx.select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes }).from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.organisationId, organisationId), eq(webhookEndpoints.status, "active")));
+    if (endpoints.length === 0) continue;
+    const now = new Date();
+    const rows = events.filter((e) => e.organisationId === organisationId).flatMap((event) => {
+      const body = messageBody(event);
+      return endpoints.filter((e) => e.eventTypes.includes(event.type) || e.eventTypes.includes("*")).map((e) => ({
+        organisationId, endpointId: e.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: now,
+      }));
+    });
+    if (rows.length === 0) continue;
+    const saved = await bulkInsert(tx, webhookDeliveries, rows, { returning: true });
+    refs.push(...saved.map((r) => ({ deliveryId: r.id, endpointId: r.endpointId, attempts: 0 })));
+  }
+  return refs;
 }

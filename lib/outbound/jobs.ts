@@ -8,7 +8,7 @@ import { defineJob, defineSchedule } from "@/lib/jobs/define";
 import { wrapPayload } from "@/lib/jobs/keys";
 import { inngestConfigured, jobEventName } from "@/lib/jobs/names";
 import { deliverOnce } from "./deliver";
-import { createDeliveries, type DeliveryRef } from "./fanout";
+import { createDeliveries, createDeliveriesMany, type DeliveryRef } from "./fanout";
 import { INNGEST_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
 import { wakeDeliveryWorkers } from "./worker";
 
@@ -88,6 +88,11 @@ export const outboundConsumer = {
     // it (a lost send leaves pending rows the sweeper re-queues); a local worker woken earlier
     // would not see the rows yet.
     afterCommit(() => queueDeliveries(db, refs));
+  },
+  // The outbox drain's batch: the same deliveries in two statements per organisation.
+  async handleBatch(events: { id: string; type: string; organisationId: string; payload: unknown; createdAt: Date }[], { tx, db, afterCommit }: ConsumerContext) {
+    const refs = await createDeliveriesMany(tx, events);
+    if (refs.length) afterCommit(() => queueDeliveries(db, refs));
   },
 };
 registerConsumer(outboundConsumer);

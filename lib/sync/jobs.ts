@@ -75,16 +75,33 @@ const ENTITY_OF_EVENT: Record<string, SyncEntity> = {
 export const pushTrigger: EventConsumer = {
   name: "sync.push-trigger",
   types: Object.keys(ENTITY_OF_EVENT) as EventConsumer["types"],
-  async handle(event, { tx, db }) {
-    const entity = ENTITY_OF_EVENT[event.type];
-    if (!entity || !SYNC_ENTITIES.includes(entity)) return;
-    const ctx = jobContext(event.organisationId, "sync.push-trigger");
-    const rows = await tx.select().from(connections).where(and(eq(connections.organisationId, event.organisationId), eq(connections.status, "connected")));
-    for (const c of rows.filter((r) => syncEntitiesOf(r.provider).includes(entity))) {
-      const s = await getEntitySettings(tx, ctx, c.id, entity);
-      if (!s.enabled || s.direction === "pull") continue;
-      await requestRun(db, ctx, c.id, { direction: "push", entity }, tx);
-    }
+  async handle(event, ctx) {
+    await triggerPushes([event], ctx);
+  },
+  // A batch starts (or joins) one run per connection and entity, whatever the number of events.
+  async handleBatch(events, ctx) {
+    await triggerPushes(events, ctx);
   },
 };
+
+async function triggerPushes(events: Parameters<EventConsumer["handle"]>[0][], { tx, db }: Parameters<EventConsumer["handle"]>[1]) {
+  const byOrganisation = new Map<string, Set<SyncEntity>>();
+  for (const event of events) {
+    const entity = ENTITY_OF_EVENT[event.type];
+    if (!entity || !SYNC_ENTITIES.includes(entity)) continue;
+    const set = byOrganisation.get(event.organisationId) ?? new Set<SyncEntity>();
+    byOrganisation.set(event.organisationId, set.add(entity));
+  }
+  for (const [organisationId, entities] of byOrganisation) {
+    const ctx = jobContext(organisationId, "sync.push-trigger");
+    const rows = await tx.select().from(connections).where(and(eq(connections.organisationId, organisationId), eq(connections.status, "connected")));
+    for (const entity of entities) {
+      for (const c of rows.filter((r) => syncEntitiesOf(r.provider).includes(entity))) {
+        const s = await getEntitySettings(tx, ctx, c.id, entity);
+        if (!s.enabled || s.direction === "pull") continue;
+        await requestRun(db, ctx, c.id, { direction: "push", entity }, tx);
+      }
+    }
+  }
+}
 registerConsumer(pushTrigger);
