@@ -58,6 +58,10 @@ export function normalise(entity: SyncEntity, mapping: EntityMapping, record: Lo
   const { fields, lineFields } = pulledFields(mapping);
   const value: LocalRecord = Object.fromEntries(fields.map((f) => [f, src[f]]));
   if (mapping.lines) value.lines = (Array.isArray(src.lines) ? (src.lines as LocalRecord[]) : []).map((l) => Object.fromEntries(lineFields.map((f) => [f, l[f]])));
+  // `overdue` is the app's own reading of a sent invoice past its due date (the mark-overdue
+  // schedule); no provider holds it (Xero: AUTHORISED, QuickBooks: a balance and a due date). In
+  // the hashable form it is `sent`, so the schedule marking invoices overdue is no change to push.
+  if (entity === "invoices" && value.status === "overdue") value.status = "sent";
   const issue = parsed.success ? undefined : parsed.error.issues[0];
   return { value, error: issue ? `${issue.path.join(".") || "record"} ${issue.message}` : undefined };
 }

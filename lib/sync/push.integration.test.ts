@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invoiceCounters, syncLinks } from "@/drizzle/schema";
 import { createCustomer, updateCustomer } from "@/lib/db/queries/customers";
-import { createInvoice } from "@/lib/db/queries/invoices";
+import { createInvoice, markOverdueInvoices } from "@/lib/db/queries/invoices";
 import { countPending } from "./local-records";
 import { saveEntitySettings } from "./settings";
 import { connectQuickBooks, connectXero, closeWorld, control, createWorld, qboOf, syncNow, xeroOf, type World } from "./test-support";
@@ -57,7 +57,18 @@ describe("push to Xero", () => {
     expect(again).toMatchObject({ created: 0, updated: 0 });
   }, 60_000);
 
-  it("a local update is pushed as an update of the linked record", async () => {
+  it("the schedule marking pulled and pushed invoices overdue is no change to push (no provider has that status)", async () => {
+    const marked = await markOverdueInvoices(w.db, "2099-01-01");
+    expect(marked.length).toBeGreaterThan(0);
+    expect(await countPending(w.db, w.owner.organisationId, xero.connectionId, "invoices")).toBe(marked.filter((m) => m.organisationId === w.owner.organisationId).length);
+    const versions = new Map([...books().records.Invoices].map(([id, r]) => [id, r.data.UpdatedDateUTC]));
+    const run = await syncNow(w.db, w.owner, xero.connectionId, { direction: "push", entity: "invoices" });
+    expect(run).toMatchObject({ status: "succeeded", created: 0, updated: 0, failed: 0 });
+    expect(new Map([...books().records.Invoices].map(([id, r]) => [id, r.data.UpdatedDateUTC]))).toEqual(versions);
+    expect(await countPending(w.db, w.owner.organisationId, xero.connectionId, "invoices")).toBe(0);
+  }, 60_000);
+
+    it("a local update is pushed as an update of the linked record", async () => {
     await updateCustomer(w.db, w.owner, customerId, { name: "Pushed Holdings Ltd" });
     const run = await syncNow(w.db, w.owner, xero.connectionId, { direction: "push", entity: "customers" });
     expect(run).toMatchObject({ status: "succeeded", updated: 1, created: 0 });
