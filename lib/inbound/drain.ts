@@ -21,22 +21,31 @@ type Claimed = { id: string; organisationId: string; retries: number };
 
 /**
  * Deliveries come first. Providers give a receiver 3–10 s and retry (or disable the endpoint)
- * when it is late; processing has no deadline. So while this process's receiver is taking
- * deliveries (one arrived in the last RECEIVER_BUSY_MS), a drain waits before each batch — at
- * most MAX_YIELD_MS, so a steady stream of deliveries slows processing but never stops it.
+ * when it is late; processing has no deadline. So while this process's receiver is saturated —
+ * RECEIVER_SATURATED deliveries or more in flight at once, a burst, not steady traffic — a drain
+ * waits before each batch, at most MAX_YIELD_MS, so even a flood slows processing but never
+ * stops it. Steady traffic (a few in flight) is processed as it comes.
  */
-const RECEIVER_BUSY_MS = 200;
+const RECEIVER_SATURATED = 8;
 const MAX_YIELD_MS = 2_000;
-const gBusy = globalThis as typeof globalThis & { __hubInboundLastDelivery?: number };
+const gBusy = globalThis as typeof globalThis & { __hubInboundInFlight?: number };
 
-/** Called by the receiver for each delivery (kept on globalThis: the Node receiver's bundle and Next's share it). */
-export function noteDelivery(): void {
-  gBusy.__hubInboundLastDelivery = Date.now();
+/**
+ * Counts a delivery in flight at the receiver while `fn` runs (kept on globalThis: the Node
+ * receiver's bundle and Next's share it).
+ */
+export async function receiving<T>(fn: () => Promise<T>): Promise<T> {
+  gBusy.__hubInboundInFlight = (gBusy.__hubInboundInFlight ?? 0) + 1;
+  try {
+    return await fn();
+  } finally {
+    gBusy.__hubInboundInFlight -= 1;
+  }
 }
 
 async function yieldToReceiver(): Promise<void> {
   const until = Date.now() + MAX_YIELD_MS;
-  while (Date.now() < until && Date.now() - (gBusy.__hubInboundLastDelivery ?? 0) < RECEIVER_BUSY_MS) {
+  while (Date.now() < until && (gBusy.__hubInboundInFlight ?? 0) >= RECEIVER_SATURATED) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }

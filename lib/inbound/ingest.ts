@@ -9,7 +9,6 @@ import { log } from "@/lib/log";
 import { parseBody } from "./body";
 import { storableHeaders } from "./headers";
 import { inboundModule, type InboundModule } from "./modules";
-import { noteDelivery } from "./drain";
 import { insertAndEnqueue } from "./enqueue";
 import { takeDelivery } from "./rate-limit";
 import { effectiveSecret } from "./secrets";
@@ -51,7 +50,6 @@ export type IngestTarget = { provider: string; token?: string; rawBody: string; 
  */
 export async function ingest(db: Db, req: InboundRequest, target: IngestTarget): Promise<InboundAnswer> {
   const mod = inboundModule(target.provider);
-  noteDelivery();
   if (!mod) return problemAnswer(404, "unknown_provider", `No webhook receiver for "${target.provider.slice(0, 64)}".`);
   const empty = mod.scheme === "xero-signature"; // Xero wants bare statuses, no body
   const now = target.now ?? Date.now();

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { receiving } from "./drain";
 import { ingest, problemAnswer, type InboundAnswer, type InboundRequest, type IngestTarget } from "./ingest";
 
 /**
@@ -9,7 +10,7 @@ import { ingest, problemAnswer, type InboundAnswer, type InboundRequest, type In
  */
 export async function receive(db: Db, req: InboundRequest, target: IngestTarget): Promise<InboundAnswer> {
   try {
-    return await ingest(db, req, target);
+    return await receiving(() => ingest(db, req, target));
   } catch (err) {
     log.error("[inbound] delivery for", target.provider.slice(0, 64), "failed", err);
     return problemAnswer(503, "webhook_unavailable", "The webhook could not be stored just now. Deliver it again later.", { retryAfterSeconds: 30 });
