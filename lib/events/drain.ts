@@ -1,6 +1,6 @@
 import { asc, inArray, sql } from "drizzle-orm";
 import { outboxEvents } from "@/drizzle/schema";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { executeRows } from "@/lib/jobs/local/rows";
 import type { DomainEvent, EventType } from "./catalog";
 import { dispatchEvents } from "./consumers";
@@ -30,21 +30,31 @@ async function claim(db: Db, limit: number): Promise<OutboxRow[]> {
   const seqs = await db.transaction(async (tx) => {
     const [lock] = await executeRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${CLAIM_LOCK}) as ok`);
     if (!lock?.ok) return [];
-    const rows = await executeRows<{ seq: string | number }>(tx, sql`
-      update ${outboxEvents} set lease_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
-      where seq in (
-        select u.seq from ${outboxEvents} u
-        where u.sent_at is null and (u.lease_until is null or u.lease_until < now())
-          and not exists (
-            select 1 from ${outboxEvents} e
-            where e.sent_at is null and e.aggregate_type = u.aggregate_type and e.aggregate_id = u.aggregate_id
-              and e.seq < u.seq and e.lease_until >= now())
-        order by u.seq limit ${limit} for update skip locked)
-      returning seq`);
-    return rows.map((r) => Number(r.seq));
+    return leaseDue(tx, limit, LEASE_SECONDS);
   });
   if (seqs.length === 0) return [];
   return db.select().from(outboxEvents).where(inArray(outboxEvents.seq, seqs)).orderBy(asc(outboxEvents.seq));
+}
+
+/**
+ * Leases up to `limit` unsent events in outbox order for `leaseSeconds` and counts an attempt on
+ * each, skipping a row whose lease is live and a row with an earlier unsent event of its
+ * aggregate under a live lease (so one aggregate's events go out in order); returns their seqs.
+ * The drain (embedded) and the relay to Inngest both take their batches this way.
+ */
+export async function leaseDue(db: DbOrTx, limit: number, leaseSeconds: number): Promise<number[]> {
+  const rows = await executeRows<{ seq: string | number }>(db, sql`
+    update ${outboxEvents} set lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
+    where seq in (
+      select u.seq from ${outboxEvents} u
+      where u.sent_at is null and (u.lease_until is null or u.lease_until < now())
+        and not exists (
+          select 1 from ${outboxEvents} e
+          where e.sent_at is null and e.aggregate_type = u.aggregate_type and e.aggregate_id = u.aggregate_id
+            and e.seq < u.seq and e.lease_until >= now())
+      order by u.seq limit ${limit} for update skip locked)
+    returning seq`);
+  return rows.map((r) => Number(r.seq));
 }
 
 const eventOf = (row: OutboxRow): DomainEvent => ({

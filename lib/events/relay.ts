@@ -1,12 +1,10 @@
 import { asc, inArray, sql } from "drizzle-orm";
 import { outboxEvents } from "@/drizzle/schema";
 import type { Db } from "@/lib/db/client";
-import { executeRows } from "@/lib/jobs/local/rows";
 import { dispatchEventJob, dispatchPayloadOf } from "./dispatch-job";
-import { DRAIN_BATCH, drainOutbox } from "./drain";
+import { DRAIN_BATCH, drainOutbox, leaseDue } from "./drain";
 
 type OutboxRow = typeof outboxEvents.$inferSelect;
-
 
 /** Hands leased events to a remote driver (Inngest): resolves once the driver has accepted them. */
 export type RemoteSend = (rows: OutboxRow[]) => Promise<void>;
@@ -21,19 +19,8 @@ export type RemoteSend = (rows: OutboxRow[]) => Promise<void>;
 export async function relayToRemote(db: Db, send: RemoteSend, opts: { batchSize?: number; leaseSeconds?: number } = {}): Promise<number> {
   const batch = opts.batchSize ?? 100;
   const lease = opts.leaseSeconds ?? 60;
-  const leased = await executeRows<{ seq: string | number }>(db, sql`
-    update ${outboxEvents} set lease_until = now() + make_interval(secs => ${lease}), attempts = attempts + 1
-    where seq in (
-      select u.seq from ${outboxEvents} u
-      where u.sent_at is null and (u.lease_until is null or u.lease_until < now())
-        and not exists (
-          select 1 from ${outboxEvents} e
-          where e.sent_at is null and e.aggregate_type = u.aggregate_type and e.aggregate_id = u.aggregate_id
-            and e.seq < u.seq and e.lease_until >= now())
-      order by u.seq limit ${batch} for update skip locked)
-    returning seq`);
-  if (leased.length === 0) return 0;
-  const seqs = leased.map((r) => Number(r.seq));
+  const seqs = await leaseDue(db, batch, lease);
+  if (seqs.length === 0) return 0;
   const rows = await db.select().from(outboxEvents).where(inArray(outboxEvents.seq, seqs)).orderBy(asc(outboxEvents.seq));
   await send(rows);
   await db.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.seq, seqs));
