@@ -83,8 +83,14 @@ export async function drainOutbox(db: Db, opts: { batchSize?: number } = {}): Pr
     const retry = rows.filter((r) => failed.has(r.id) && r.attempts < DRAIN_MAX_ATTEMPTS);
     const giveUp = rows.filter((r) => failed.has(r.id) && r.attempts >= DRAIN_MAX_ATTEMPTS);
     if (done.length) await db.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.seq, done));
+    // One statement per backoff step (at most a handful), not one per failed event.
+    const byDelay = new Map<number, number[]>();
     for (const r of retry) {
-      await db.update(outboxEvents).set({ leaseUntil: sql`now() + make_interval(secs => ${drainRetryDelaySeconds(r.attempts)})` }).where(inArray(outboxEvents.seq, [r.seq]));
+      const delay = drainRetryDelaySeconds(r.attempts);
+      byDelay.set(delay, [...(byDelay.get(delay) ?? []), r.seq]);
+    }
+    for (const [delay, seqs] of byDelay) {
+      await db.update(outboxEvents).set({ leaseUntil: sql`now() + make_interval(secs => ${delay})` }).where(inArray(outboxEvents.seq, seqs));
     }
     // Held back behind a failed event: free again (the claim skips them while that one waits).
     if (held.size) await db.update(outboxEvents).set({ leaseUntil: null }).where(inArray(outboxEvents.seq, rows.filter((r) => held.has(r.id)).map((r) => r.seq)));
