@@ -26,6 +26,11 @@ describe("front door and control API", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe("invalid_request");
     expect(bad.body.issues.map((i: { path: string }) => i.path)).toContain("errorBurst");
+    // An account limits only the token faults: with a rate limit it would be ignored, so it is refused.
+    const scoped = await control(sb, "POST", "/faults", { provider: "xero", rateLimit: 0, account: "some-tenant" });
+    expect(scoped.status).toBe(400);
+    expect(scoped.body.issues.map((i: { path: string }) => i.path)).toContain("account");
+    expect((await control(sb, "POST", "/faults", { provider: "xero", expireTokens: true, account: "some-tenant" })).status).toBe(200);
     expect((await control(sb, "POST", "/webhooks", { provider: "xero", url: "not a url" })).status).toBe(400);
     expect((await control(sb, "POST", "/seed", { provider: "nope", entity: "x", count: 1 })).status).toBe(404);
     expect((await control(sb, "POST", "/seed", { provider: "xero", entity: "Spaceships", count: 1 })).status).toBe(400);

@@ -28,7 +28,10 @@ const schemas = {
     revokeTokens: z.boolean().optional(),
     /** Limits expireTokens / revokeTokens to one account. */
     account: z.string().optional(),
-  }).strict(),
+  }).strict()
+    // The other faults hold for the whole provider: an account given without a token fault would
+    // be silently ignored, so it is refused.
+    .refine((b) => b.account === undefined || b.expireTokens || b.revokeTokens, { path: ["account"], message: "account limits only expireTokens or revokeTokens; the other faults apply to every account of the provider." }),
   tokens: z.object({ provider, account: z.string().optional(), scopes: z.array(z.string()).optional() }),
   webhooks: z.object({ provider, url: z.string().url() }),
 };
