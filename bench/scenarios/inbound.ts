@@ -28,8 +28,13 @@ export interface InboundResult {
   unique: number;
   deliveries: number;
   concurrency: number;
+  /** The median round's figures. */
   hub: LoadFigure;
   baseline: LoadFigure;
+  /** Every round: hub and baseline rate, hub p99, ratio. */
+  rounds: { hubPerSecond: number; hubP99Ms: number; baselinePerSecond: number; ratio: number }[];
+  /** The median of the rounds' hub p99 (what the target is judged on). */
+  hubP99Ms: number;
   /**
    * The framework's ceiling in the same run: GET /api/health (the same route() wrapper and one
    * `select 1`) on the same build at the same concurrency, so the hub's ingest figure can be read
@@ -72,10 +77,22 @@ export function deliveryPlan(prefix: string, account: string, invoiceId: string,
   return { bodies, duplicates };
 }
 
+/**
+ * The load's seconds: from its start to its last answer. autocannon's own `duration` with an
+ * `amount` ends at its next one-second tick after the last answer (1.4 s of load reads 2.01 s),
+ * which made every rate here a whole number of seconds and the ratio an artefact of rounding.
+ */
+function clock() {
+  const start = performance.now();
+  let last = start;
+  return { answered: () => { last = performance.now(); }, seconds: () => (last - start) / 1000 };
+}
+
 /** POSTs `bodies` in order, each freshly signed, 32 at once; counts answers saying `duplicate`. */
 async function load(url: string, bodies: string[]): Promise<LoadFigure> {
   let next = 0;
   let duplicatesAnswered = 0;
+  const time = clock();
   const result = await autocannon({
     url,
     connections: INBOUND_CONCURRENCY,
@@ -88,6 +105,7 @@ async function load(url: string, bodies: string[]): Promise<LoadFigure> {
         return { ...req, body, headers: { "content-type": "application/json", "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRET }) } };
       },
       onResponse: (status, body) => {
+        time.answered();
         if (status === 200 && body && (JSON.parse(body) as { duplicate?: boolean }).duplicate) duplicatesAnswered++;
       },
     }],
@@ -96,7 +114,7 @@ async function load(url: string, bodies: string[]): Promise<LoadFigure> {
   return {
     requests: result.requests.total,
     accepted,
-    acceptedPerSecond: round(accepted / (result.duration || 1)),
+    acceptedPerSecond: round(accepted / time.seconds()),
     p50Ms: round(result.latency.p50),
     p99Ms: round(result.latency.p99),
     duplicatesAnswered,
@@ -107,8 +125,9 @@ async function load(url: string, bodies: string[]): Promise<LoadFigure> {
 
 /** GETs `url` `amount` times, 32 at once: the trivial route's rate and latency. */
 async function loadTrivial(url: string, amount: number): Promise<InboundResult["trivialRoute"]> {
-  const r = await autocannon({ url, connections: INBOUND_CONCURRENCY, amount, timeout: 30 });
-  return { requests: r.requests.total, perSecond: round(r["2xx"] / (r.duration || 1)), p50Ms: round(r.latency.p50), p99Ms: round(r.latency.p99) };
+  const time = clock();
+  const r = await autocannon({ url, connections: INBOUND_CONCURRENCY, amount, timeout: 30, requests: [{ method: "GET", onResponse: time.answered }] });
+  return { requests: r.requests.total, perSecond: round(r["2xx"] / time.seconds()), p50Ms: round(r.latency.p50), p99Ms: round(r.latency.p99) };
 }
 
 /** Starts the bare baseline server as its own process; resolves with its URL and a stop. */
@@ -127,8 +146,9 @@ async function startBaseline(databaseUrl: string): Promise<{ url: string; stop: 
  * `databaseUrl`. Throws when an event is lost, doubled or left unprocessed, or a delivery was
  * refused: correctness fails the run; the speed targets are reported, not enforced.
  */
-export async function runInbound(hub: string, databaseUrl: string, opts: { unique: number; warmup: number; processTimeoutMs: number }): Promise<InboundResult> {
+export async function runInbound(hub: string, databaseUrl: string, opts: { unique: number; warmup: number; processTimeoutMs: number; rounds: number }): Promise<InboundResult> {
   const { db, close } = await openDb({ url: databaseUrl });
+  const baseline = await startBaseline(databaseUrl);
   try {
     const tenant = await createTenant(db, "Bench inbound", "owner");
     const ctx = jobContext(tenant.organisationId, "bench");
@@ -136,18 +156,10 @@ export async function runInbound(hub: string, databaseUrl: string, opts: { uniqu
     const [connection] = await insertConnections(db, ctx, [{ provider: "stripe", authMode: "api_key", status: "connected", externalAccountId: account }]);
     const customer = await createCustomer(db, ctx, { name: "Bench Payer" });
     const invoice = await createInvoice(db, ctx, { customerId: customer.id, issueDate: "2026-01-01", dueDate: "2026-02-01", send: true, lines: [{ description: "Bench", quantity: 1, unitPrice: 100 }] });
-
-    // Warm both servers (route modules, pools, JIT) with their own events, counted in the totals.
-    const warm = deliveryPlan("warm", account, invoice.id, opts.warmup).bodies;
-    const plan = deliveryPlan("bench", account, invoice.id, opts.unique);
-    const unique = opts.warmup + opts.unique;
     const hubUrl = `${hub}/api/webhooks/stripe`;
-    await load(hubUrl, warm);
-    const hubFigure = await load(hubUrl, plan.bodies);
-    const loadEnded = Date.now();
 
-    // Processing runs in the hub's job workers; wait for it before measuring anything else, so the
-    // trivial route and the baseline run on a machine the hub is not still busy on.
+    // Processing runs in the hub's job workers; it is waited for after every load of the hub, so
+    // nothing else (the baseline, the trivial route) is measured while the hub is still busy.
     const mine = eq(inboundEvents.connectionId, connection!.id);
     const counts = async () => {
       const [row] = await db.select({
@@ -158,42 +170,71 @@ export async function runInbound(hub: string, databaseUrl: string, opts: { uniqu
       }).from(inboundEvents).where(and(mine));
       return row!;
     };
-    const until = Date.now() + opts.processTimeoutMs;
-    let c = await counts();
-    while (c.processed + c.failed < c.stored && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 500));
-      c = await counts();
-    }
-    const processingSeconds = round((Date.now() - loadEnded) / 1000);
+    const processed = async () => {
+      const until = Date.now() + opts.processTimeoutMs;
+      let c = await counts();
+      while (c.processed + c.failed < c.stored && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 500));
+        c = await counts();
+      }
+      return c;
+    };
+    const loadHub = async (bodies: string[]) => {
+      const figure = await load(hubUrl, bodies);
+      const ended = Date.now();
+      await processed();
+      return { figure, processingSeconds: round((Date.now() - ended) / 1000) };
+    };
 
-    const trivialRoute = await loadTrivial(`${hub}/api/health`, Math.min(1_000, plan.bodies.length));
-
-    const baseline = await startBaseline(databaseUrl);
-    let baseFigure: LoadFigure;
-    try {
-      await load(baseline.url, warm);
-      baseFigure = await load(baseline.url, plan.bodies);
-    } finally {
-      baseline.stop();
+    // Warm both servers (route modules, pools, JIT) with their own events, counted in the totals.
+    const warm = deliveryPlan("warm", account, invoice.id, opts.warmup).bodies;
+    await loadHub(warm);
+    await load(baseline.url, warm);
+    // Rounds, the order alternating (hub first, then the baseline first, …): one load lasts a few
+    // seconds, and the machine's own drift between two such loads moved a single ratio by ±0.15.
+    const rounds: { hub: LoadFigure; baseline: LoadFigure; ratio: number; processingSeconds: number }[] = [];
+    const problems: string[] = [];
+    for (let r = 0; r < opts.rounds; r++) {
+      const plan = deliveryPlan(`bench${r}`, account, invoice.id, opts.unique);
+      let hubRun: Awaited<ReturnType<typeof loadHub>>;
+      let baseFigure: LoadFigure;
+      if (r % 2 === 0) {
+        hubRun = await loadHub(plan.bodies);
+        baseFigure = await load(baseline.url, plan.bodies);
+      } else {
+        baseFigure = await load(baseline.url, plan.bodies);
+        hubRun = await loadHub(plan.bodies);
+      }
+      const hubFigure = hubRun.figure;
+      if (hubFigure.accepted !== plan.bodies.length) problems.push(`round ${r + 1}: the hub accepted ${hubFigure.accepted} of ${plan.bodies.length} deliveries (${hubFigure.non2xx} non-2xx, ${hubFigure.errors} errors)`);
+      if (hubFigure.duplicatesAnswered !== plan.duplicates) problems.push(`round ${r + 1}: the hub answered duplicate to ${hubFigure.duplicatesAnswered} deliveries, not ${plan.duplicates}`);
+      if (baseFigure.accepted !== plan.bodies.length) problems.push(`round ${r + 1}: the baseline accepted ${baseFigure.accepted} of ${plan.bodies.length}`);
+      rounds.push({ hub: hubFigure, baseline: baseFigure, ratio: hubFigure.acceptedPerSecond / baseFigure.acceptedPerSecond, processingSeconds: hubRun.processingSeconds });
     }
+    const c = await counts();
+    const trivialRoute = await loadTrivial(`${hub}/api/health`, Math.min(1_000, opts.unique));
     const [{ baseStored }] = await db.execute<{ baseStored: number }>(sql`select count(*)::int as "baseStored" from bench_inbound_baseline`) as unknown as [{ baseStored: number }];
 
-    const problems: string[] = [];
-    if (hubFigure.accepted !== plan.bodies.length) problems.push(`the hub accepted ${hubFigure.accepted} of ${plan.bodies.length} deliveries (${hubFigure.non2xx} non-2xx, ${hubFigure.errors} errors)`);
-    if (hubFigure.duplicatesAnswered !== plan.duplicates) problems.push(`the hub answered duplicate to ${hubFigure.duplicatesAnswered} deliveries, not ${plan.duplicates}`);
+    const unique = opts.warmup + opts.rounds * opts.unique;
     if (c.stored !== unique) problems.push(`the hub stored ${c.stored} events, not the ${unique} unique ones`);
-    if (c.processed !== unique) problems.push(`the hub processed ${c.processed} of ${unique} events (${c.failed} failed or ignored) within ${opts.processTimeoutMs / 1000} s`);
+    if (c.processed !== unique) problems.push(`the hub processed ${c.processed} of ${unique} events (${c.failed} failed or ignored) within ${opts.processTimeoutMs / 1000} s of each load`);
     if (c.doubled) problems.push(`${c.doubled} events were processed more than once`);
-    if (baseFigure.accepted !== plan.bodies.length || baseStored !== unique) problems.push(`the baseline accepted ${baseFigure.accepted} and stored ${baseStored} (expected ${plan.bodies.length} and ${unique})`);
+    if (baseStored !== unique) problems.push(`the baseline stored ${baseStored} events (expected ${unique})`);
     if (problems.length) throw new Error(`inbound ingest: ${problems.join("; ")}`);
 
-    const ratio = round(hubFigure.acceptedPerSecond / baseFigure.acceptedPerSecond, 2);
+    // The median round (by ratio) is the one reported; p99 is judged on the hub's median p99.
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+    const p99s = rounds.map((x) => x.hub.p99Ms).sort((a, b) => a - b);
+    const hubP99 = p99s[Math.floor(p99s.length / 2)]!;
+    const ratio = round(median.ratio, 2);
     return {
-      unique, deliveries: plan.bodies.length + warm.length, concurrency: INBOUND_CONCURRENCY,
-      hub: hubFigure, baseline: baseFigure, trivialRoute, ratio, stored: c.stored, processed: c.processed, processingSeconds,
-      targets: { ratio: ratio >= INBOUND_TARGETS.ratio, p99: hubFigure.p99Ms < INBOUND_TARGETS.p99Ms },
+      unique, deliveries: warm.length + rounds.reduce((n, x) => n + x.hub.requests, 0), concurrency: INBOUND_CONCURRENCY,
+      hub: median.hub, baseline: median.baseline, rounds: rounds.map((x) => ({ hubPerSecond: x.hub.acceptedPerSecond, hubP99Ms: x.hub.p99Ms, baselinePerSecond: x.baseline.acceptedPerSecond, ratio: round(x.ratio, 2) })),
+      hubP99Ms: hubP99, trivialRoute, ratio, stored: c.stored, processed: c.processed, processingSeconds: Math.max(...rounds.map((x) => x.processingSeconds)),
+      targets: { ratio: ratio >= INBOUND_TARGETS.ratio, p99: hubP99 < INBOUND_TARGETS.p99Ms },
     };
   } finally {
+    baseline.stop();
     await close();
   }
 }
