@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisations } from "@/drizzle/schema";
 import { createTestDb } from "@/lib/testing/db";
 import type { Db } from "./client";
-import { bulkInsert } from "./bulk";
+import { bulkInsert, inList } from "./bulk";
 
 // On the test database (PGlite, or Postgres with DATABASE_URL): rows sent as one JSON parameter
 // come back typed like Drizzle's own inserts, defaults applied, conflicts updated only where allowed.
@@ -41,5 +41,18 @@ describe("bulkInsert", () => {
     expect(rows.map((o) => [o.name, o.timeZone])).toEqual([
       ["Upsert A renamed", "America/New_York"], ["Upsert B", "Europe/London"], ["Upsert C", "UTC"],
     ]);
+  });
+});
+
+describe("inList", () => {
+  it("matches exactly the given values, whatever characters they hold, in one parameter", async () => {
+    const names = ["In, comma", 'In "quoted"', "In \\ backslash", "In {brace}", "In plain", "NULL"];
+    const saved = await bulkInsert(db, organisations, [...names, "In left out"].map((name) => ({ name })), { returning: true });
+    const found = await db.select({ name: organisations.name }).from(organisations).where(inList(organisations.name, names));
+    expect(found.map((r) => r.name).sort()).toEqual([...names].sort());
+    // By a uuid column, and no values at all: nothing.
+    const byId = await db.select({ id: organisations.id }).from(organisations).where(inList(organisations.id, saved.slice(0, 2).map((o) => o.id)));
+    expect(byId.map((r) => r.id).sort()).toEqual(saved.slice(0, 2).map((o) => o.id).sort());
+    expect(await db.select().from(organisations).where(inList(organisations.id, []))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { asc, inArray, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
+import { inList } from "@/lib/db/bulk";
 import { outboxEvents } from "@/drizzle/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { executeRows } from "@/lib/jobs/local/rows";
@@ -33,7 +34,7 @@ async function claim(db: Db, limit: number): Promise<OutboxRow[]> {
     return leaseDue(tx, limit, LEASE_SECONDS);
   });
   if (seqs.length === 0) return [];
-  return db.select().from(outboxEvents).where(inArray(outboxEvents.seq, seqs)).orderBy(asc(outboxEvents.seq));
+  return db.select().from(outboxEvents).where(inList(outboxEvents.seq, seqs)).orderBy(asc(outboxEvents.seq));
 }
 
 /**
@@ -98,7 +99,7 @@ export async function drainOutbox(db: Db, opts: { batchSize?: number } = {}): Pr
     const done = rows.filter((r) => !failed.has(r.id) && !held.has(r.id)).map((r) => r.seq);
     const retry = rows.filter((r) => failed.has(r.id) && r.attempts < DRAIN_MAX_ATTEMPTS);
     const giveUp = rows.filter((r) => failed.has(r.id) && r.attempts >= DRAIN_MAX_ATTEMPTS);
-    if (done.length) await db.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.seq, done));
+    if (done.length) await db.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inList(outboxEvents.seq, done));
     // One statement per backoff step (at most a handful), not one per failed event.
     const byDelay = new Map<number, number[]>();
     for (const r of retry) {
@@ -106,10 +107,10 @@ export async function drainOutbox(db: Db, opts: { batchSize?: number } = {}): Pr
       byDelay.set(delay, [...(byDelay.get(delay) ?? []), r.seq]);
     }
     for (const [delay, seqs] of byDelay) {
-      await db.update(outboxEvents).set({ leaseUntil: sql`now() + make_interval(secs => ${delay})` }).where(inArray(outboxEvents.seq, seqs));
+      await db.update(outboxEvents).set({ leaseUntil: sql`now() + make_interval(secs => ${delay})` }).where(inList(outboxEvents.seq, seqs));
     }
     // Held back behind a failed event: free again (the claim skips them while that one waits).
-    if (held.size) await db.update(outboxEvents).set({ leaseUntil: null }).where(inArray(outboxEvents.seq, rows.filter((r) => held.has(r.id)).map((r) => r.seq)));
+    if (held.size) await db.update(outboxEvents).set({ leaseUntil: null }).where(inList(outboxEvents.seq, rows.filter((r) => held.has(r.id)).map((r) => r.seq)));
     if (giveUp.length) await handToDispatchJob(db, giveUp);
     for (const r of [...retry, ...giveUp]) {
       const err = failed.get(r.id);
@@ -126,6 +127,6 @@ async function handToDispatchJob(db: Db, rows: OutboxRow[]): Promise<void> {
   const boss = await getBoss(db);
   await db.transaction(async (tx) => {
     await sendLocalMany(boss, dispatchEventJob, rows.map(dispatchPayloadOf), { tx });
-    await tx.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inArray(outboxEvents.seq, rows.map((r) => r.seq)));
+    await tx.update(outboxEvents).set({ sentAt: sql`now()`, leaseUntil: null }).where(inList(outboxEvents.seq, rows.map((r) => r.seq)));
   });
 }

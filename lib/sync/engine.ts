@@ -217,19 +217,23 @@ async function pullStep(
     const res = await applyPulled(tx, env, records);
     counters = addCounters(counters, res.counters);
     errors.push(...res.errors);
-    await recordProgress(tx, ctx, run.id, counters, errors, { processed: records.length, total });
-    if (only) return counters.created + counters.updated;
+    const progressed = recordProgress(tx, ctx, run.id, counters, errors, { processed: records.length, total });
+    if (only) {
+      await progressed;
+      return counters.created + counters.updated;
+    }
     const cursor: PullState = done ? { done: true, hwm, watermark } : { provider: next, hwm, watermark, page: (state.page ?? 0) + 1 };
     // The provider's clock at the first page where it tells one (a change during the run is then
     // seen again next time, never missed), else the newest change seen.
     const end = watermark ?? hwm;
     const modifiedSince = done && end > 0 ? new Date(end) : (cp?.modifiedSince ?? null);
-    await tx.insert(syncCheckpoints).values({
+    // Sent right behind the progress update (pipelined), both awaited before the commit.
+    await Promise.all([progressed, tx.insert(syncCheckpoints).values({
       organisationId: ctx.organisationId, connectionId: env.connectionId, entity: env.entity, runId: run.id, cursor, page: cursor.page ?? 0, modifiedSince, updatedAt: new Date(),
     }).onConflictDoUpdate({
       target: [syncCheckpoints.connectionId, syncCheckpoints.entity],
       set: { runId: run.id, cursor, page: cursor.page ?? 0, modifiedSince, updatedAt: sql`now()` },
-    });
+    })]);
     return counters.created + counters.updated;
   });
   return { done: done || !!only, written };

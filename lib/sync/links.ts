@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { syncLinks } from "@/drizzle/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { bulkInsert } from "@/lib/db/bulk";
+import { bulkInsert, inList } from "@/lib/db/bulk";
 import type { SyncEntity } from "./fields";
 
 export type LinkRow = typeof syncLinks.$inferSelect;
@@ -11,7 +11,7 @@ export type LinkWrite = Omit<typeof syncLinks.$inferInsert, "id" | "updatedAt">;
 export async function linksByExternal(tx: DbOrTx, connectionId: string, entity: SyncEntity, externalIds: string[]): Promise<Map<string, LinkRow>> {
   if (!externalIds.length) return new Map();
   const rows = await tx.select().from(syncLinks)
-    .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), inArray(syncLinks.externalId, [...new Set(externalIds)])));
+    .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), inList(syncLinks.externalId, [...new Set(externalIds)])));
   return new Map(rows.map((r) => [r.externalId, r]));
 }
 
@@ -19,7 +19,7 @@ export async function linksByExternal(tx: DbOrTx, connectionId: string, entity: 
 export async function linksByLocal(tx: DbOrTx, connectionId: string, entity: SyncEntity, localIds: string[]): Promise<Map<string, LinkRow>> {
   if (!localIds.length) return new Map();
   const rows = await tx.select().from(syncLinks)
-    .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), inArray(syncLinks.localId, [...new Set(localIds)])));
+    .where(and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), inList(syncLinks.localId, [...new Set(localIds)])));
   return new Map(rows.map((r) => [r.localId, r]));
 }
 

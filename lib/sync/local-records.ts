@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { customers, expenses, invoiceCounters, invoiceLines, invoices, payments, products, syncLinks } from "@/drizzle/schema";
 import { parseInvoiceNumber } from "@/lib/accounting/numbering";
 import type { DbOrTx } from "@/lib/db/client";
@@ -6,7 +6,7 @@ import { customerEvent, invoiceEvent, paymentEvent } from "@/lib/events/accounti
 import { emitAll } from "@/lib/events/emit";
 import type { EmitInput } from "@/lib/events/emit";
 import type { EventType } from "@/lib/events/catalog";
-import { bulkInsert } from "@/lib/db/bulk";
+import { bulkInsert, inList } from "@/lib/db/bulk";
 import { PULL_ONLY_ENTITIES, PUSH_ONLY_ENTITIES, type SyncEntity } from "./fields";
 import { countPendingPayments, pendingPaymentIds } from "./payments-push";
 
@@ -37,7 +37,7 @@ const invoiceShape = (i: typeof invoices.$inferSelect, lines: LineRow[]): LocalR
 async function linesOf(tx: DbOrTx, ids: string[]): Promise<Map<string, LineRow[]>> {
   const out = new Map<string, LineRow[]>();
   if (!ids.length) return out;
-  const rows = await tx.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
+  const rows = await tx.select().from(invoiceLines).where(inList(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.position));
   for (const l of rows) out.set(l.invoiceId, [...(out.get(l.invoiceId) ?? []), l]);
   return out;
 }
@@ -47,28 +47,28 @@ export async function loadLocal(tx: DbOrTx, organisationId: string, entity: Sync
   const out = new Map<string, LocalRow>();
   if (!ids.length) return out;
   if (entity === "customers") {
-    const rows = await tx.select().from(customers).where(and(eq(customers.organisationId, organisationId), inArray(customers.id, ids)));
+    const rows = await tx.select().from(customers).where(and(eq(customers.organisationId, organisationId), inList(customers.id, ids)));
     for (const c of rows) out.set(c.id, { id: c.id, updatedAt: c.updatedAt, record: customerShape(c) });
     return out;
   }
   if (entity === "expenses") {
-    const rows = await tx.select().from(expenses).where(and(eq(expenses.organisationId, organisationId), inArray(expenses.id, ids)));
+    const rows = await tx.select().from(expenses).where(and(eq(expenses.organisationId, organisationId), inList(expenses.id, ids)));
     for (const e of rows) {
       out.set(e.id, { id: e.id, updatedAt: e.createdAt, record: { vendor: e.vendor, description: e.description, amount: e.amount, currency: e.currency, spentAt: e.spentAt } });
     }
     return out;
   }
   if (entity === "payments") {
-    const rows = await tx.select().from(payments).where(and(eq(payments.organisationId, organisationId), inArray(payments.id, ids)));
+    const rows = await tx.select().from(payments).where(and(eq(payments.organisationId, organisationId), inList(payments.id, ids)));
     for (const p of rows) out.set(p.id, { id: p.id, updatedAt: p.reversedAt ?? p.createdAt, record: paymentShape(p) });
     return out;
   }
   if (entity === "products") {
-    const rows = await tx.select().from(products).where(and(eq(products.organisationId, organisationId), inArray(products.id, ids)));
+    const rows = await tx.select().from(products).where(and(eq(products.organisationId, organisationId), inList(products.id, ids)));
     for (const p of rows) out.set(p.id, { id: p.id, updatedAt: p.updatedAt, record: productShape(p) });
     return out;
   }
-  const rows = await tx.select().from(invoices).where(and(eq(invoices.organisationId, organisationId), inArray(invoices.id, ids)));
+  const rows = await tx.select().from(invoices).where(and(eq(invoices.organisationId, organisationId), inList(invoices.id, ids)));
   const lines = await linesOf(tx, rows.map((r) => r.id));
   for (const i of rows) out.set(i.id, { id: i.id, updatedAt: i.updatedAt, record: invoiceShape(i, lines.get(i.id) ?? []) });
   return out;
@@ -143,28 +143,33 @@ export async function writeLocal(tx: DbOrTx, organisationId: string, entity: Syn
     taxTotal: money(w.record.taxTotal), total: money(w.record.total), amountPaid: money(w.record.amountPaid), notes: text(w.record.notes), updatedAt: stamp,
   }));
   const keys = common(["customerId", "number", "status", "currency", "issueDate", "dueDate", "subtotal", "taxTotal", "total", "amountPaid", "notes"]);
-  const saved = await bulkInsert(tx, invoices, rows, {
+  // Sent one after the other without waiting (pipelined on the transaction's connection, run by
+  // Postgres in this order: the invoices before their lines); only the events wait for the rows.
+  const savedInvoices = bulkInsert(tx, invoices, rows, {
     target: [invoices.id], update: keys, set: { updatedAt: sql`${stamp.toISOString()}::timestamptz` }, where: eq(invoices.organisationId, organisationId), returning: true,
   });
   // Lines are replaced as a whole for the invoices whose lines the mapping pulls (a new invoice
   // has none to remove).
   const withLines = writes.filter((w) => Array.isArray(w.record.lines));
   const replaced = withLines.filter((w) => !w.isNew).map((w) => w.id);
-  if (replaced.length) await tx.delete(invoiceLines).where(inArray(invoiceLines.invoiceId, replaced));
-  if (withLines.length) {
-    const lines = withLines.flatMap((w) => (w.record.lines as LocalRecord[]).map((l, position) => ({
-      organisationId, invoiceId: w.id, position, description: String(l.description ?? ""), quantity: typeof l.quantity === "number" ? l.quantity : 1,
-      unitPrice: money(l.unitPrice), amount: money(l.amount), taxAmount: money(l.taxAmount),
-    })));
-    await bulkInsert(tx, invoiceLines, lines);
-  }
+  const linesWritten = (async () => {
+    if (replaced.length) await tx.delete(invoiceLines).where(inList(invoiceLines.invoiceId, replaced));
+    if (withLines.length) {
+      const lines = withLines.flatMap((w) => (w.record.lines as LocalRecord[]).map((l, position) => ({
+        organisationId, invoiceId: w.id, position, description: String(l.description ?? ""), quantity: typeof l.quantity === "number" ? l.quantity : 1,
+        unitPrice: money(l.unitPrice), amount: money(l.amount), taxAmount: money(l.taxAmount),
+      })));
+      await bulkInsert(tx, invoiceLines, lines);
+    }
+  })();
   // Numbers in the app's own series (INV-0042) move the organisation's counter past them, so the
   // next invoice created in the app does not take a number a pulled invoice holds.
   const highest = Math.max(0, ...rows.map((r) => parseInvoiceNumber(r.number) ?? 0));
-  if (highest > 0) {
-    await tx.insert(invoiceCounters).values({ organisationId, lastNumber: highest })
-      .onConflictDoUpdate({ target: invoiceCounters.organisationId, set: { lastNumber: sql`greatest(${invoiceCounters.lastNumber}, excluded.last_number)` } });
-  }
+  const counted = highest > 0
+    ? tx.insert(invoiceCounters).values({ organisationId, lastNumber: highest })
+      .onConflictDoUpdate({ target: invoiceCounters.organisationId, set: { lastNumber: sql`greatest(${invoiceCounters.lastNumber}, excluded.last_number)` } }).then(() => undefined)
+    : Promise.resolve();
+  const [saved] = await Promise.all([savedInvoices, linesWritten, counted]);
   const isNew = new Set(writes.filter((w) => w.isNew).map((w) => w.id));
   for (const i of saved) events.push(invoiceEvent(isNew.has(i.id) ? "invoice.created" : "invoice.updated", i));
   await emitAll(tx, events);
@@ -174,7 +179,7 @@ export async function writeLocal(tx: DbOrTx, organisationId: string, entity: Syn
 export async function voidLocal(tx: DbOrTx, organisationId: string, ids: string[], stamp: Date): Promise<number> {
   if (!ids.length) return 0;
   const saved = await tx.update(invoices).set({ status: "void", updatedAt: stamp })
-    .where(and(eq(invoices.organisationId, organisationId), inArray(invoices.id, ids), sql`${invoices.status} <> 'void'`))
+    .where(and(eq(invoices.organisationId, organisationId), inList(invoices.id, ids), sql`${invoices.status} <> 'void'`))
     .returning();
   await emitAll(tx, saved.map((i) => invoiceEvent("invoice.cancelled", i)));
   return saved.length;
@@ -184,7 +189,7 @@ export async function voidLocal(tx: DbOrTx, organisationId: string, ids: string[
 export async function takenNumbers(tx: DbOrTx, organisationId: string, wanted: { id: string; number: string }[]): Promise<Set<string>> {
   if (!wanted.length) return new Set();
   const rows = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices)
-    .where(and(eq(invoices.organisationId, organisationId), inArray(invoices.number, wanted.map((w) => w.number))));
+    .where(and(eq(invoices.organisationId, organisationId), inList(invoices.number, wanted.map((w) => w.number))));
   const mine = new Map(wanted.map((w) => [w.number, w.id]));
   return new Set(rows.filter((r) => mine.get(r.number) !== r.id).map((r) => r.number));
 }
@@ -221,7 +226,7 @@ export async function pendingLocal(
   const at = msOf(table);
   const conds: SQL[] = [eq(table.organisationId, organisationId), pendingCondition(table)];
   if (opts.after) conds.push(sql`(${at}, ${table.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
-  if (opts.onlyIds) conds.push(inArray(table.id, opts.onlyIds.length ? opts.onlyIds : ["-"]));
+  if (opts.onlyIds) conds.push(inList(table.id, opts.onlyIds));
   const rows = await tx.select({ id: table.id }).from(table)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, entity), eq(syncLinks.localId, table.id)))
     .where(and(...conds)).orderBy(asc(at), asc(table.id)).limit(opts.limit);
@@ -253,7 +258,7 @@ async function pendingExpenses(
   const at = sql`date_trunc('milliseconds', ${expenses.createdAt})`;
   const conds: SQL[] = [eq(expenses.organisationId, organisationId), sql`${syncLinks.id} is null`];
   if (opts.after) conds.push(sql`(${at}, ${expenses.id}) > (${opts.after.updatedAt.toISOString()}::timestamptz, ${opts.after.id})`);
-  if (opts.onlyIds) conds.push(inArray(expenses.id, opts.onlyIds.length ? opts.onlyIds : ["-"]));
+  if (opts.onlyIds) conds.push(inList(expenses.id, opts.onlyIds));
   const rows = await tx.select({ id: expenses.id }).from(expenses)
     .leftJoin(syncLinks, and(eq(syncLinks.connectionId, connectionId), eq(syncLinks.entity, "expenses"), eq(syncLinks.localId, expenses.id)))
     .where(and(...conds)).orderBy(asc(at), asc(expenses.id)).limit(opts.limit);

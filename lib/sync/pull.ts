@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { syncConflicts } from "@/drizzle/schema";
 import type { RemoteRecord } from "@/integrations/hook-types";
 import type { AccessContext } from "@/lib/auth/access";
 import type { DbOrTx } from "@/lib/db/client";
+import { inList } from "@/lib/db/bulk";
 import { conflictRow, decideConflict, recordConflicts, type ConflictWrite } from "./conflicts";
 import { localRecordSchemas, type SyncEntity } from "./fields";
 import { contentHash } from "./hash";
@@ -87,13 +88,18 @@ export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRec
   const errors: RecordError[] = [];
   const org = env.ctx.organisationId;
   const stamp = new Date();
-  const links = await linksByExternal(tx, env.connectionId, env.entity, records.map((r) => r.externalId));
-  const refs = await refResolver(tx, env, records.map((r) => r.raw));
+  // The page's lookups are sent together: on one connection they run back to back in Postgres
+  // (pipelined) while this process builds the next, instead of a round trip each.
+  const [links, refs, conflictRows] = await Promise.all([
+    linksByExternal(tx, env.connectionId, env.entity, records.map((r) => r.externalId)),
+    refResolver(tx, env, records.map((r) => r.raw)),
+    tx.select({ id: syncConflicts.externalId }).from(syncConflicts).where(and(
+      eq(syncConflicts.connectionId, env.connectionId), eq(syncConflicts.entity, env.entity), isNull(syncConflicts.resolvedAt),
+      inList(syncConflicts.externalId, records.map((r) => r.externalId)),
+    )),
+  ]);
   const locals = await loadLocal(tx, org, env.entity, [...links.values()].map((l) => l.localId));
-  const openConflicts = new Set((await tx.select({ id: syncConflicts.externalId }).from(syncConflicts).where(and(
-    eq(syncConflicts.connectionId, env.connectionId), eq(syncConflicts.entity, env.entity), isNull(syncConflicts.resolvedAt),
-    inArray(syncConflicts.externalId, records.length ? records.map((r) => r.externalId) : ["-"]),
-  ))).map((r) => r.id));
+  const openConflicts = new Set(conflictRows.map((r) => r.id));
 
   const writes: (LocalWrite & { externalId: string })[] = [];
   const linkWrites: LinkWrite[] = [];
@@ -185,9 +191,15 @@ export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRec
   counters.created = writes.filter((w) => w.isNew).length;
   counters.updated = writes.length - counters.created;
 
-  await writeLocal(tx, org, env.entity, writes, stamp);
-  if (voids.length) await voidLocal(tx, org, voids, stamp);
-  await upsertLinks(tx, linkWrites);
-  await recordConflicts(tx, conflicts);
+  // The writes, pipelined the same way (the links and conflicts depend on nothing the local
+  // writes return; Postgres runs them in the order they are sent).
+  await Promise.all([
+    (async () => {
+      await writeLocal(tx, org, env.entity, writes, stamp);
+      if (voids.length) await voidLocal(tx, org, voids, stamp);
+    })(),
+    upsertLinks(tx, linkWrites),
+    recordConflicts(tx, conflicts),
+  ]);
   return { counters, errors, conflicts: conflicts.length };
 }
