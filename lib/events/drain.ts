@@ -31,7 +31,7 @@ async function claim(db: Db, limit: number): Promise<OutboxRow[]> {
   const seqs = await db.transaction(async (tx) => {
     const [lock] = await executeRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${CLAIM_LOCK}) as ok`);
     if (!lock?.ok) return [];
-    return leaseDue(tx, limit, LEASE_SECONDS);
+    return leaseDueIn(tx, limit, LEASE_SECONDS);
   });
   if (seqs.length === 0) return [];
   return db.select().from(outboxEvents).where(inList(outboxEvents.seq, seqs)).orderBy(asc(outboxEvents.seq));
@@ -43,20 +43,19 @@ async function claim(db: Db, limit: number): Promise<OutboxRow[]> {
  * aggregate under a live lease (so one aggregate's events go out in order); returns their seqs.
  * The drain (embedded) and the relay to Inngest both take their batches this way.
  */
-export async function leaseDue(db: DbOrTx, limit: number, leaseSeconds: number): Promise<number[]> {
-  return db.transaction(async (tx) => {
-    // A claim is always best read in outbox order from outbox_events_unsent_idx, stopping at the
-    // limit. After a burst (a 100,000-invoice pull emits as many events in under a minute) the
-    // table's statistics still describe the empty table autovacuum last saw, and the planner chose
-    // a bitmap scan of the whole backlog and a sort instead: 45 ms, up to 218 ms, a claim with
-    // 42,000 events waiting. These hold for this transaction only.
-    await tx.execute(sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
-    return leaseDueIn(tx, limit, leaseSeconds);
-  });
+export async function leaseDue(db: Db, limit: number, leaseSeconds: number): Promise<number[]> {
+  return db.transaction((tx) => leaseDueIn(tx, limit, leaseSeconds));
 }
 
-async function leaseDueIn(db: DbOrTx, limit: number, leaseSeconds: number): Promise<number[]> {
-  const rows = await executeRows<{ seq: string | number }>(db, sql`
+/** leaseDue in the caller's transaction (the drain's claim holds one already, with its lock). */
+async function leaseDueIn(tx: DbOrTx, limit: number, leaseSeconds: number): Promise<number[]> {
+  // A claim is always best read in outbox order from outbox_events_unsent_idx, stopping at the
+  // limit. After a burst (a 100,000-invoice pull emits as many events in under a minute) the
+  // table's statistics still describe the empty table autovacuum last saw, and the planner chose
+  // a bitmap scan of the whole backlog and a sort instead: 45 ms, up to 218 ms, a claim with
+  // 42,000 events waiting. These hold for this transaction only.
+  await tx.execute(sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)`);
+  const rows = await executeRows<{ seq: string | number }>(tx, sql`
     update ${outboxEvents} set lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
     where seq in (
       select u.seq from ${outboxEvents} u
