@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { connections, syncCheckpoints, syncRuns } from "@/drizzle/schema";
-import type { RemoteRecord, SyncApi, SyncEntityModule, SyncCursor } from "@/integrations/hook-types";
+import type { PullPage, PullRequest, RemoteRecord, SyncApi, SyncEntityModule, SyncCursor } from "@/integrations/hook-types";
 import { jobContext, type AccessContext } from "@/lib/auth/access";
 import type { Db } from "@/lib/db/client";
 import type { JobContext } from "@/lib/jobs/types";
@@ -9,11 +9,27 @@ import { linksByExternal } from "./links";
 import { refreshLookups } from "./lookups";
 import { mappingFor } from "./mapping";
 import { syncEntitiesOf, syncTarget } from "./provider";
-import { applyPulled, addCounters, referencedIds, zeroCounters, type EntityEnv } from "./pull";
+import { applyPulled, addCounters, premap, referencedIds, zeroCounters, type EntityEnv, type Premapped } from "./pull";
 import { pushBatch } from "./push";
 import { readAhead, type ReadAhead } from "./read-ahead";
 import { recordProgress, type RunOnly, type SyncRunRow } from "./runs";
 import { getEntitySettings } from "./settings";
+
+/**
+ * A page read ahead. Its records are mapped ahead (`mapAhead`) once the page before has sent its
+ * writes, so the mapping's CPU runs while the database works on those instead of after them.
+ */
+type AheadPage = { page: PullPage; mapAhead(): void; mapped(): Promise<Premapped | undefined> };
+
+function aheadPage(db: Db, env: EntityEnv, page: PullPage): AheadPage {
+  let mapping: Promise<Premapped | undefined> | undefined;
+  return {
+    page,
+    // An optimisation only: when it fails, the page is mapped in its transaction.
+    mapAhead: () => void (mapping ??= premap(db, env, page.records).catch(() => undefined)),
+    mapped: () => mapping ?? Promise.resolve(undefined),
+  };
+}
 
 /** Where a run stands inside one entity's pull, stored in the checkpoint with each page. */
 type PullState = { done?: boolean; provider?: SyncCursor | null; hwm?: number | null; watermark?: number | null; page?: number };
@@ -64,7 +80,7 @@ export async function runSync(db: Db, payload: RunPayload, job: Pick<JobContext,
     const onlyHere = only?.filter((o) => o.entity === entity);
     if (only && !onlyHere?.length) continue;
     if (run.direction !== "push" && settings.direction !== "push") {
-      const ahead = readAhead();
+      const ahead = readAhead<AheadPage>();
       let written = 0;
       let analyzeAt = ANALYZE_FIRST;
       for (let i = 0; ; i++) {
@@ -164,7 +180,7 @@ export async function failRun(db: Db, payload: RunPayload, error: unknown): Prom
  */
 async function pullStep(
   db: Db, env: EntityEnv, run: SyncRunRow, api: SyncApi, module: SyncEntityModule,
-  customers: { env: EntityEnv; module: SyncEntityModule } | undefined, only: RunOnly | undefined, ahead: ReadAhead,
+  customers: { env: EntityEnv; module: SyncEntityModule } | undefined, only: RunOnly | undefined, ahead: ReadAhead<AheadPage>,
 ): Promise<{ done: boolean; cancelled?: boolean; written?: number }> {
   const { ctx } = env;
   if ((await loadRun(db, ctx, run.id))?.cancelRequested) return { done: true, cancelled: true };
@@ -177,15 +193,21 @@ async function pullStep(
   let next: SyncCursor | null = null;
   let total: number | undefined;
   let watermark = state.watermark ?? null;
+  let premapped: Premapped | undefined;
+  let whileWriting: (() => void) | undefined;
   if (only) {
     const ids = only.map((o) => o.externalId).filter((x): x is string => !!x);
     records = ids.length ? await module.fetchByIds(api, ids) : [];
     total = records.length;
   } else {
-    const fetchPage = (req: { since: number | null; cursor: SyncCursor | null }) => module.pull(api, req);
-    const page = await ahead.read({ since, cursor: state.provider ?? null }, fetchPage);
-    // The next page is read while this one is written (no transaction waits on it).
-    if (page.next) ahead.start({ since, cursor: page.next }, fetchPage);
+    const fetchPage = async (req: PullRequest) => aheadPage(db, env, await module.pull(api, req));
+    const current = await ahead.read({ since, cursor: state.provider ?? null }, fetchPage);
+    const page = current.page;
+    premapped = await current.mapped();
+    // The next page is read while this one is written (no transaction waits on it), and mapped
+    // once this one's writes are sent.
+    const following = page.next ? ahead.start({ since, cursor: page.next }, fetchPage) : undefined;
+    whileWriting = () => void following?.then((f) => f.mapAhead(), () => undefined);
     records = page.records;
     next = page.next;
     total = state.page ? undefined : page.total;
@@ -214,7 +236,7 @@ async function pullStep(
       counters = addCounters(counters, c.counters);
       errors.push(...c.errors);
     }
-    const res = await applyPulled(tx, env, records);
+    const res = await applyPulled(tx, env, records, { premapped, whileWriting });
     counters = addCounters(counters, res.counters);
     errors.push(...res.errors);
     const progressed = recordProgress(tx, ctx, run.id, counters, errors, { processed: records.length, total });

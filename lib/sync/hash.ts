@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** JSON with object keys sorted and undefined as null, so equal content hashes equally. */
-function canonical(v: unknown): unknown {
+export function canonical(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   if (Array.isArray(v)) return v.map(canonical);
   if (typeof v === "object") {

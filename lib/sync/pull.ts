@@ -78,12 +78,59 @@ async function refResolver(tx: DbOrTx, env: EntityEnv, raws: Record<string, unkn
 }
 
 /**
+ * A record mapped, normalised and hashed, with the references it resolved on the way (entity,
+ * provider id, the local id found or none): the same record maps to the same result as long as
+ * those references resolve the same.
+ */
+export type Mapped = { value: LocalRecord; error?: string; hash: string; refs: [RefEntity, string, string | undefined][] };
+
+export function mapRecord(env: EntityEnv, raw: Record<string, unknown>, resolve: RefResolver): Mapped {
+  const refs: Mapped["refs"] = [];
+  const mapped = mapPull(env.mapping, raw, (entity, externalId) => {
+    const localId = resolve(entity, externalId);
+    refs.push([entity, externalId, localId]);
+    return localId;
+  });
+  const { value, error } = normalise(env.entity, env.mapping, mapped);
+  return { value, error, hash: error ? "" : contentHash(value), refs };
+}
+
+/** Records mapped ahead of their page's transaction (`premap`), by record. */
+export type Premapped = Map<RemoteRecord, Mapped>;
+
+/**
+ * Maps a page before its transaction, with its references as committed now: the embedded driver
+ * does this for the page it read ahead while the page before is being written, so the mapping's
+ * CPU overlaps the database's work instead of following it. Nothing is decided here: the page's
+ * transaction reads the references again and maps afresh every record whose references resolve
+ * differently there (a customer created by the page before, or linked meanwhile). Yields to the
+ * event loop between slices, so the transaction being written is not kept waiting on this.
+ */
+export async function premap(db: DbOrTx, env: EntityEnv, records: RemoteRecord[]): Promise<Premapped> {
+  const resolve = await refResolver(db, env, records.map((r) => r.raw));
+  const out: Premapped = new Map();
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % PREMAP_SLICE === 0) await new Promise((r) => setImmediate(r));
+    const rec = records[i]!;
+    if (!rec.deleted) out.set(rec, mapRecord(env, rec.raw, resolve));
+  }
+  return out;
+}
+const PREMAP_SLICE = 100;
+
+/** The record's mapping ahead when its references still resolve the same, else a fresh one. */
+const mappedFor = (env: EntityEnv, rec: RemoteRecord, refs: RefResolver, ahead: Premapped | undefined): Mapped => {
+  const pre = ahead?.get(rec);
+  return pre && pre.refs.every(([entity, id, localId]) => refs(entity, id) === localId) ? pre : mapRecord(env, rec.raw, refs);
+};
+
+/**
  * Applies one page of pulled records in the caller's (short) transaction: decides per record
  * (unchanged, echo, create, update, delete policy, conflict policy), then writes the local rows,
  * links, conflicts and events in a handful of batched statements. `force` applies the provider's
  * version without conflict detection (a conflict already decided for the provider).
  */
-export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRecord[], opts: { force?: boolean } = {}) {
+export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRecord[], opts: { force?: boolean; premapped?: Premapped; whileWriting?: () => void } = {}) {
   const counters = zeroCounters();
   const errors: RecordError[] = [];
   const org = env.ctx.organisationId;
@@ -129,12 +176,11 @@ export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRec
       counters.deleted++;
       continue;
     }
-    const { value, error } = normalise(env.entity, env.mapping, mapPull(env.mapping, rec.raw, refs));
+    const { value, error, hash } = mappedFor(env, rec, refs, opts.premapped);
     if (error) {
       errors.push({ entity: env.entity, externalId: rec.externalId, localId: link?.localId, message: error });
       continue;
     }
-    const hash = contentHash(value);
     if (link && !opts.force && (hash === link.contentHash || hash === link.lastPushedHash)) {
       // Same content (or our own push coming back): nothing to write but the version seen.
       counters.unchanged++;
@@ -193,7 +239,7 @@ export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRec
 
   // The writes, pipelined the same way (the links and conflicts depend on nothing the local
   // writes return; Postgres runs them in the order they are sent).
-  await Promise.all([
+  const written = Promise.all([
     (async () => {
       await writeLocal(tx, org, env.entity, writes, stamp);
       if (voids.length) await voidLocal(tx, org, voids, stamp);
@@ -201,5 +247,8 @@ export async function applyPulled(tx: DbOrTx, env: EntityEnv, records: RemoteRec
     upsertLinks(tx, linkWrites),
     recordConflicts(tx, conflicts),
   ]);
+  // The statements are built and sent: the caller's work that needs no answer from them runs now.
+  if (writes.length || linkWrites.length) opts.whileWriting?.();
+  await written;
   return { counters, errors, conflicts: conflicts.length };
 }

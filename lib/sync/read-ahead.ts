@@ -1,5 +1,6 @@
 import type { PullPage, PullRequest } from "@/integrations/hook-types";
 import { inngestConfigured } from "@/lib/jobs/names";
+import { canonical } from "./hash";
 
 /**
  * Reading the next page of a pull while the current one is written. Only where a run's steps run
@@ -8,17 +9,19 @@ import { inngestConfigured } from "@/lib/jobs/names";
  * plain HTTP call that no transaction waits on; the page is used only by the step whose request
  * (checkpoint cursor) it was read for, so a resumed or retried run simply reads it again.
  */
-export interface ReadAhead {
+export interface ReadAhead<T = PullPage> {
   /** The page read ahead for `req`, or a fresh read. */
-  read(req: PullRequest, fetch: (req: PullRequest) => Promise<PullPage>): Promise<PullPage>;
-  /** Starts reading `req` (the page after the one being written). */
-  start(req: PullRequest, fetch: (req: PullRequest) => Promise<PullPage>): void;
+  read(req: PullRequest, fetch: (req: PullRequest) => Promise<T>): Promise<T>;
+  /** Starts reading `req` (the page after the one being written); the read, when started. */
+  start(req: PullRequest, fetch: (req: PullRequest) => Promise<T>): Promise<T> | undefined;
 }
 
-const keyOf = (req: PullRequest) => JSON.stringify([req.since, req.cursor]);
+// Keys in any order: the step asking has its cursor back from the checkpoint's jsonb, which keeps
+// an object's keys in its own order (shortest first), not in the order the page wrote them.
+const keyOf = (req: PullRequest) => JSON.stringify(canonical([req.since, req.cursor]));
 
-export function readAhead(enabled = !inngestConfigured()): ReadAhead {
-  let pending: { key: string; page: Promise<PullPage> } | undefined;
+export function readAhead<T = PullPage>(enabled = !inngestConfigured()): ReadAhead<T> {
+  let pending: { key: string; page: Promise<T> } | undefined;
   return {
     read(req, fetch) {
       const ahead = pending;
@@ -32,6 +35,7 @@ export function readAhead(enabled = !inngestConfigured()): ReadAhead {
       // the step that takes it still sees the error.
       page.catch(() => undefined);
       pending = { key: keyOf(req), page };
+      return page;
     },
   };
 }
