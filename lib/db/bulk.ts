@@ -1,5 +1,5 @@
 import { getTableColumns, getTableName, is, SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { PgDialect, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
 
 /**
@@ -70,6 +70,20 @@ export interface BulkOptions {
   where?: SQL;
 }
 
+const dialect = new PgDialect();
+
+/**
+ * Runs a statement prepared: postgres.js keeps it per connection by its text, and sends it from
+ * then on without asking Postgres first. A statement drizzle sends unprepared is described first
+ * (a round trip), and the connection takes nothing else until it has finished: the statements of
+ * a transaction sent together then ran one after the other, each waiting for the one before to
+ * come back. Only for statements whose text is one of a few, as the bulk writes' are (a table's
+ * insert with the columns given): every distinct text stays prepared on each connection.
+ */
+function executePrepared(tx: DbOrTx, query: SQL): Promise<unknown> {
+  return tx._.session.prepareQuery(dialect.sqlToQuery(query), undefined, "bulk", false).execute();
+}
+
 /** INSERT … ON CONFLICT of `rows` in one statement; returns the written rows (typed) when `returning`. */
 export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Partial<T["$inferInsert"]>[], opts: BulkOptions & { returning: true }): Promise<T["$inferSelect"][]>;
 export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Partial<T["$inferInsert"]>[], opts?: BulkOptions & { returning?: false }): Promise<void>;
@@ -92,11 +106,11 @@ export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: 
     if (opts.where && assignments.length) parts.push(sql` where ${opts.where}`);
   }
   if (!opts.returning) {
-    await tx.execute(sql.join(parts));
+    await executePrepared(tx, sql.join(parts));
     return;
   }
   parts.push(sql.raw(" returning *"));
-  const res = (await tx.execute(sql.join(parts))) as unknown as Row[] | { rows: Row[] };
+  const res = (await executePrepared(tx, sql.join(parts))) as Row[] | { rows: Row[] };
   const saved = Array.isArray(res) ? res : res.rows;
   return saved.map((r) => decode(columns, r)) as T["$inferSelect"][];
 }
