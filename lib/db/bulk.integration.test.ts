@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organisations } from "@/drizzle/schema";
+import { organisations, outboxEvents } from "@/drizzle/schema";
 import { createTestDb } from "@/lib/testing/db";
 import type { Db } from "./client";
 import { bulkInsert, inList } from "./bulk";
@@ -41,6 +41,26 @@ describe("bulkInsert", () => {
     expect(rows.map((o) => [o.name, o.timeZone])).toEqual([
       ["Upsert A renamed", "America/New_York"], ["Upsert B", "Europe/London"], ["Upsert C", "UTC"],
     ]);
+  });
+
+  it("keeps nested JSON values as they were, each time the same statement runs again", async () => {
+    const [org] = await bulkInsert(db, organisations, [{ name: "Bulk JSON" }], { returning: true });
+    const payload = {
+      text: 'quote " backslash \\ newline \n tab \t — ünïcode 😀', n: 12.5, big: 9007199254740991, none: null, yes: true,
+      list: [1, "two", { three: [3] }], nested: { "key with \"quotes\"": { deeper: [] } },
+    };
+    // The same statement text several times (it runs prepared: the later ones reuse it).
+    for (let i = 0; i < 3; i++) {
+      const saved = await bulkInsert(db, outboxEvents, [
+        { type: "invoice.created", aggregateType: "invoice", aggregateId: `a${i}`, organisationId: org!.id, payload },
+        { type: "invoice.created", aggregateType: "invoice", aggregateId: `b${i}`, organisationId: org!.id, payload: [payload, "x"] },
+      ], { returning: true });
+      expect(saved.map((e) => e.payload)).toEqual([payload, [payload, "x"]]);
+    }
+    const stored = await db.select({ payload: outboxEvents.payload }).from(outboxEvents).where(eq(outboxEvents.organisationId, org!.id));
+    expect(stored).toHaveLength(6);
+    expect(stored.filter((e) => Array.isArray(e.payload)).map((e) => e.payload)).toEqual([1, 2, 3].map(() => [payload, "x"]));
+    expect(stored.filter((e) => !Array.isArray(e.payload)).map((e) => e.payload)).toEqual([1, 2, 3].map(() => payload));
   });
 });
 

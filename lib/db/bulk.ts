@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/lib/db/client";
 
 /**
  * A page of rows written as ONE statement with ONE parameter: the rows travel as a JSON array and
- * Postgres unpacks them with `jsonb_to_recordset`, typed by the table's own column types. Drizzle's
+ * Postgres unpacks them with `json_to_recordset`, typed by the table's own column types. Drizzle's
  * multi-row `values()` builds a parameter (and a SQL chunk) per cell, which for a 1,000-invoice page
  * (tens of thousands of cells) cost more CPU than the database's write itself. Columns are the
  * Drizzle table's; JS-side defaults (`$defaultFn`) are applied as Drizzle would; returned rows are
@@ -96,7 +96,9 @@ export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: 
   const types = keys.map((k) => `${ident(columns[k]!.name)} ${fieldType(columns[k]!)}`).join(", ");
   const parts: SQL[] = [
     sql.raw(`insert into ${ident(getTableName(table))} (${names.map(ident).join(", ")}) select `), sql.join(select, sql`, `),
-    sql` from jsonb_to_recordset(${json}::jsonb)`, sql.raw(` as x(${types})`),
+    // json, not jsonb: read once, the text needs no conversion to jsonb first (2,000 lines: 17-19 ms
+    // against 25-32 ms unpacked from jsonb, psql on this machine).
+    sql` from json_to_recordset(${json}::json)`, sql.raw(` as x(${types})`),
   ];
   if (opts.target) {
     const assignments: SQL[] = (opts.update ?? []).map((k) => sql.raw(`${ident(columns[k]!.name)} = excluded.${ident(columns[k]!.name)}`));
