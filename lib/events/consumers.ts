@@ -22,6 +22,19 @@ export interface EventConsumer {
    * emits a thousand events at once). Must have the same effect as `handle` on each in turn.
    */
   handleBatch?(events: DomainEvent[], ctx: ConsumerContext): Promise<void>;
+  /**
+   * Optional: the events of a batch this consumer has anything to do for, asked before anything is
+   * recorded (the embedded drain). The others are passed over without a consumption row: with no
+   * effect there is nothing to keep single. A sync page's thousand invoice events in an
+   * organisation with no webhook endpoint wrote a thousand consumption rows for nothing.
+   */
+  relevant?(db: Db, events: DomainEvent[]): Promise<DomainEvent[]>;
+  /**
+   * Its effect may be applied again without harm (it joins what is already there, as a push run
+   * request joins the queued run): no consumption row is recorded, the effect simply runs each
+   * time the event is delivered.
+   */
+  idempotent?: boolean;
 }
 
 /** What a consumer's `handle` gets besides the event. */
@@ -55,17 +68,19 @@ export const consumersOf = (type: string): EventConsumer[] =>
 
 /**
  * Runs one consumer for one event unless it already has: the consumption row and the effect
- * commit together. Returns whether it ran.
+ * commit together (an idempotent consumer: the effect only, every time). Returns whether it ran.
  */
 export async function consumeOnce(db: Db, consumer: EventConsumer, event: DomainEvent): Promise<boolean> {
   const after: (() => Promise<void>)[] = [];
   const ran = await db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(eventConsumptions)
-      .values({ consumer: consumer.name, eventId: event.id })
-      .onConflictDoNothing()
-      .returning({ eventId: eventConsumptions.eventId });
-    if (claimed.length === 0) return false;
+    if (!consumer.idempotent) {
+      const claimed = await tx
+        .insert(eventConsumptions)
+        .values({ consumer: consumer.name, eventId: event.id })
+        .onConflictDoNothing()
+        .returning({ eventId: eventConsumptions.eventId });
+      if (claimed.length === 0) return false;
+    }
     await consumer.handle(event, { tx, db, afterCommit: (fn) => void after.push(fn) });
     return true;
   });
@@ -85,12 +100,15 @@ export async function consumeMany(db: Db, consumer: EventConsumer, events: Domai
   if (events.length === 0) return 0;
   const after: (() => Promise<void>)[] = [];
   const ran = await db.transaction(async (tx) => {
-    const claimed = await bulkInsert(tx, eventConsumptions, events.map((e) => ({ consumer: consumer.name, eventId: e.id })), {
-      target: [eventConsumptions.consumer, eventConsumptions.eventId], returning: true,
-    });
-    if (claimed.length === 0) return 0;
-    const mine = new Set(claimed.map((c) => c.eventId));
-    const todo = events.filter((e) => mine.has(e.id));
+    let todo = events;
+    if (!consumer.idempotent) {
+      const claimed = await bulkInsert(tx, eventConsumptions, events.map((e) => ({ consumer: consumer.name, eventId: e.id })), {
+        target: [eventConsumptions.consumer, eventConsumptions.eventId], returning: true,
+      });
+      const mine = new Set(claimed.map((c) => c.eventId));
+      todo = events.filter((e) => mine.has(e.id));
+    }
+    if (todo.length === 0) return 0;
     const ctx: ConsumerContext = { tx, db, afterCommit: (fn) => void after.push(fn) };
     if (consumer.handleBatch) await consumer.handleBatch(todo, ctx);
     else for (const e of todo) await consumer.handle(e, ctx);
@@ -116,13 +134,14 @@ export async function dispatchEvents(db: Db, events: DomainEvent[]): Promise<{ f
   const stoppedAt = new Map<string, number>();
   const held = (e: DomainEvent) => position.get(e.id)! > (stoppedAt.get(aggregate(e)) ?? Infinity);
   for (const c of consumers.values()) {
-    const mine = events.filter((e) => (c.types as readonly string[]).includes(e.type) && !held(e));
-    if (mine.length === 0) continue;
+    const typed = events.filter((e) => (c.types as readonly string[]).includes(e.type) && !held(e));
+    if (typed.length === 0) continue;
     try {
+      const mine = c.relevant ? await c.relevant(db, typed) : typed;
       await consumeMany(db, c, mine);
     } catch {
       // Find the failing event(s): one by one, in order; those before keep their effect.
-      for (const e of mine) {
+      for (const e of typed) {
         if (held(e)) continue;
         try {
           await consumeOnce(db, c, e);

@@ -1,6 +1,6 @@
 import { and, arrayOverlaps, eq } from "drizzle-orm";
 import { webhookDeliveries, webhookEndpoints } from "@/drizzle/schema";
-import { bulkInsert } from "@/lib/db/bulk";
+import { bulkInsert, inList } from "@/lib/db/bulk";
 import type { DbOrTx } from "@/lib/db/client";
 
 /** The event an outbound message carries. */
@@ -45,6 +45,15 @@ export async function createDeliveries(tx: DbOrTx, event: OutboundEvent, opts: {
     organisationId: event.organisationId, endpointId: e.id, eventId: event.id, eventType: event.type, body, nextAttemptAt: now,
   }))).returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId });
   return rows.map((r) => ({ deliveryId: r.id, endpointId: r.endpointId, attempts: 0 }));
+}
+
+/** The event types each organisation's active endpoints subscribe to (`*`: every type), in one query. */
+export async function subscribedTypes(db: DbOrTx, organisationIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await db.select({ organisationId: webhookEndpoints.organisationId, eventTypes: webhookEndpoints.eventTypes }).from(webhookEndpoints)
+    .where(and(inList(webhookEndpoints.organisationId, organisationIds), eq(webhookEndpoints.status, "active")));
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.organisationId, [...(out.get(r.organisationId) ?? []), ...r.eventTypes]);
+  return out;
 }
 
 /**

@@ -8,7 +8,7 @@ import { defineJob, defineSchedule } from "@/lib/jobs/define";
 import { wrapPayload } from "@/lib/jobs/keys";
 import { inngestConfigured, jobEventName } from "@/lib/jobs/names";
 import { deliverOnce } from "./deliver";
-import { createDeliveries, createDeliveriesMany, type DeliveryRef } from "./fanout";
+import { createDeliveries, createDeliveriesMany, subscribedTypes, type DeliveryRef, type OutboundEvent } from "./fanout";
 import { INNGEST_DELIVERY_CONCURRENCY, PER_ENDPOINT_CONCURRENCY } from "./limits";
 import { wakeDeliveryWorkers } from "./worker";
 
@@ -88,6 +88,12 @@ export const outboundConsumer = {
     // it (a lost send leaves pending rows the sweeper re-queues); a local worker woken earlier
     // would not see the rows yet.
     afterCommit(() => queueDeliveries(db, refs));
+  },
+  // Only events some active endpoint of their organisation subscribes to get a consumption row
+  // (and deliveries); the others are passed over (a sync page's events with no endpoint to send to).
+  relevant: async <E extends OutboundEvent>(db: Db, events: E[]): Promise<E[]> => {
+    const subscribed = await subscribedTypes(db, [...new Set(events.map((e) => e.organisationId))]);
+    return events.filter((e) => subscribed.get(e.organisationId)?.some((t) => t === e.type || t === "*"));
   },
   // The outbox drain's batch: the same deliveries in two statements per organisation.
   async handleBatch(events: { id: string; type: string; organisationId: string; payload: unknown; createdAt: Date }[], { tx, db, afterCommit }: ConsumerContext) {

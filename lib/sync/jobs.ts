@@ -70,11 +70,14 @@ const ENTITY_OF_EVENT: Record<string, SyncEntity> = {
 /**
  * Push trigger: a local customer, invoice or payment change starts (or joins) a push run on every
  * connection of the organisation that pushes that entity. The run row and its job are written in
- * the consumer's transaction, so the trigger happens exactly once per event.
+ * the consumer's transaction.
  */
 export const pushTrigger: EventConsumer = {
   name: "sync.push-trigger",
   types: Object.keys(ENTITY_OF_EVENT) as EventConsumer["types"],
+  // A trigger delivered twice requests the push run again: it joins the queued or running one (or
+  // starts one that finds nothing more to push), so no consumption row is needed to keep it single.
+  idempotent: true,
   async handle(event, ctx) {
     await triggerPushes([event], ctx);
   },
