@@ -9,13 +9,13 @@ import { outboundConsumer } from "@/lib/outbound/jobs";
 import type { DomainEvent } from "./catalog";
 import { consumeOnce, dispatchEvents, loadEvent, registerConsumer, type EventConsumer } from "./consumers";
 
-describe("consumer after-commit steps", () => {
-  let t: Awaited<ReturnType<typeof createTestDb>>;
-  beforeAll(async () => {
-    t = await createTestDb();
-  }, 180_000);
-  afterAll(() => t?.close());
+let t: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  t = await createTestDb();
+}, 180_000);
+afterAll(() => t?.close());
 
+describe("consumer after-commit steps", () => {
   it("run once the consumption has committed (and see its rows), never for a rolled-back or repeated one", async () => {
     const tenant = await createTenant(t.db);
     const customer = await createCustomer(t.db, tenant, { name: "After" });
@@ -47,12 +47,6 @@ describe("consumer after-commit steps", () => {
 });
 
 describe("consumers that record nothing when there is nothing to keep single", () => {
-  let t: Awaited<ReturnType<typeof createTestDb>>;
-  beforeAll(async () => {
-    t = await createTestDb();
-  }, 180_000);
-  afterAll(() => t?.close());
-
   const eventsOf = async (organisationId: string): Promise<DomainEvent[]> => {
     const rows = await executeRows<{ id: string }>(t.db, sql`select id from outbox_events where organisation_id = ${organisationId} order by seq`);
     return Promise.all(rows.map(async (r) => (await loadEvent(t.db, r.id))!));
