@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, is, SQL, sql } from "drizzle-orm";
-import { PgDialect, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
+import { executePrepared } from "@/lib/db/prepared";
 
 /**
  * A page of rows written as ONE statement with ONE parameter: the rows travel as a JSON array and
@@ -70,20 +71,6 @@ export interface BulkOptions {
   where?: SQL;
 }
 
-const dialect = new PgDialect();
-
-/**
- * Runs a statement prepared: postgres.js keeps it per connection by its text, and sends it from
- * then on without asking Postgres first. A statement drizzle sends unprepared is described first
- * (a round trip), and the connection takes nothing else until it has finished: the statements of
- * a transaction sent together then ran one after the other, each waiting for the one before to
- * come back. Only for statements whose text is one of a few, as the bulk writes' are (a table's
- * insert with the columns given): every distinct text stays prepared on each connection.
- */
-function executePrepared(tx: DbOrTx, query: SQL): Promise<unknown> {
-  return tx._.session.prepareQuery(dialect.sqlToQuery(query), undefined, "bulk", false).execute();
-}
-
 /** INSERT … ON CONFLICT of `rows` in one statement; returns the written rows (typed) when `returning`. */
 export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Partial<T["$inferInsert"]>[], opts: BulkOptions & { returning: true }): Promise<T["$inferSelect"][]>;
 export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: Partial<T["$inferInsert"]>[], opts?: BulkOptions & { returning?: false }): Promise<void>;
@@ -112,6 +99,7 @@ export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: 
     return;
   }
   parts.push(sql.raw(" returning *"));
+  // Prepared (lib/db/prepared.ts): a page's bulk writes go back to back on its connection.
   const res = (await executePrepared(tx, sql.join(parts))) as Row[] | { rows: Row[] };
   const saved = Array.isArray(res) ? res : res.rows;
   return saved.map((r) => decode(columns, r)) as T["$inferSelect"][];
