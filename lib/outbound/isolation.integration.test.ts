@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webhookAttempts } from "@/drizzle/schema";
+import { webhookAttempts, webhookDeliveries } from "@/drizzle/schema";
 import { userContext } from "@/lib/auth/access";
 import { createCustomer } from "@/lib/db/queries/customers";
 import { dispatchEventJob } from "@/lib/events/dispatch-job";
@@ -90,5 +92,50 @@ describe("outbound delivery: slow answers leave the shared slots", () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(open()).toBe(4);
     expect(hanging.every((r) => r.received.length <= 2)).toBe(true);
+    // Quiet for the next test: the open tries cut (recorded as failed, the next try 600 s away).
+    const mine = await Promise.all(hanging.map(async (r) => {
+      receivers.splice(receivers.indexOf(r), 1);
+      await r.close();
+    }));
+    expect(mine).toHaveLength(3);
+    await waitFor(async () => (await t.db.select().from(webhookAttempts).where(eq(webhookAttempts.organisationId, tenant.organisationId))).length >= 4);
+  });
+
+  it("claims tries ahead of the free shared slots and sends each as a slot frees, never more at once than the slots", async () => {
+    // Receivers answering after 60 ms (under the 200 ms move to the lane), counting open requests.
+    let open = 0;
+    let mostOpen = 0;
+    let answered = 0;
+    const servers = await Promise.all([0, 1, 2].map(async () => {
+      const server = http.createServer((req, res) => {
+        open++;
+        mostOpen = Math.max(mostOpen, open);
+        req.resume().on("end", () => setTimeout(() => (open--, answered++, res.end("ok")), 60));
+      });
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+      return server;
+    }));
+    try {
+      const tenant = await createTenant(t.db);
+      const ctx = userContext(tenant);
+      const endpoints: string[] = [];
+      for (const s of servers) endpoints.push((await createEndpoint(t.db, ctx, { url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/hook`, eventTypes: ["customer.created"] })).id);
+      for (let i = 0; i < 6; i++) await createCustomer(t.db, tenant, { name: `Ahead ${i}` });
+      // While the 18 tries go out 2 at a time, more than 2 are claimed (room: 2 per endpoint).
+      let mostClaimed = 0;
+      while (answered < 18) {
+        const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(webhookDeliveries)
+          .where(and(inArray(webhookDeliveries.endpointId, endpoints), eq(webhookDeliveries.status, "pending"), gt(webhookDeliveries.claimedUntil, sql`now()`)));
+        mostClaimed = Math.max(mostClaimed, n);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor(async () => (await t.db.select().from(webhookAttempts).where(inArray(webhookAttempts.endpointId, endpoints))).length === 18);
+      expect(mostOpen).toBeLessThanOrEqual(2);
+      expect(mostClaimed).toBeGreaterThan(2);
+      // The endpoints' room bounds the claims: 2 each.
+      expect(mostClaimed).toBeLessThanOrEqual(6);
+    } finally {
+      for (const s of servers) await new Promise((r) => s.close(r));
+    }
   });
 });

@@ -101,9 +101,13 @@ export function wakeDeliveryWorkers(): void {
 
 /**
  * The local driver's delivery worker: claims due deliveries in batches (claimDue), sends each
- * one as soon as it is claimed, concurrently, through the network guard with a kept-alive
+ * one as soon as a slot is free, concurrently, through the network guard with a kept-alive
  * connection pool per endpoint, and records finished tries together — whatever has finished
- * while the previous batch was being written goes in one transaction (recordTries).
+ * while the previous batch was being written goes in one transaction (recordTries). It claims
+ * up to `concurrency` tries ahead of the free slots (with their secrets), so a slot that frees
+ * sends at once instead of waiting on a claim's round trips (3-10 ms each, measured, against
+ * 1-5 ms for a send to a local receiver): 711 against ~525 deliveries/s in the benchmark. Tries
+ * claimed ahead count against their endpoint's room like tries in flight.
  *
  * Isolation: a try takes one of the `concurrency` shared slots while its answer is expected
  * soon. Once it has waited `slowAfterMs` (1 s), it moves to the slow lane (`slowConcurrency`,
@@ -152,38 +156,56 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
       recording = null;
       record();
       fill();
-      if (inFlight === 0 && slowInFlight === 0 && unrecorded === 0) for (const f of idle) f();
+      settled();
     });
   };
+  /** Wakes a stop() waiting for this worker to have nothing in hand. */
+  const settled = () => {
+    if (inFlight === 0 && slowInFlight === 0 && unrecorded === 0 && ahead.length === 0) for (const f of idle) f();
+  };
 
-  const start = async (rows: ClaimedRow[]) => {
-    const secrets = await activeSecretsOf(db, rows.map((r) => r.endpoint_id));
-    for (const row of rows) {
-      const endpoint = { id: row.endpoint_id, organisationId: row.organisation_id, url: row.url, headers: row.headers };
-      const delivery = { id: row.id, organisationId: row.organisation_id, attempts: row.attempts, body: row.body };
-      let slow = false;
-      const moveToSlowLane = setTimeout(() => {
-        // Still waiting: give the shared slot back if the slow lane has room (else keep it).
-        if (slowInFlight >= slowConcurrency) return;
-        slow = true;
-        slowInFlight++;
-        inFlight--;
-        fill();
-      }, slowAfterMs);
-      moveToSlowLane.unref?.();
-      void signAndSend(delivery, endpoint, secrets.get(endpoint.id) ?? [], opts.policy).catch((err: unknown): SendResult => ({
-        statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}`,
-      })).then((result) => {
-        // The slot is free once the answer is in; recording goes on beside the next sends.
-        clearTimeout(moveToSlowLane);
-        if (slow) slowInFlight--;
-        else inFlight--;
-        unrecorded++;
-        finished.push({ delivery, endpoint, result });
-        record();
-        fill();
-      });
+  // Claimed ahead: tries claimed (and their secrets read) while every shared slot was busy, sent
+  // the moment a slot frees. At most `concurrency` beyond the tries in the shared slots.
+  const ahead: { row: ClaimedRow; secrets: string[] | Error | undefined; claimedAt: number }[] = [];
+  const launch = () => {
+    while (inFlight < concurrency && ahead.length) {
+      const next = ahead.shift()!;
+      // A try that waited so long that its lease may lapse is left to lapse (then claimed again),
+      // never sent beside a worker that claimed it afresh.
+      if (Date.now() - next.claimedAt > (CLAIM_LEASE_SECONDS * 1000) / 2) continue;
+      inFlight++;
+      send(next.row, next.secrets);
     }
+    settled();
+  };
+
+  const send = (row: ClaimedRow, secrets: string[] | Error | undefined) => {
+    const endpoint = { id: row.endpoint_id, organisationId: row.organisation_id, url: row.url, headers: row.headers };
+    const delivery = { id: row.id, organisationId: row.organisation_id, attempts: row.attempts, body: row.body };
+    let slow = false;
+    const moveToSlowLane = setTimeout(() => {
+      // Still waiting: give the shared slot back if the slow lane has room (else keep it).
+      if (slowInFlight >= slowConcurrency) return;
+      slow = true;
+      slowInFlight++;
+      inFlight--;
+      launch();
+      fill();
+    }, slowAfterMs);
+    moveToSlowLane.unref?.();
+    void signAndSend(delivery, endpoint, secrets ?? [], opts.policy).catch((err: unknown): SendResult => ({
+      statusCode: null, durationMs: 0, responseBody: null, error: `Could not sign: ${err instanceof Error ? err.message.slice(0, 200) : "unknown"}`,
+    })).then((result) => {
+      // The slot is free once the answer is in; recording goes on beside the next sends.
+      clearTimeout(moveToSlowLane);
+      if (slow) slowInFlight--;
+      else inFlight--;
+      unrecorded++;
+      finished.push({ delivery, endpoint, result });
+      record();
+      launch();
+      fill();
+    });
   };
 
   const fill = () => {
@@ -192,17 +214,16 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
     claiming = (async () => {
       do {
         again = false;
-        while (!stopped && inFlight < concurrency) {
-          const rows = await claimDue(db, concurrency - inFlight, opts.perEndpoint);
+        while (!stopped && inFlight + ahead.length < 2 * concurrency) {
+          const rows = await claimDue(db, 2 * concurrency - inFlight - ahead.length, opts.perEndpoint);
           if (rows.length === 0) break;
-          inFlight += rows.length;
-          await start(rows).catch((err: unknown) => {
-            // Not sent: the claims lapse (CLAIM_LEASE_SECONDS) and the tries are due again.
-            inFlight -= rows.length;
-            throw err;
-          });
+          // Not sent when this fails: the claims lapse (CLAIM_LEASE_SECONDS) and the tries are due again.
+          const secrets = await activeSecretsOf(db, rows.map((r) => r.endpoint_id));
+          const claimedAt = Date.now();
+          ahead.push(...rows.map((row) => ({ row, secrets: secrets.get(row.endpoint_id), claimedAt })));
+          launch();
         }
-      } while (again && !stopped && inFlight < concurrency);
+      } while (again && !stopped && inFlight + ahead.length < 2 * concurrency);
     })().catch(onError).finally(() => (claiming = null));
   };
 
@@ -215,7 +236,8 @@ export function startDeliveryWorker(db: Db, opts: DeliveryWorkerOptions = {}): D
       clearInterval(timer);
       running.delete(worker);
       await claiming;
-      if (inFlight > 0 || slowInFlight > 0 || unrecorded > 0) await new Promise<void>((r) => idle.add(r));
+      // Tries claimed ahead are sent as slots free, like those in flight.
+      if (inFlight > 0 || slowInFlight > 0 || unrecorded > 0 || ahead.length > 0) await new Promise<void>((r) => idle.add(r));
     },
   };
   running.add(worker);
