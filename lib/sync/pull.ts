@@ -84,7 +84,7 @@ async function refResolver(tx: DbOrTx, env: EntityEnv, raws: Record<string, unkn
  */
 export type Mapped = { value: LocalRecord; error?: string; hash: string; refs: [RefEntity, string, string | undefined][] };
 
-export function mapRecord(env: EntityEnv, raw: Record<string, unknown>, resolve: RefResolver): Mapped {
+function mapRecord(env: EntityEnv, raw: Record<string, unknown>, resolve: RefResolver): Mapped {
   const refs: Mapped["refs"] = [];
   const mapped = mapPull(env.mapping, raw, (entity, externalId) => {
     const localId = resolve(entity, externalId);
